@@ -1,0 +1,18 @@
+/**
+ * The collector SPI: what a plug-in implements to feed facts about a device into Bulwark.
+ *
+ * <p>A collector is an OSGi service of type {@link org.bulwark.collector.api.Collector}. It reads
+ * the configuration state of the device described by an {@link org.bulwark.collector.api.AssessmentContext}
+ * and returns {@link org.bulwark.collector.api.Observation}s: keyed facts with their effective value and
+ * the {@link org.bulwark.collector.api.Source} they came from. Controls in benchmark content name the keys
+ * they read; the scoring service matches them. Collectors never decide pass or fail.
+ *
+ * <p>This package is versioned semantically. {@code Collector} is a consumer type: third parties implement
+ * it, so adding a method to it is a major change. The other types are implemented or created by Bulwark.
+ */
+@Export
+@Version("1.0.0")
+package org.bulwark.collector.api;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;

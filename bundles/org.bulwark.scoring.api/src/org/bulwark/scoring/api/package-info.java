@@ -1,0 +1,12 @@
+/**
+ * Results, scores and the services that produce them: the {@link org.bulwark.scoring.api.AssessmentService}
+ * runs collectors and evaluates controls into {@link org.bulwark.scoring.api.ControlResult}s; the
+ * {@link org.bulwark.scoring.api.ScoringService} turns results into the scores described in
+ * {@code docs/scoring.md}. Both are implemented by Bulwark ({@code @ProviderType}).
+ */
+@Export
+@Version("1.0.0")
+package org.bulwark.scoring.api;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;
