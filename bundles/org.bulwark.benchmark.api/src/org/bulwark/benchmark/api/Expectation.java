@@ -1,5 +1,6 @@
 package org.bulwark.benchmark.api;
 
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
@@ -135,7 +136,7 @@ public sealed interface Expectation permits Expectation.Check, Expectation.All, 
     private static Set<String> keysOf(List<Expectation> parts) {
         Set<String> keys = new LinkedHashSet<>();
         parts.forEach(p -> keys.addAll(p.keys()));
-        return Set.copyOf(keys);
+        return Collections.unmodifiableSet(keys);
     }
 
     private static String join(String word, List<Expectation> parts) {

@@ -1,0 +1,137 @@
+package org.bulwark.benchmark.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URL;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.bulwark.benchmark.api.Benchmark;
+import org.bulwark.benchmark.api.BenchmarkException;
+import org.bulwark.benchmark.api.BenchmarkRegistry;
+import org.bulwark.benchmark.api.Control;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleEvent;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.util.tracker.BundleTracker;
+import org.osgi.util.tracker.BundleTrackerCustomizer;
+
+/**
+ * The content extender: tracks bundles whose manifest has the {@value BenchmarkRegistry#HEADER} header and
+ * loads their content when they start; drops it when they stop. Reading happens on the thread of the
+ * bundle event, never in {@link #activate}, which only opens the tracker.
+ */
+@Component(service = BenchmarkRegistry.class)
+public final class BundleContentRegistry implements BenchmarkRegistry {
+
+    private final ContentReader reader = new ContentReader();
+    private final Map<Long, Loaded> byBundle = new ConcurrentHashMap<>();
+    private final BundleTracker<Loaded> tracker;
+
+    /** What one bundle contributed. */
+    record Loaded(long bundleId, long order, List<Benchmark> benchmarks, List<BenchmarkException> problems) {
+    }
+
+    private final java.util.concurrent.atomic.AtomicLong sequence = new java.util.concurrent.atomic.AtomicLong();
+
+    @Activate
+    public BundleContentRegistry(BundleContext context) {
+        this.tracker = new BundleTracker<>(context, Bundle.STARTING | Bundle.ACTIVE,
+                new BundleTrackerCustomizer<Loaded>() {
+                    @Override
+                    public Loaded addingBundle(Bundle bundle, BundleEvent event) {
+                        String header = bundle.getHeaders("").get(HEADER);
+                        if (header == null || header.isBlank()) {
+                            return null;
+                        }
+                        Loaded loaded = load(bundle, header);
+                        byBundle.put(bundle.getBundleId(), loaded);
+                        return loaded;
+                    }
+
+                    @Override
+                    public void modifiedBundle(Bundle bundle, BundleEvent event, Loaded loaded) {
+                    }
+
+                    @Override
+                    public void removedBundle(Bundle bundle, BundleEvent event, Loaded loaded) {
+                        byBundle.remove(bundle.getBundleId());
+                    }
+                });
+        tracker.open();
+    }
+
+    @Deactivate
+    void deactivate() {
+        tracker.close();
+    }
+
+    private Loaded load(Bundle bundle, String header) {
+        List<Benchmark> benchmarks = new ArrayList<>();
+        List<BenchmarkException> problems = new ArrayList<>();
+        for (String entry : header.split(",")) {
+            String path = entry.trim();
+            if (path.isEmpty()) {
+                continue;
+            }
+            String origin = bundle.getSymbolicName() + "/" + path;
+            URL url = bundle.getEntry(path);
+            if (url == null) {
+                problems.add(new BenchmarkException(origin, 0, 0, HEADER, "no such file in the bundle", null));
+                continue;
+            }
+            try (InputStream in = url.openStream()) {
+                benchmarks.add(reader.read(origin, in));
+            } catch (BenchmarkException e) {
+                problems.add(e);
+            } catch (IOException e) {
+                problems.add(new BenchmarkException(origin, 0, 0, null, "cannot read: " + e.getMessage(), e));
+            }
+        }
+        return new Loaded(bundle.getBundleId(), sequence.incrementAndGet(), benchmarks, problems);
+    }
+
+    @Override
+    public List<Benchmark> benchmarks() {
+        return resolve().benchmarks();
+    }
+
+    @Override
+    public List<BenchmarkException> problems() {
+        return resolve().problems();
+    }
+
+    /** Orders content by load order and drops controls whose ids are already taken. */
+    private Loaded resolve() {
+        List<Loaded> all = new ArrayList<>(byBundle.values());
+        all.sort(java.util.Comparator.comparingLong(Loaded::order));
+        Set<String> taken = new HashSet<>();
+        List<Benchmark> benchmarks = new ArrayList<>();
+        List<BenchmarkException> problems = new ArrayList<>();
+        for (Loaded l : all) {
+            problems.addAll(l.problems());
+            for (Benchmark b : l.benchmarks()) {
+                List<Control> kept = new ArrayList<>();
+                for (Control c : b.controls()) {
+                    if (taken.add(c.id())) {
+                        kept.add(c);
+                    } else {
+                        problems.add(new BenchmarkException(b.origin(), 0, 0, "controls." + c.id(),
+                                "control id '" + c.id() + "' is already defined by other content; this one is ignored",
+                                null));
+                    }
+                }
+                benchmarks.add(kept.size() == b.controls().size() ? b
+                        : new Benchmark(b.id(), b.title(), b.version(), b.origin(), b.sha256(), kept));
+            }
+        }
+        return new Loaded(-1, 0, benchmarks, problems);
+    }
+}
