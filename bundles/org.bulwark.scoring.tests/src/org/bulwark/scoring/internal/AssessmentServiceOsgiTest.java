@@ -1,0 +1,288 @@
+package org.bulwark.scoring.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+import org.bulwark.benchmark.api.Benchmark;
+import org.bulwark.benchmark.api.Control;
+import org.bulwark.benchmark.api.Expectation;
+import org.bulwark.benchmark.api.Operator;
+import org.bulwark.benchmark.api.Remediation;
+import org.bulwark.benchmark.api.RemediationType;
+import org.bulwark.collector.api.AssessmentContext;
+import org.bulwark.collector.api.Category;
+import org.bulwark.collector.api.Collector;
+import org.bulwark.collector.api.Observation;
+import org.bulwark.collector.api.Source;
+import org.bulwark.scoring.api.Assessment;
+import org.bulwark.scoring.api.AssessmentListener;
+import org.bulwark.scoring.api.AssessmentRequest;
+import org.bulwark.scoring.api.AssessmentService;
+import org.bulwark.scoring.api.CollectorRun;
+import org.bulwark.scoring.api.ResultState;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.ServiceRegistration;
+import org.osgi.util.tracker.ServiceTracker;
+
+/**
+ * Wiring in a real OSGi framework with Felix SCR: the assessment service is a DS component, collectors are
+ * services that come and go, and misbehaving collectors are contained.
+ */
+class AssessmentServiceOsgiTest {
+
+    private final BundleContext context = FrameworkUtil.getBundle(AssessmentServiceOsgiTest.class).getBundleContext();
+    private final List<ServiceRegistration<?>> registrations = new ArrayList<>();
+    private AssessmentService service;
+
+    @TempDir
+    Path root;
+
+    @BeforeEach
+    void service() throws InterruptedException {
+        ServiceTracker<AssessmentService, AssessmentService> tracker = new ServiceTracker<>(context,
+                AssessmentService.class, null);
+        tracker.open();
+        service = tracker.waitForService(TimeUnit.SECONDS.toMillis(10));
+        assertNotNull(service, "the AssessmentService component must activate");
+    }
+
+    @AfterEach
+    void unregister() {
+        registrations.forEach(ServiceRegistration::unregister);
+    }
+
+    private ServiceRegistration<Collector> register(Collector c) {
+        ServiceRegistration<Collector> r = context.registerService(Collector.class, c, null);
+        registrations.add(r);
+        return r;
+    }
+
+    private static Control control(String id, String key, String expected, int weight) {
+        return new Control(id, id, Category.SECURITY_CONTROLS, weight, null, "why",
+                new Expectation.Check(key, Operator.EQUALS, List.of(expected), null), null,
+                new Remediation(RemediationType.CONFIGURATION_CHANGE, "fix", null), null);
+    }
+
+    private static final Benchmark CONTENT = new Benchmark("test", "Test", "1", "test.json", "0".repeat(64), List.of(
+            control("t.good", "test.good.value", "1", 6),
+            control("t.bad", "test.bad.value", "1", 4),
+            control("t.slow", "test.slow.value", "1", 2)));
+
+    private Assessment assess(Duration timeout) throws InterruptedException {
+        return service.assess(new AssessmentRequest(root, Set.of(), List.of(CONTENT), timeout, List.of()),
+                AssessmentListener.NONE);
+    }
+
+    /** A collector answering for one key. */
+    private record Fixed(String id, String key, String value) implements Collector {
+        @Override
+        public Category category() {
+            return Category.SECURITY_CONTROLS;
+        }
+
+        @Override
+        public Set<String> provides() {
+            return Set.of(key);
+        }
+
+        @Override
+        public List<Observation> collect(AssessmentContext ctx) {
+            return List.of(Observation.of(key, value, Source.file("/etc/test.conf", 3)));
+        }
+    }
+
+    private static ResultState state(Assessment a, String control) {
+        return a.controls().stream().filter(c -> c.control().id().equals(control)).findFirst().orElseThrow()
+                .result().state();
+    }
+
+    private static String reason(Assessment a, String control) {
+        return a.controls().stream().filter(c -> c.control().id().equals(control)).findFirst().orElseThrow()
+                .result().reason();
+    }
+
+    @Test
+    void collectorsComeAndGoWithoutRestart() throws Exception {
+        Assessment none = assess(Duration.ofSeconds(5));
+        assertEquals(ResultState.NOT_CHECKED, state(none, "t.good"));
+        assertEquals("no installed collector provides test.good.value", reason(none, "t.good"));
+        assertTrue(Double.isNaN(none.score().score()), "nothing counted: no score, never 100");
+
+        ServiceRegistration<Collector> good = register(new Fixed("test.good", "test.good.value", "1"));
+        register(new Fixed("test.bad", "test.bad.value", "0"));
+        Assessment both = assess(Duration.ofSeconds(5));
+        assertEquals(ResultState.PASS, state(both, "t.good"));
+        assertEquals(ResultState.FAIL, state(both, "t.bad"));
+        assertEquals(100.0 * 6 / 10, both.score().score(), 1e-9);
+        assertEquals(1, both.recommendations().size());
+        assertEquals("t.bad", both.recommendations().get(0).control().id());
+        assertEquals(40.0, both.recommendations().get(0).impact(), 1e-9);
+
+        good.unregister();
+        registrations.remove(good);
+        Assessment after = assess(Duration.ofSeconds(5));
+        assertEquals(ResultState.NOT_CHECKED, state(after, "t.good"));
+        assertEquals(0.0, after.score().score(), 1e-9);
+    }
+
+    @Test
+    void throwingHangingAndMalformedCollectorsAreContained() throws Exception {
+        register(new Fixed("test.good", "test.good.value", "1"));
+        register(new Collector() {
+            @Override
+            public String id() {
+                return "test.bad";
+            }
+
+            @Override
+            public Category category() {
+                return Category.SECURITY_CONTROLS;
+            }
+
+            @Override
+            public Set<String> provides() {
+                return Set.of("test.bad.*");
+            }
+
+            @Override
+            public List<Observation> collect(AssessmentContext ctx) {
+                throw new IllegalStateException("cannot open /etc/test.conf");
+            }
+        });
+        register(new Collector() {
+            @Override
+            public String id() {
+                return "test.slow";
+            }
+
+            @Override
+            public Category category() {
+                return Category.SECURITY_CONTROLS;
+            }
+
+            @Override
+            public Set<String> provides() {
+                return Set.of("test.slow.value");
+            }
+
+            @Override
+            public List<Observation> collect(AssessmentContext ctx) {
+                while (true) {
+                    // ignores interrupts on purpose: a collector that never returns
+                    long t = System.nanoTime();
+                    while (System.nanoTime() - t < 1_000_000) {
+                        Thread.onSpinWait();
+                    }
+                    if (ctx.isCancelled() && false) {
+                        return List.of();
+                    }
+                }
+            }
+        });
+        Instant start = Instant.now();
+        Assessment a = assess(Duration.ofMillis(1500));
+        Duration took = Duration.between(start, Instant.now());
+        assertTrue(took.compareTo(Duration.ofMillis(1500 + 1500)) < 0, "finished within deadline + margin: " + took);
+
+        assertEquals(ResultState.PASS, state(a, "t.good"));
+        assertEquals(ResultState.ERROR, state(a, "t.bad"));
+        assertEquals("collector test.bad failed: IllegalStateException: cannot open /etc/test.conf",
+                reason(a, "t.bad"));
+        assertEquals(ResultState.ERROR, state(a, "t.slow"));
+        assertEquals("collector test.slow did not finish within its deadline of 1500 ms", reason(a, "t.slow"));
+        assertEquals(100.0 * 6 / 12, a.score().score(), 1e-9, "ERROR counts with no credit");
+        assertEquals(2, a.score().coverage().errors());
+
+        List<CollectorRun.Outcome> outcomes = a.collectors().stream().map(CollectorRun::outcome).toList();
+        assertEquals(List.of(CollectorRun.Outcome.FAILED, CollectorRun.Outcome.OK, CollectorRun.Outcome.TIMED_OUT),
+                outcomes);
+    }
+
+    @Test
+    void malformedObservationsMakeTheCollectorsControlsError() throws Exception {
+        register(new Fixed("test.good", "test.good.value", "1"));
+        register(new Collector() {
+            @Override
+            public String id() {
+                return "test.bad";
+            }
+
+            @Override
+            public Category category() {
+                return Category.SECURITY_CONTROLS;
+            }
+
+            @Override
+            public Set<String> provides() {
+                return Set.of("test.bad.value");
+            }
+
+            @Override
+            public List<Observation> collect(AssessmentContext ctx) {
+                return List.of(Observation.of("test.bad.value", "1", Source.runtime("/proc/x")),
+                        Observation.of("test.good.value", "0", Source.runtime("/proc/y")));
+            }
+        });
+        Assessment a = assess(Duration.ofSeconds(5));
+        assertEquals(ResultState.PASS, state(a, "t.good"), "the other collector's result is unaffected");
+        assertEquals(ResultState.ERROR, state(a, "t.bad"));
+        assertEquals("collector test.bad observation test.good.value is not among the keys the collector declares",
+                reason(a, "t.bad"));
+    }
+
+    @Test
+    void collectorThatDoesNotReportAKeyItOwns() throws Exception {
+        register(new Collector() {
+            @Override
+            public String id() {
+                return "test.quiet";
+            }
+
+            @Override
+            public Category category() {
+                return Category.SECURITY_CONTROLS;
+            }
+
+            @Override
+            public Set<String> provides() {
+                return Set.of("test.good.*");
+            }
+
+            @Override
+            public List<Observation> collect(AssessmentContext ctx) {
+                return List.of();
+            }
+        });
+        Assessment a = assess(Duration.ofSeconds(5));
+        assertEquals(ResultState.ERROR, state(a, "t.good"));
+        assertEquals("collector test.quiet did not report test.good.value", reason(a, "t.good"));
+    }
+
+    @Test
+    void onlyNeededCollectorsRunAndCategoriesFilter() throws Exception {
+        register(new Fixed("test.good", "test.good.value", "1"));
+        register(new Fixed("test.other", "other.value", "1"));
+        Assessment a = assess(Duration.ofSeconds(5));
+        CollectorRun other = a.collectors().stream().filter(c -> c.collectorId().equals("test.other")).findFirst()
+                .orElseThrow();
+        assertEquals(CollectorRun.Outcome.SKIPPED, other.outcome());
+        Assessment filtered = service.assess(new AssessmentRequest(root, Set.of(Category.NETWORK), List.of(CONTENT),
+                Duration.ofSeconds(5), List.of()), AssessmentListener.NONE);
+        assertEquals(0, filtered.controls().size());
+        assertEquals(2, service.collectors().size());
+    }
+}

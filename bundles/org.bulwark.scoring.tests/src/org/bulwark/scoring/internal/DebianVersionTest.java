@@ -1,0 +1,30 @@
+package org.bulwark.scoring.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class DebianVersionTest {
+
+    @ParameterizedTest
+    @CsvSource({
+        "1.0, 1.0, 0",
+        "1.0, 1.1, -1",
+        "1.10, 1.9, 1",
+        "1.0~rc1, 1.0, -1",
+        "1.0~rc1, 1.0~rc2, -1",
+        "1:1.0, 2.0, 1",
+        "1.0-1, 1.0-2, -1",
+        "1.0-1, 1.0, 1",
+        "2.36-9+deb12u4, 2.36-9+deb12u10, -1",
+        "9.2p1-2+deb12u3, 9.2p1-2+deb12u2, 1",
+        "1.0a, 1.0+, -1",
+        "1.0, 1.0a, -1",
+        "007, 7, 0",
+    })
+    void ordersLikeDpkg(String a, String b, int expected) {
+        assertEquals(expected, Integer.signum(DebianVersion.compare(a, b)));
+        assertEquals(-expected, Integer.signum(DebianVersion.compare(b, a)));
+    }
+}
