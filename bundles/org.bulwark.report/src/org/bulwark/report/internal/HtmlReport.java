@@ -34,6 +34,9 @@ import org.bulwark.scoring.api.ResultState;
  */
 final class HtmlReport {
 
+    /** How many of the top recommendations are shown open. */
+    private static final int OPEN = 3;
+
     private static final String CSS = """
             :root{--fg:#1f2328;--muted:#59636e;--line:#d1d9e0;--soft:#f6f8fa;--bg:#ffffff;--page:#f3f4f6;
             --accent:#0969da;--pass:#1a7f37;--fail:#cf222e;--warn:#9a6700;--info:#8250df;--na:#818b98}
@@ -83,6 +86,7 @@ final class HtmlReport {
             details.rec>summary{list-style:none;cursor:pointer;display:grid;grid-template-columns:64px 1fr 150px 60px 120px;gap:12px;align-items:center;padding:10px 14px}
             details.rec>summary::-webkit-details-marker{display:none}
             details.rec[open]>summary{border-bottom:1px solid var(--line);background:var(--soft)}
+            summary .line{display:block;color:var(--muted);font-size:12px;margin-top:2px;overflow-wrap:anywhere}
             .impact{font-weight:600;color:var(--fail);font-variant-numeric:tabular-nums}
             .impact.zero{color:var(--muted)}
             .rec-body{padding:12px 16px 16px}
@@ -245,13 +249,17 @@ final class HtmlReport {
         b.append("<p class=\"muted\">By score impact: the points the score gains when the control is fixed.</p>\n")
                 .append("<div class=\"head\"><span>Impact</span><span>Recommendation</span><span>Category</span>")
                 .append("<span>Weight</span><span>Status</span></div>\n");
+        int shown = 0;
         for (Recommendation r : a.recommendations()) {
             Control c = r.control();
             String impact = Fmt.oneDecimal(r.impact());
-            b.append("<details class=\"rec\"><summary><span class=\"impact")
+            String line = evidenceLine(r);
+            b.append("<details class=\"rec\"").append(shown++ < OPEN ? " open" : "")
+                    .append("><summary><span class=\"impact")
                     .append(r.impact() < 0.05 ? " zero" : "").append("\">+").append(impact).append("</span><span>")
-                    .append(esc(c.title())).append("<br><code>").append(esc(c.id())).append("</code></span><span>")
-                    .append(esc(c.category().label())).append("</span><span>").append(c.weight())
+                    .append(esc(c.title())).append("<br><code>").append(esc(c.id())).append("</code>")
+                    .append(line.isEmpty() ? "" : "<span class=\"line\">" + esc(line) + "</span>")
+                    .append("</span><span>").append(esc(c.category().label())).append("</span><span>").append(c.weight())
                     .append("</span><span>").append(statusBadge(r.status())).append("</span></summary>\n")
                     .append("<div class=\"rec-body\">");
             if (c.rationale() != null && !c.rationale().isBlank()) {
@@ -307,6 +315,27 @@ final class HtmlReport {
             b.append("</div></details>\n");
         }
         b.append("</section>\n");
+    }
+
+    /** @return the first piece of evidence on one line, or the result's reason */
+    private static String evidenceLine(Recommendation r) {
+        for (Recommendation.DeviceEvidence de : r.evidence()) {
+            for (Evidence e : de.result().evidence()) {
+                return Fmt.oneLine("Found " + Fmt.actual(e) + (e.source() == null ? "" : " at " + e.source()));
+            }
+            if (de.result().reason() != null) {
+                return Fmt.oneLine(de.result().reason());
+            }
+        }
+        return "";
+    }
+
+    private static String duration(java.time.Duration d) {
+        if (d == null) {
+            return "";
+        }
+        long ms = d.toMillis();
+        return ms < 1000 ? ms + " ms" : Fmt.oneDecimal(ms / 1000.0) + " s";
     }
 
     private static String references(References r) {
@@ -401,7 +430,7 @@ final class HtmlReport {
             b.append("</td><td><span class=\"badge ").append(cls).append("\">")
                     .append(c.outcome().name().toLowerCase(Locale.ROOT).replace('_', ' ')).append("</span></td>")
                     .append("<td class=\"n\">").append(c.observations()).append("</td><td class=\"n\">")
-                    .append(c.duration() == null ? "" : c.duration().toMillis() + " ms").append("</td></tr>");
+                    .append(duration(c.duration())).append("</td></tr>");
         }
         b.append("</tbody></table></div>\n</section>\n");
     }

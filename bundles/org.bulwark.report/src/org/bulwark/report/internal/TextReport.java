@@ -24,7 +24,8 @@ final class TextReport {
     void write(Assessment a, OutputStream out, String fullReport) throws IOException {
         PrintWriter w = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
         FleetScore s = a.score();
-        w.print("Bulwark secure score " + Fmt.score(s.points()) + "  (" + Fmt.rawPoints(s.points()) + ")\n");
+        w.print("Bulwark secure score " + Fmt.score(s.points()) + " ("
+                + (s.points().hasScore() ? Fmt.rawPoints(s.points()) : "nothing counted") + ")\n");
         w.print(a.device().hostname() + " · " + a.device().os() + " · " + a.finished() + "\n");
         w.print("\n");
         for (Category c : Category.values()) {
