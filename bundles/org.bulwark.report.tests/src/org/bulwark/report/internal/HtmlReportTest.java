@@ -57,6 +57,8 @@ class HtmlReportTest {
     void noScoreIsADash() throws Exception {
         String html = Render.render(Fixtures.nothingCounted(), ReportFormat.HTML);
         assertTrue(html.contains("<span class=\"big\">—</span>"));
+        assertTrue(html.contains("<div class=\"cov\">—</div>"), "no coverage figure when nothing is counted");
+        assertTrue(html.contains("Nothing is counted"));
         assertFalse(html.contains(">100.0<"));
     }
 

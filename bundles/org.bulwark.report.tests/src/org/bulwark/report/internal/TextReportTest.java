@@ -47,7 +47,7 @@ class TextReportTest {
                   Accounts                —
                   Security controls       —
 
-                coverage 100.0% — 1 not checked
+                coverage: nothing counted — 1 not checked
                 """;
         assertEquals(expected, Render.render(Fixtures.nothingCounted(), ReportFormat.TEXT));
     }

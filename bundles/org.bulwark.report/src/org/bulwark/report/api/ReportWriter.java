@@ -2,8 +2,10 @@ package org.bulwark.report.api;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.List;
 
 import org.bulwark.scoring.api.Assessment;
+import org.bulwark.scoring.api.FleetScore;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
@@ -31,4 +33,16 @@ public interface ReportWriter {
      * @throws IOException when writing fails
      */
     void write(Assessment assessment, ReportFormat format, OutputStream out, String fullReport) throws IOException;
+
+    /**
+     * Writes, as text, a fleet score recomputed from saved reports (what {@code bulwark score} prints): the fleet
+     * score with raw points, the five category scores, each device's score, coverage, and every counted
+     * control's points, maximum and impact. Figures have four decimals, so they can be checked by hand against
+     * {@code docs/scoring.md}; "—" where nothing is counted. The stream is flushed, not closed.
+     *
+     * @param score   the fleet score, e.g. from {@code ScoringService.score}
+     * @param reports the reports it was computed from: they name the devices and the controls' titles
+     * @throws IOException when writing fails
+     */
+    void writeFleet(FleetScore score, List<ReportedAssessment> reports, OutputStream out) throws IOException;
 }

@@ -75,7 +75,7 @@ final class Fmt {
             parts.add(c.notChecked() + " not checked");
         }
         String tail = parts.isEmpty() ? "every counted check ran" : String.join(", ", parts);
-        return "coverage " + percent(c.ratio()) + " — " + tail;
+        return (c.counted() == 0 ? "coverage: nothing counted" : "coverage " + percent(c.ratio())) + " — " + tail;
     }
 
     /** @return the category's name for people */

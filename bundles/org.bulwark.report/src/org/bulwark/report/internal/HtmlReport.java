@@ -93,6 +93,7 @@ final class HtmlReport {
             .rec-body h3{font-size:13px;margin:14px 0 6px;color:var(--muted);font-weight:600}
             .rec-body h3:first-child{margin-top:0}
             .rec-body p{margin:4px 0}
+            .rec-body p.text{white-space:pre-line}
             .head{display:grid;grid-template-columns:64px 1fr 150px 60px 120px;gap:12px;padding:0 15px 6px;color:var(--muted);font-size:12px;font-weight:600}
             .muted{color:var(--muted)}
             .toolbar{display:flex;gap:8px;margin-bottom:12px}
@@ -185,7 +186,8 @@ final class HtmlReport {
 
     private static void coverageCard(StringBuilder b, Coverage c) {
         b.append("<div class=\"card\"><h2>Coverage</h2>")
-                .append("<div class=\"cov\">").append(Fmt.percent(c.ratio())).append("</div>")
+                .append("<div class=\"cov\">").append(c.counted() == 0 ? Fmt.NO_SCORE : Fmt.percent(c.ratio()))
+                .append("</div>")
                 .append("<p class=\"kv\">of <b>").append(c.counted())
                 .append("</b> counted checks ran and decided</p><div class=\"chips\">");
         chip(b, ResultState.PASS, c.passed());
@@ -243,7 +245,9 @@ final class HtmlReport {
     private static void recommendations(StringBuilder b, Assessment a) {
         b.append("<section class=\"card\"><h2>Recommendations</h2>\n");
         if (a.recommendations().isEmpty()) {
-            b.append("<p class=\"muted\">Nothing to fix: every counted control passes.</p></section>\n");
+            b.append("<p class=\"muted\">").append(a.score().points().hasScore()
+                    ? "Nothing to fix: every counted control passes."
+                    : "Nothing is counted, so there is nothing to rank.").append("</p></section>\n");
             return;
         }
         b.append("<p class=\"muted\">By score impact: the points the score gains when the control is fixed.</p>\n")
@@ -263,7 +267,7 @@ final class HtmlReport {
                     .append("</span><span>").append(statusBadge(r.status())).append("</span></summary>\n")
                     .append("<div class=\"rec-body\">");
             if (c.rationale() != null && !c.rationale().isBlank()) {
-                b.append("<h3>Why it matters</h3><p>").append(esc(c.rationale())).append("</p>");
+                b.append("<h3>Why it matters</h3><p class=\"text\">").append(esc(c.rationale())).append("</p>");
             }
             b.append("<h3>Evidence</h3><table><thead><tr><th>Device</th><th>Fact</th><th>Expected</th>")
                     .append("<th>Found</th><th>Source</th></tr></thead><tbody>");
@@ -283,7 +287,7 @@ final class HtmlReport {
                         b.append("<code>").append(esc(e.source().toString())).append("</code>");
                     }
                     for (Observation.Other o : e.others()) {
-                        b.append("<br><span class=\"muted\">also ").append(esc(String.valueOf(o.value())))
+                        b.append("<br><span class=\"muted\">also ").append(esc(o.value() == null ? "unset" : "\"" + o.value() + "\""))
                                 .append(" at ").append(esc(o.source().toString()))
                                 .append(o.note() == null ? "" : " (" + esc(o.note()) + ")").append("</span>");
                     }
@@ -302,7 +306,7 @@ final class HtmlReport {
                 }
             }
             b.append("</tbody></table>");
-            b.append("<h3>Remediation · ").append(esc(c.remediation().type().label())).append("</h3><p>")
+            b.append("<h3>Remediation · ").append(esc(c.remediation().type().label())).append("</h3><p class=\"text\">")
                     .append(esc(c.remediation().text())).append("</p>");
             if (c.remediation().script() != null && !c.remediation().script().isBlank()) {
                 b.append("<pre><code>").append(esc(c.remediation().script())).append("</code></pre>")
