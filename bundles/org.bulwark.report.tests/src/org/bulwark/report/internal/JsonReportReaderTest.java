@@ -85,6 +85,14 @@ class JsonReportReaderTest {
     }
 
     @Test
+    void emptyOsIsAllowedButNotAMissingOne() throws Exception {
+        assertEquals("", read(minimal("7", "\"FAIL\"").replace("Ubuntu 24.04", "")).device().os());
+        ReportException e = assertThrows(ReportException.class,
+                () -> read(minimal("7", "\"FAIL\"").replace(", \"os\": \"Ubuntu 24.04\"", "")));
+        assertEquals("device.os", e.field());
+    }
+
+    @Test
     void otherFormatVersionsAreRefused() {
         ReportException e = assertThrows(ReportException.class,
                 () -> read(minimal("7", "\"FAIL\"").replace("\"format\": 1", "\"format\": 2")));

@@ -81,6 +81,7 @@ final class HtmlReport {
             td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}
             code,pre{font:12px/1.45 ui-monospace,SFMono-Regular,"SF Mono",Menlo,Consolas,"Liberation Mono",monospace}
             code{background:var(--soft);padding:1px 4px;border-radius:4px;word-break:break-all}
+            pre code{background:none;padding:0;word-break:normal}
             pre{background:var(--soft);border:1px solid var(--line);border-radius:6px;padding:10px 12px;overflow:auto;white-space:pre-wrap;margin:6px 0 0}
             details.rec{border:1px solid var(--line);border-radius:6px;margin:8px 0;background:var(--bg)}
             details.rec>summary{list-style:none;cursor:pointer;display:grid;grid-template-columns:64px 1fr 150px 60px 120px;gap:12px;align-items:center;padding:10px 14px}

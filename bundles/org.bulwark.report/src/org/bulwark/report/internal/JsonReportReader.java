@@ -206,7 +206,10 @@ public final class JsonReportReader implements ReportReader {
         private Device device(JsonNode d) throws ReportException {
             String id = text(d, "id", "device.id", true);
             String hostname = text(d, "hostname", "device.hostname", true);
-            String os = text(d, "os", "device.os", true);
+            String os = text(d, "os", "device.os", false);
+            if (os == null) {
+                throw error("device.os", "missing");
+            }
             Set<String> groups = new LinkedHashSet<>();
             JsonNode g = d.get("groups");
             if (g != null && !g.isNull()) {
