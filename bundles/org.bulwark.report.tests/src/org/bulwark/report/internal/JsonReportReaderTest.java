@@ -1,0 +1,144 @@
+package org.bulwark.report.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+
+import org.bulwark.report.api.ReportException;
+import org.bulwark.report.api.ReportedAssessment;
+import org.bulwark.scoring.api.ControlException;
+import org.bulwark.scoring.api.Justification;
+import org.bulwark.scoring.api.ResultState;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class JsonReportReaderTest {
+
+    private final JsonReportReader reader = new JsonReportReader();
+
+    /** The smallest report the reader takes, one field a line so that line numbers are plain. */
+    private static String minimal(String weight, String state) {
+        return "{\n"
+                + "\"format\": 1,\n"
+                + "\"device\": {\"id\": \"d-9\", \"hostname\": \"db-01\", \"os\": \"Ubuntu 24.04\"},\n"
+                + "\"finished\": \"2026-11-20T10:00:00Z\",\n"
+                + "\"results\": [\n"
+                + "  {\"id\": \"c1\", \"title\": \"One\", \"category\": \"network\", \"weight\": 5, \"state\": \"PASS\"},\n"
+                + "  {\"id\": \"c2\", \"title\": \"Two\", \"category\": \"operating-system\",\n"
+                + "   \"weight\": " + weight + ",\n"
+                + "   \"state\": " + state + ",\n"
+                + "   \"exceptions\": [{\"id\": \"x1\", \"justification\": \"ALTERNATE_MITIGATION\", \"scope\": \"GLOBAL\",\n"
+                + "      \"created\": \"2026-11-01T00:00:00Z\", \"expires\": null}]}\n"
+                + "]\n"
+                + "}\n";
+    }
+
+    private ReportedAssessment read(String text) throws ReportException {
+        return reader.read("fleet/db-01.json", new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void readsTheFieldsScoringNeeds() throws Exception {
+        ReportedAssessment r = read(minimal("7", "\"FAIL\""));
+        assertEquals("d-9", r.device().id());
+        assertEquals("db-01", r.device().hostname());
+        assertEquals("Ubuntu 24.04", r.device().os());
+        assertEquals(Instant.parse("2026-11-20T10:00:00Z"), r.assessedAt());
+        assertEquals(7, r.controls().get(1).weight());
+        assertEquals(ResultState.FAIL, r.states().get("c2"));
+        assertEquals(new ControlException("x1", "c2", ControlException.Scope.GLOBAL, null,
+                Justification.ALTERNATE_MITIGATION, null, Instant.parse("2026-11-01T00:00:00Z"), null, null),
+                r.exceptions().get(0));
+    }
+
+    @Test
+    void badWeightNamesFileLineAndField() {
+        ReportException e = assertThrows(ReportException.class, () -> read(minimal("11", "\"FAIL\"")));
+        assertEquals("fleet/db-01.json", e.origin());
+        assertEquals(8, e.line());
+        assertEquals("results[1].weight", e.field());
+        assertEquals("fleet/db-01.json:8:14: results[1].weight: must be an integer from 1 to 10, found 11",
+                e.getMessage());
+    }
+
+    @Test
+    void unknownStateNamesTheAcceptedOnes() {
+        ReportException e = assertThrows(ReportException.class, () -> read(minimal("7", "\"BROKEN\"")));
+        assertEquals(9, e.line());
+        assertEquals("results[1].state", e.field());
+        assertEquals("unknown value \"BROKEN\" (expected one of PASS, FAIL, ERROR, UNKNOWN, NOT_APPLICABLE, "
+                + "NOT_CHECKED, INFORMATIONAL)", e.reason());
+    }
+
+    @Test
+    void missingFieldIsLocatedAtItsParent() {
+        ReportException e = assertThrows(ReportException.class,
+                () -> read(minimal("7", "\"FAIL\"").replace("\"id\": \"d-9\", ", "")));
+        assertEquals("device.id", e.field());
+        assertEquals(3, e.line());
+        assertEquals("missing", e.reason());
+    }
+
+    @Test
+    void emptyOsIsAllowedButNotAMissingOne() throws Exception {
+        assertEquals("", read(minimal("7", "\"FAIL\"").replace("Ubuntu 24.04", "")).device().os());
+        ReportException e = assertThrows(ReportException.class,
+                () -> read(minimal("7", "\"FAIL\"").replace(", \"os\": \"Ubuntu 24.04\"", "")));
+        assertEquals("device.os", e.field());
+    }
+
+    @Test
+    void otherFormatVersionsAreRefused() {
+        ReportException e = assertThrows(ReportException.class,
+                () -> read(minimal("7", "\"FAIL\"").replace("\"format\": 1", "\"format\": 2")));
+        assertEquals("format", e.field());
+        assertEquals(2, e.line());
+        assertEquals("report format 2 is not supported; this Bulwark reads format 1", e.reason());
+        ReportException none = assertThrows(ReportException.class, () -> read("{\"results\": []}"));
+        assertEquals("missing: not a Bulwark report (it has no \"format\" field)", none.reason());
+    }
+
+    @Test
+    void syntaxErrorNamesTheLine() {
+        ReportException e = assertThrows(ReportException.class,
+                () -> read(minimal("7", "\"FAIL\"").replace("\"finished\": \"2026-11-20T10:00:00Z\",", "\"finished\" ,")));
+        assertEquals(4, e.line());
+        assertEquals(null, e.field());
+    }
+
+    @Test
+    void duplicateControlAndBadTimeAreErrors() {
+        ReportException dup = assertThrows(ReportException.class,
+                () -> read(minimal("7", "\"FAIL\"").replace("\"id\": \"c2\"", "\"id\": \"c1\"")));
+        assertEquals("results[1].id", dup.field());
+        assertEquals("control 'c1' appears twice", dup.reason());
+        ReportException time = assertThrows(ReportException.class,
+                () -> read(minimal("7", "\"FAIL\"").replace("2026-11-20T10:00:00Z", "yesterday")));
+        assertEquals("finished", time.field());
+        assertEquals(4, time.line());
+    }
+
+    @Test
+    void scopedExceptionNeedsATarget() {
+        ReportException e = assertThrows(ReportException.class,
+                () -> read(minimal("7", "\"FAIL\"").replace("\"GLOBAL\"", "\"DEVICE\"")));
+        assertEquals("results[1].exceptions[0].target", e.field());
+        assertEquals(10, e.line());
+    }
+
+    @Test
+    void fileErrorsNameTheFile(@TempDir Path dir) throws Exception {
+        Path missing = dir.resolve("nope.json");
+        ReportException e = assertThrows(ReportException.class, () -> reader.read(missing));
+        assertEquals(missing.toString() + ": no such file", e.getMessage());
+        Path empty = Files.writeString(dir.resolve("empty.json"), "");
+        assertEquals(empty.toString(), assertThrows(ReportException.class, () -> reader.read(empty)).origin());
+        Path good = Files.writeString(dir.resolve("good.json"), minimal("7", "\"PASS\""));
+        assertEquals(ResultState.PASS, reader.read(good).states().get("c2"));
+    }
+}

@@ -1,0 +1,372 @@
+package org.bulwark.report.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.bulwark.collector.api.Category;
+import org.bulwark.report.api.ReportException;
+import org.bulwark.report.api.ReportReader;
+import org.bulwark.report.api.ReportedAssessment;
+import org.bulwark.scoring.api.ControlException;
+import org.bulwark.scoring.api.ControlRef;
+import org.bulwark.scoring.api.Device;
+import org.bulwark.scoring.api.Justification;
+import org.bulwark.scoring.api.ResultState;
+import org.osgi.service.component.annotations.Component;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+
+/**
+ * The {@link ReportReader} service. Reads only what fleet scoring needs, and checks each of those fields; an
+ * error names the file, the line and column of the offending value (found in a first pass that records the
+ * location of every field path) and the field. Stateless, thread-safe.
+ */
+@Component(service = ReportReader.class)
+public final class JsonReportReader implements ReportReader {
+
+    /** The largest report accepted. */
+    static final int MAX_BYTES = 256 * 1024 * 1024;
+
+    private final ObjectMapper mapper = JsonMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
+
+    @Override
+    public ReportedAssessment read(Path file) throws ReportException {
+        String origin = file.toString();
+        byte[] bytes;
+        try {
+            long size = Files.size(file);
+            if (size > MAX_BYTES) {
+                throw new ReportException(origin, 0, 0, null,
+                        "file is " + size + " bytes, larger than the limit of " + MAX_BYTES, null);
+            }
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new ReportException(origin, 0, 0, null, "no such file", e);
+        } catch (AccessDeniedException e) {
+            throw new ReportException(origin, 0, 0, null, "permission denied", e);
+        } catch (IOException e) {
+            throw new ReportException(origin, 0, 0, null, "cannot read: " + e.getMessage(), e);
+        }
+        return read(origin, bytes);
+    }
+
+    @Override
+    public ReportedAssessment read(String origin, InputStream in) throws ReportException {
+        try (InputStream stream = in) {
+            byte[] bytes = stream.readNBytes(MAX_BYTES + 1);
+            if (bytes.length > MAX_BYTES) {
+                throw new ReportException(origin, 0, 0, null,
+                        "report is larger than the limit of " + MAX_BYTES + " bytes", null);
+            }
+            return read(origin, bytes);
+        } catch (IOException e) {
+            throw new ReportException(origin, 0, 0, null, "cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    private ReportedAssessment read(String origin, byte[] bytes) throws ReportException {
+        Map<String, JsonLocation> locations = new HashMap<>();
+        JsonNode root;
+        try {
+            index(bytes, locations);
+            root = mapper.readTree(bytes);
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            throw new ReportException(origin, at == null ? 0 : at.getLineNr(), at == null ? 0 : at.getColumnNr(),
+                    null, "not valid JSON: " + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw new ReportException(origin, 0, 0, null, "cannot read: " + e.getMessage(), e);
+        }
+        if (root == null || root.isMissingNode()) {
+            throw new ReportException(origin, 0, 0, null, "empty file: not a Bulwark report", null);
+        }
+        return new Parse(origin, locations).report(root);
+    }
+
+    /** Records the location of every value by its field path, e.g. {@code results[2].weight}. */
+    private void index(byte[] bytes, Map<String, JsonLocation> locations) throws IOException {
+        try (JsonParser p = mapper.getFactory().createParser(bytes)) {
+            // One frame per open container: its path, and the next array index (or -1 in an object).
+            List<String> paths = new ArrayList<>();
+            List<Integer> indexes = new ArrayList<>();
+            String name = null;
+            JsonToken t;
+            while ((t = p.nextToken()) != null) {
+                if (t == JsonToken.FIELD_NAME) {
+                    name = p.currentName();
+                    continue;
+                }
+                if (t == JsonToken.END_OBJECT || t == JsonToken.END_ARRAY) {
+                    paths.remove(paths.size() - 1);
+                    indexes.remove(indexes.size() - 1);
+                    continue;
+                }
+                String here;
+                if (paths.isEmpty()) {
+                    here = "";
+                } else {
+                    String parent = paths.get(paths.size() - 1);
+                    int i = indexes.get(indexes.size() - 1);
+                    if (i >= 0) {
+                        here = parent + "[" + i + "]";
+                        indexes.set(indexes.size() - 1, i + 1);
+                    } else {
+                        here = parent.isEmpty() ? name : parent + "." + name;
+                    }
+                }
+                locations.putIfAbsent(here, p.currentTokenLocation());
+                if (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) {
+                    paths.add(here);
+                    indexes.add(t == JsonToken.START_ARRAY ? 0 : -1);
+                }
+            }
+        }
+    }
+
+    /** One report being parsed: knows where each field is, to name it in errors. */
+    private static final class Parse {
+        private final String origin;
+        private final Map<String, JsonLocation> locations;
+
+        Parse(String origin, Map<String, JsonLocation> locations) {
+            this.origin = origin;
+            this.locations = locations;
+        }
+
+        ReportedAssessment report(JsonNode root) throws ReportException {
+            if (!root.isObject()) {
+                throw error("", "a report is a JSON object, found " + kind(root));
+            }
+            JsonNode format = root.get("format");
+            if (format == null) {
+                throw error("format", "missing: not a Bulwark report (it has no \"format\" field)");
+            }
+            if (!format.isInt() || format.intValue() != FORMAT) {
+                throw error("format", "report format " + format + " is not supported; this Bulwark reads format "
+                        + FORMAT);
+            }
+            Device device = device(object(root, "device", "device"));
+            Instant finished = instant(root, "finished", "finished", true);
+            JsonNode results = array(root, "results", "results");
+            List<ControlRef> controls = new ArrayList<>();
+            Map<String, ResultState> states = new LinkedHashMap<>();
+            Map<String, ControlException> exceptions = new LinkedHashMap<>();
+            for (int i = 0; i < results.size(); i++) {
+                String at = "results[" + i + "]";
+                JsonNode r = results.get(i);
+                if (!r.isObject()) {
+                    throw error(at, "must be an object, found " + kind(r));
+                }
+                String id = text(r, "id", at + ".id", true);
+                if (states.containsKey(id)) {
+                    throw error(at + ".id", "control '" + id + "' appears twice");
+                }
+                String title = text(r, "title", at + ".title", true);
+                Category category = category(r, at + ".category");
+                int weight = weight(r, at + ".weight");
+                ResultState state = resultState(r, at + ".state");
+                controls.add(new ControlRef(id, title, category, weight));
+                states.put(id, state);
+                JsonNode xs = r.get("exceptions");
+                if (xs != null && !xs.isNull()) {
+                    if (!xs.isArray()) {
+                        throw error(at + ".exceptions", "must be an array, found " + kind(xs));
+                    }
+                    for (int k = 0; k < xs.size(); k++) {
+                        ControlException x = exception(xs.get(k), id, at + ".exceptions[" + k + "]");
+                        exceptions.putIfAbsent(x.id(), x);
+                    }
+                }
+            }
+            return new ReportedAssessment(device, finished, controls, states, List.copyOf(exceptions.values()));
+        }
+
+        private Device device(JsonNode d) throws ReportException {
+            String id = text(d, "id", "device.id", true);
+            String hostname = text(d, "hostname", "device.hostname", true);
+            String os = text(d, "os", "device.os", false);
+            if (os == null) {
+                throw error("device.os", "missing");
+            }
+            Set<String> groups = new LinkedHashSet<>();
+            JsonNode g = d.get("groups");
+            if (g != null && !g.isNull()) {
+                if (!g.isArray()) {
+                    throw error("device.groups", "must be an array of strings, found " + kind(g));
+                }
+                for (int i = 0; i < g.size(); i++) {
+                    if (!g.get(i).isTextual()) {
+                        throw error("device.groups[" + i + "]", "must be a string, found " + kind(g.get(i)));
+                    }
+                    groups.add(g.get(i).textValue());
+                }
+            }
+            return new Device(id, hostname, os, groups);
+        }
+
+        private ControlException exception(JsonNode x, String controlId, String at) throws ReportException {
+            if (x == null || !x.isObject()) {
+                throw error(at, "must be an object, found " + kind(x));
+            }
+            String id = text(x, "id", at + ".id", true);
+            Justification justification = enumValue(Justification.class, x, "justification", at + ".justification");
+            ControlException.Scope scope = enumValue(ControlException.Scope.class, x, "scope", at + ".scope");
+            String target = text(x, "target", at + ".target", false);
+            if (scope != ControlException.Scope.GLOBAL && target == null) {
+                throw error(at + ".target", "missing: scope " + scope + " needs a target");
+            }
+            String author = text(x, "author", at + ".author", false);
+            Instant created = instant(x, "created", at + ".created", true);
+            Instant expires = instant(x, "expires", at + ".expires", false);
+            String notes = text(x, "notes", at + ".notes", false);
+            return new ControlException(id, controlId, scope, target, justification, author, created, expires, notes);
+        }
+
+        private Category category(JsonNode r, String at) throws ReportException {
+            String value = text(r, "category", at, true);
+            try {
+                return Category.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw error(at, e.getMessage());
+            }
+        }
+
+        private int weight(JsonNode r, String at) throws ReportException {
+            JsonNode w = r.get("weight");
+            if (w == null || w.isNull()) {
+                throw error(at, "missing");
+            }
+            if (!w.isIntegralNumber() || !w.canConvertToInt() || w.intValue() < 1 || w.intValue() > 10) {
+                throw error(at, "must be an integer from 1 to 10, found " + w);
+            }
+            return w.intValue();
+        }
+
+        private ResultState resultState(JsonNode r, String at) throws ReportException {
+            return enumValue(ResultState.class, r, "state", at);
+        }
+
+        private <E extends Enum<E>> E enumValue(Class<E> type, JsonNode node, String name, String at)
+                throws ReportException {
+            String value = text(node, name, at, true);
+            for (E e : type.getEnumConstants()) {
+                if (e.name().equals(value)) {
+                    return e;
+                }
+            }
+            List<String> names = new ArrayList<>();
+            for (E e : type.getEnumConstants()) {
+                names.add(e.name());
+            }
+            throw error(at, "unknown value \"" + value + "\" (expected one of " + String.join(", ", names) + ")");
+        }
+
+        private Instant instant(JsonNode node, String name, String at, boolean required) throws ReportException {
+            String value = text(node, name, at, required);
+            if (value == null) {
+                return null;
+            }
+            try {
+                return Instant.parse(value);
+            } catch (DateTimeParseException e) {
+                throw error(at, "not a UTC time such as 2026-11-27T00:00:00Z: \"" + value + "\"");
+            }
+        }
+
+        private String text(JsonNode node, String name, String at, boolean required) throws ReportException {
+            JsonNode v = node.get(name);
+            if (v == null || v.isNull()) {
+                if (required) {
+                    throw error(at, "missing");
+                }
+                return null;
+            }
+            if (!v.isTextual()) {
+                throw error(at, "must be a string, found " + kind(v));
+            }
+            if (required && v.textValue().isBlank()) {
+                throw error(at, "must not be empty");
+            }
+            return v.textValue();
+        }
+
+        private JsonNode object(JsonNode node, String name, String at) throws ReportException {
+            JsonNode v = node.get(name);
+            if (v == null || v.isNull()) {
+                throw error(at, "missing");
+            }
+            if (!v.isObject()) {
+                throw error(at, "must be an object, found " + kind(v));
+            }
+            return v;
+        }
+
+        private JsonNode array(JsonNode node, String name, String at) throws ReportException {
+            JsonNode v = node.get(name);
+            if (v == null || v.isNull()) {
+                throw error(at, "missing");
+            }
+            if (!v.isArray()) {
+                throw error(at, "must be an array, found " + kind(v));
+            }
+            return v;
+        }
+
+        private static String kind(JsonNode n) {
+            if (n == null || n.isNull()) {
+                return "null";
+            }
+            return switch (n.getNodeType()) {
+                case OBJECT -> "an object";
+                case ARRAY -> "an array";
+                case STRING -> "a string";
+                case NUMBER -> "a number";
+                case BOOLEAN -> "a boolean";
+                default -> n.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
+            };
+        }
+
+        /** An error at {@code field}, located at the field itself or, when it is missing, at its parent. */
+        private ReportException error(String field, String reason) {
+            JsonLocation at = null;
+            for (String f = field; f != null; f = parent(f)) {
+                at = locations.get(f);
+                if (at != null) {
+                    break;
+                }
+            }
+            return new ReportException(origin, at == null ? 0 : at.getLineNr(), at == null ? 0 : at.getColumnNr(),
+                    field.isEmpty() ? null : field, reason, null);
+        }
+
+        private static String parent(String field) {
+            if (field.isEmpty()) {
+                return null;
+            }
+            int cut = Math.max(field.lastIndexOf('.'), field.lastIndexOf('['));
+            return cut < 0 ? "" : field.substring(0, cut);
+        }
+    }
+}
