@@ -120,12 +120,11 @@ final class Fixtures {
 
         double sum = 27;
         ControlScore sshS = new ControlScore("t.ssh.root", Category.ACCOUNTS, 10, 1, 0, 0, 100.0 * 10 / sum,
-                List.of("d-1"), List.of());
-        ControlScore fwS = new ControlScore("t.fw", Category.NETWORK, 5, 1, 0, 0, 100.0 * 5 / sum, List.of("d-1"),
-                List.of());
+                1, 0);
+        ControlScore fwS = new ControlScore("t.fw", Category.NETWORK, 5, 1, 0, 0, 100.0 * 5 / sum, 1, 0);
         ControlScore avS = new ControlScore("t.av", Category.SECURITY_CONTROLS, 4, 1, 0, 0, 100.0 * 4 / sum,
-                List.of("d-1"), List.of("d-1"));
-        ControlScore aslrS = new ControlScore("t.aslr", Category.OPERATING_SYSTEM, 8, 1, 1, 8, 0, List.of(), List.of());
+                1, 1);
+        ControlScore aslrS = new ControlScore("t.aslr", Category.OPERATING_SYSTEM, 8, 1, 1, 8, 0, 0, 0);
         Coverage coverage = new Coverage(4, 1, 2, 1, 0, 1, 1, 0);
         FleetScore score = new FleetScore(FINISHED, new Points(8, 27),
                 Map.of(Category.OPERATING_SYSTEM, new Points(8, 8), Category.ACCOUNTS, new Points(0, 10),

@@ -63,7 +63,7 @@ final class FleetText {
                 String title = ref == null || ref.title().equals(c.controlId()) ? c.controlId()
                         : c.controlId() + "  " + Fmt.oneLine(ref.title());
                 w.print(String.format(Locale.ROOT, "  %9s %9s %4d %8s  %s", fixed(c.impact()), fixed(c.points()),
-                        c.weight(), c.exposedDevices().size() + "/" + c.countedDevices(), title) + "\n");
+                        c.weight(), c.exposed() + "/" + c.countedDevices(), title) + "\n");
             }
         }
         w.flush();

@@ -160,8 +160,8 @@ final class JsonReport {
             number(g, "points", c.points());
             g.writeNumberField("maximum", c.weight());
             number(g, "impact", c.impact());
-            strings(g, "exposedDevices", c.exposedDevices());
-            strings(g, "exceptedDevices", c.exceptedDevices());
+            g.writeNumberField("exposed", c.exposed());
+            g.writeNumberField("excepted", c.excepted());
             g.writeEndObject();
         }
         g.writeEndArray();

@@ -1,0 +1,209 @@
+package org.bulwark.cli.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.bulwark.collector.api.Collector;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.ServiceRegistration;
+
+/**
+ * The command line end to end in OSGi: real services, a test collector reading fixture roots, content and
+ * exceptions from files, reports on disk.
+ */
+class CommandLineTest {
+
+    private final BundleContext context = FrameworkUtil.getBundle(CommandLineTest.class).getBundleContext();
+    private ServiceRegistration<Collector> facts;
+    private Services services;
+
+    @TempDir
+    Path dir;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    @BeforeEach
+    void setUp() {
+        facts = context.registerService(Collector.class, new FactsFileCollector(), null);
+        services = new Services(context);
+    }
+
+    @AfterEach
+    void tearDown() {
+        facts.unregister();
+        services.close();
+    }
+
+    private int run(String... args) {
+        out.getBuffer().setLength(0);
+        err.getBuffer().setLength(0);
+        return BulwarkApplication.run(services, new PrintWriter(out), new PrintWriter(err), args);
+    }
+
+    private static final String CONTROL = """
+                {"id": "%s", "title": "Control %s", "category": "%s", "weight": %d, "rationale": "r",
+                 "applicability": {"when": {"key": "t.%s.applies", "op": "equals", "value": "yes"}, "reason": "n/a here"},
+                 "expect": {"key": "t.%s.value", "op": "equals", "value": "good"},
+                 "remediation": {"type": "configuration-change", "text": "make it good"}}""";
+
+    private Path workedExampleContent() throws IOException {
+        String controls = String.join(",\n",
+                CONTROL.formatted("c1", "c1", "operating-system", 10, "c1", "c1"),
+                CONTROL.formatted("c2", "c2", "network", 5, "c2", "c2"),
+                CONTROL.formatted("c3", "c3", "accounts", 3, "c3", "c3"),
+                CONTROL.formatted("c4", "c4", "security-controls", 8, "c4", "c4"),
+                CONTROL.formatted("c5", "c5", "application", 4, "c5", "c5"));
+        return Files.writeString(dir.resolve("worked-example.json"), """
+                {"format": 1, "id": "worked-example", "title": "Worked example", "version": "1",
+                 "controls": [
+                %s
+                ]}""".formatted(controls));
+    }
+
+    /** A device root whose facts give the listed states: P pass, F fail, E error, N not applicable. */
+    private Path device(String id, String states) throws IOException {
+        Path root = Files.createDirectories(dir.resolve(id));
+        Files.createDirectories(root.resolve("etc"));
+        Files.writeString(root.resolve("etc/machine-id"), id + "\n");
+        Files.writeString(root.resolve("etc/hostname"), id + "\n");
+        StringBuilder facts = new StringBuilder();
+        for (int i = 0; i < states.length(); i++) {
+            String c = "c" + (i + 1);
+            char s = states.charAt(i);
+            facts.append("t.").append(c).append(".applies=").append(s == 'N' ? "no" : "yes").append('\n');
+            facts.append("t.").append(c).append(".value=")
+                    .append(s == 'P' ? "good" : s == 'E' ? "!unreadable" : "bad").append('\n');
+        }
+        Files.writeString(root.resolve("facts.properties"), facts);
+        return root;
+    }
+
+    @Test
+    void scoreOfTheWorkedExamplesReportsPrintsItsFigures() throws IOException {
+        Path content = workedExampleContent();
+        Path exceptions = Files.writeString(dir.resolve("exceptions.json"), """
+                [{"id": "e1", "control": "c4", "scope": "device", "target": "d2",
+                  "justification": "alternate-mitigation", "author": "alice",
+                  "created": "2026-01-01T00:00:00Z", "expires": "2099-01-01T00:00:00Z"},
+                 {"id": "e2", "control": "c5", "scope": "device", "target": "d1",
+                  "justification": "risk-accepted", "author": "bob", "created": "2026-01-01T00:00:00Z"}]""");
+        String[][] devices = { { "d1", "PPNEF" }, { "d2", "FPNFP" }, { "d3", "PNNFP" } };
+        for (String[] d : devices) {
+            int code = run("assess", "--root", device(d[0], d[1]).toString(), "--benchmark", content.toString(),
+                    "--exceptions", exceptions.toString(), "--format", "json", "--output",
+                    dir.resolve(d[0] + ".json").toString());
+            assertEquals(d[0].equals("d1") ? ExitCodes.INCOMPLETE : ExitCodes.OK, code, err.toString());
+        }
+        int code = run("score", dir.resolve("d1.json").toString(), dir.resolve("d2.json").toString(),
+                dir.resolve("d3.json").toString());
+        assertEquals(ExitCodes.OK, code, err.toString());
+        String expected = """
+                Bulwark fleet score 62.9630 (17 of 27 points, 3 devices)
+                computed at <time>
+
+                Categories
+                  Application          66.6667  (2.6667 of 4)
+                  Operating system     66.6667  (6.6667 of 10)
+                  Network             100.0000  (5 of 5)
+                  Accounts                   —  (0 of 0)
+                  Security controls    33.3333  (2.6667 of 8)
+
+                Devices
+                  d1                   d1                     55.5556  (15 of 27)  assessed <time>
+                  d2                   d2                     62.9630  (17 of 27)  assessed <time>
+                  d3                   d3                     63.6364  (14 of 22)  assessed <time>
+
+                coverage 90.9% — 1 error
+
+                Controls by impact
+                     impact    points  max  exposed  control
+                    19.7531    2.6667    8      2/3  c4  Control c4
+                    12.3457    6.6667   10      1/3  c1  Control c1
+                     4.9383    2.6667    4      1/3  c5  Control c5
+                     0.0000    5.0000    5      0/2  c2  Control c2
+                """;
+        String text = out.toString().replace("\r\n", "\n")
+                .replaceAll("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?Z", "<time>");
+        assertEquals(expected, text);
+    }
+
+    @Test
+    void malformedBenchmarkIsRejectedAndNothingIsWritten() throws IOException {
+        Path bad = Files.writeString(dir.resolve("bad.json"), """
+                {"format": 1, "id": "bad", "title": "Bad", "version": "1",
+                 "controls": [{"id": "x", "title": "X", "category": "network", "weight": 42, "rationale": "r",
+                   "expect": {"key": "t.x", "op": "present"},
+                   "remediation": {"type": "configuration-change", "text": "t"}}]}""");
+        Path report = dir.resolve("report.json");
+        int code = run("assess", "--root", device("d1", "P").toString(), "--benchmark", bad.toString(),
+                "--format", "json", "--output", report.toString());
+        assertEquals(ExitCodes.CONTENT, code);
+        assertEquals("bulwark: benchmark content rejected, nothing assessed: " + bad
+                + ":2:64: controls[0].weight: must be an integer from 1 to 10, was 42", err.toString().trim());
+        assertFalse(Files.exists(report), "no report is written");
+        assertEquals(List.of(), listReports());
+    }
+
+    private List<Path> listReports() throws IOException {
+        try (var s = Files.list(dir)) {
+            return s.filter(p -> p.getFileName().toString().startsWith(".report")).toList();
+        }
+    }
+
+    @Test
+    void usageErrors() {
+        assertEquals(ExitCodes.USAGE, run("assess", "--format", "pdf"));
+        assertTrue(err.toString().contains("unknown report format 'pdf' (expected one of text, json, csv, html)"),
+                err.toString());
+        assertEquals(ExitCodes.USAGE, run("assess", "--category", "networking"));
+        assertTrue(err.toString().contains("unknown category 'networking'"), err.toString());
+        assertEquals(ExitCodes.USAGE, run("frobnicate"));
+        assertEquals(ExitCodes.USAGE, run("score"));
+    }
+
+    @Test
+    void malformedExceptionsAndReportsAreRejected() throws IOException {
+        Path exceptions = Files.writeString(dir.resolve("ex.json"), """
+                [{"id": "e1", "control": "c4", "scope": "device", "target": "d2", "justification": "because",
+                  "author": "a", "created": "2026-01-01T00:00:00Z"}]""");
+        assertEquals(ExitCodes.CONTENT, run("assess", "--root", dir.toString(), "--exceptions",
+                exceptions.toString(), "--no-save"));
+        assertEquals("bulwark: exceptions rejected, nothing assessed: " + exceptions + ": [0].justification: "
+                + "unknown value 'because' (expected one of third-party-control, alternate-mitigation, risk-accepted, "
+                + "planned-remediation)", err.toString().trim());
+        Path report = Files.writeString(dir.resolve("r.json"), "{\"format\": 1}");
+        assertEquals(ExitCodes.CONTENT, run("score", report.toString()));
+        assertTrue(err.toString().startsWith("bulwark: report rejected, nothing scored: " + report), err.toString());
+    }
+
+    @Test
+    void textSummarySavesTheFullReport() throws IOException {
+        Path content = workedExampleContent();
+        Path data = dir.resolve("data");
+        int code = run("assess", "--root", device("d2", "FPNFP").toString(), "--benchmark", content.toString(),
+                "--data", data.toString(), "--output", dir.resolve("summary.txt").toString());
+        assertEquals(ExitCodes.OK, code, err.toString());
+        try (var s = Files.list(data.resolve("reports"))) {
+            List<String> names = s.map(p -> p.getFileName().toString()).sorted().toList();
+            assertEquals(2, names.size());
+            assertTrue(names.get(0).matches("d2-\\d{8}-\\d{6}\\.html"), names.toString());
+            assertTrue(names.get(1).matches("d2-\\d{8}-\\d{6}\\.json"), names.toString());
+        }
+        String summary = Files.readString(dir.resolve("summary.txt"));
+        assertTrue(summary.contains(data.resolve("reports").toString()), summary);
+    }
+}

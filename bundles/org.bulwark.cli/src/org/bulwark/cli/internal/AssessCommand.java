@@ -1,0 +1,216 @@
+package org.bulwark.cli.internal;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+import org.bulwark.benchmark.api.Benchmark;
+import org.bulwark.benchmark.api.BenchmarkException;
+import org.bulwark.benchmark.api.BenchmarkLoader;
+import org.bulwark.collector.api.Category;
+import org.bulwark.report.api.ReportFormat;
+import org.bulwark.report.api.ReportWriter;
+import org.bulwark.scoring.api.Assessment;
+import org.bulwark.scoring.api.AssessmentListener;
+import org.bulwark.scoring.api.AssessmentRequest;
+import org.bulwark.scoring.api.AssessmentService;
+import org.bulwark.scoring.api.CollectorRun;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code bulwark assess}: assess this machine (or a mounted filesystem) and report its secure score. */
+@Command(name = "assess", mixinStandardHelpOptions = true, sortOptions = false,
+        description = { "Assess this machine (or the filesystem under --root) and report its secure score.",
+                "With --format text (the default) the summary goes to the terminal and the full report is saved "
+                        + "as JSON and HTML under the data directory." })
+final class AssessCommand implements Callable<Integer> {
+
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT)
+            .withZone(ZoneOffset.UTC);
+
+    private final Services services;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+            description = "text, json, csv (one row per recommendation) or html. Default: ${DEFAULT-VALUE}.")
+    String format;
+
+    @Option(names = { "-o", "--output" }, paramLabel = "FILE",
+            description = "Write the report to FILE (replaced atomically) instead of standard output.")
+    Path output;
+
+    @Option(names = "--category", split = ",", paramLabel = "CATEGORY", converter = CategoryConverter.class,
+            description = "Assess only these categories: application, operating-system, network, accounts, "
+                    + "security-controls. Repeat or separate with commas.")
+    List<Category> categories = new ArrayList<>();
+
+    @Option(names = "--root", paramLabel = "DIR", defaultValue = "/",
+            description = "The filesystem to assess: / for this machine (default), or a mounted image, chroot or "
+                    + "container root. Facts of a running system are NOT_CHECKED for a mounted filesystem.")
+    Path root;
+
+    @Option(names = "--benchmark", paramLabel = "FILE", split = ",",
+            description = "Use the controls of these content files instead of the installed content.")
+    List<Path> benchmarks = new ArrayList<>();
+
+    @Option(names = "--exceptions", paramLabel = "FILE",
+            description = "Apply the exceptions in this JSON file (see the README, \"Exceptions\").")
+    Path exceptionsFile;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "120",
+            description = "How long each collector may run. Default: ${DEFAULT-VALUE}.")
+    long timeoutSeconds;
+
+    @Option(names = "--data", paramLabel = "DIR",
+            description = "Where full reports are saved with --format text. Default: $BULWARK_DATA or ~/.bulwark.")
+    Path data;
+
+    @Option(names = "--no-save", description = "With --format text, do not save the full report.")
+    boolean noSave;
+
+    AssessCommand(Services services) {
+        this.services = services;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        ReportFormat reportFormat;
+        try {
+            reportFormat = ReportFormat.parse(format);
+        } catch (IllegalArgumentException e) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+        if (!Files.isDirectory(root)) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--root " + root + " is not a directory");
+        }
+        if (timeoutSeconds <= 0) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--timeout must be positive");
+        }
+        List<Benchmark> content = loadContent();
+        List<org.bulwark.scoring.api.ControlException> exceptions = exceptionsFile == null ? List.of()
+                : ExceptionsFile.read(exceptionsFile);
+        PrintWriter err = spec.commandLine().getErr();
+        AssessmentListener listener = Boolean.getBoolean("bulwark.progress") ? new Progress(err)
+                : AssessmentListener.NONE;
+        Assessment assessment = services.get(AssessmentService.class).assess(new AssessmentRequest(root,
+                categories.isEmpty() ? EnumSet.noneOf(Category.class) : EnumSet.copyOf(categories), content,
+                Duration.ofSeconds(timeoutSeconds), exceptions), listener);
+        if (assessment.controls().isEmpty()) {
+            err.println("bulwark: no controls to assess (is benchmark content installed? see `bulwark controls`)");
+        }
+        for (String problem : assessment.problems()) {
+            err.println("bulwark: warning: " + problem);
+        }
+        ReportWriter writer = services.get(ReportWriter.class);
+        String fullReport = null;
+        if (reportFormat == ReportFormat.TEXT && !noSave) {
+            fullReport = saveFullReport(writer, assessment);
+        }
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        writer.write(assessment, reportFormat, buffer, fullReport);
+        if (output == null) {
+            OutputStream out = System.out;
+            spec.commandLine().getOut().flush();
+            out.write(buffer.toByteArray());
+            out.flush();
+        } else {
+            AtomicFiles.write(output, buffer.toByteArray());
+            err.println("bulwark: " + reportFormat.name().toLowerCase(Locale.ROOT) + " report written to " + output);
+        }
+        for (CollectorRun run : assessment.collectors()) {
+            if (run.outcome() != CollectorRun.Outcome.OK && run.outcome() != CollectorRun.Outcome.SKIPPED) {
+                err.println("bulwark: collector " + run.collectorId() + " (" + run.bundle() + ") " + run.message());
+            }
+        }
+        return assessment.complete() ? ExitCodes.OK : ExitCodes.INCOMPLETE;
+    }
+
+    private List<Benchmark> loadContent() {
+        List<Benchmark> content = new ArrayList<>();
+        if (benchmarks.isEmpty()) {
+            return content;
+        }
+        BenchmarkLoader loader = services.get(BenchmarkLoader.class);
+        for (Path file : benchmarks) {
+            try {
+                content.add(loader.load(file));
+            } catch (BenchmarkException e) {
+                throw new CliException(ExitCodes.CONTENT, "benchmark content rejected, nothing assessed: "
+                        + e.getMessage());
+            }
+        }
+        return content;
+    }
+
+    /** Saves JSON and HTML under the data directory; returns the HTML path for the summary's last line. */
+    private String saveFullReport(ReportWriter writer, Assessment assessment) throws IOException {
+        Path dir = dataDir().resolve("reports");
+        String base = safe(assessment.device().hostname()) + "-" + STAMP.format(assessment.finished());
+        Path json = dir.resolve(base + ".json");
+        Path html = dir.resolve(base + ".html");
+        for (var target : List.of(java.util.Map.entry(json, ReportFormat.JSON),
+                java.util.Map.entry(html, ReportFormat.HTML))) {
+            ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+            writer.write(assessment, target.getValue(), buffer, null);
+            AtomicFiles.write(target.getKey(), buffer.toByteArray());
+        }
+        return html + " (and " + json.getFileName() + ")";
+    }
+
+    private Path dataDir() {
+        if (data != null) {
+            return data;
+        }
+        String env = System.getenv("BULWARK_DATA");
+        if (env != null && !env.isBlank()) {
+            return Path.of(env);
+        }
+        return Path.of(System.getProperty("user.home"), ".bulwark");
+    }
+
+    private static String safe(String s) {
+        return s.replaceAll("[^A-Za-z0-9._-]", "_");
+    }
+
+    /** Shows collector progress on a terminal's stderr. */
+    private static final class Progress implements AssessmentListener {
+        private final PrintWriter err;
+
+        Progress(PrintWriter err) {
+            this.err = err;
+        }
+
+        @Override
+        public void started(int total) {
+            err.printf("\rcollecting: 0/%d collectors", total);
+            err.flush();
+        }
+
+        @Override
+        public synchronized void collectorFinished(CollectorRun run, int done, int total) {
+            err.printf("\r\033[Kcollecting: %d/%d collectors (%s %s)", done, total, run.collectorId(),
+                    run.outcome().name().toLowerCase(Locale.ROOT).replace('_', ' '));
+            if (done == total) {
+                err.print("\r\033[K");
+            }
+            err.flush();
+        }
+    }
+}

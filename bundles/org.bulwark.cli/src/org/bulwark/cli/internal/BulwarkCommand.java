@@ -1,0 +1,25 @@
+package org.bulwark.cli.internal;
+
+import picocli.CommandLine.Command;
+
+/** The top-level {@code bulwark} command. */
+@Command(name = "bulwark", mixinStandardHelpOptions = true, version = "Bulwark 0.1.0",
+        description = "An open, pluggable secure score for devices.",
+        subcommands = { AssessCommand.class, ScoreCommand.class, CollectorsCommand.class, ControlsCommand.class },
+        footerHeading = "%nExit codes:%n",
+        footer = { "  0  success",
+                "  1  internal error",
+                "  2  usage error",
+                "  3  malformed or unreadable benchmark content or report; nothing was written",
+                "  4  assessment incomplete: the report was written, but some checks could not run",
+                "  5  an output could not be written, or a service is missing from the runtime" })
+final class BulwarkCommand implements Runnable {
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "a command is required");
+    }
+}

@@ -1,0 +1,103 @@
+package org.bulwark.cli.internal;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import org.bulwark.report.api.ReportException;
+import org.bulwark.report.api.ReportReader;
+import org.bulwark.report.api.ReportWriter;
+import org.bulwark.report.api.ReportedAssessment;
+import org.bulwark.scoring.api.ControlException;
+import org.bulwark.scoring.api.ControlRef;
+import org.bulwark.scoring.api.DeviceResults;
+import org.bulwark.scoring.api.FleetScore;
+import org.bulwark.scoring.api.ScoringService;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code bulwark score REPORT.json…}: recomputes the scores from saved JSON reports; several reports are a
+ * fleet. Prints every figure of the Secure score so that anyone can check it by hand.
+ */
+@Command(name = "score", mixinStandardHelpOptions = true, sortOptions = false,
+        description = { "Recompute the secure score from saved JSON reports (several reports = a fleet).",
+                "Figures are as of the newest report unless --at is given: exceptions active then count, and "
+                        + "devices assessed more than 30 days before are left out." })
+final class ScoreCommand implements Callable<Integer> {
+
+    private final Services services;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(arity = "1..*", paramLabel = "REPORT", description = "JSON reports written by `bulwark assess`.")
+    List<Path> reports;
+
+    @Option(names = "--at", paramLabel = "TIME", description = "Evaluate as of this ISO-8601 instant, "
+            + "e.g. 2026-11-20T12:00:00Z.")
+    Instant at;
+
+    ScoreCommand(Services services) {
+        this.services = services;
+    }
+
+    @Override
+    public Integer call() {
+        ReportReader reader = services.get(ReportReader.class);
+        Map<String, ControlRef> controls = new LinkedHashMap<>();
+        Map<String, String> definedIn = new LinkedHashMap<>();
+        Map<String, DeviceResults> devices = new LinkedHashMap<>();
+        List<ControlException> exceptions = new ArrayList<>();
+        Instant newest = Instant.EPOCH;
+        List<ReportedAssessment> read = new ArrayList<>();
+        for (Path file : reports) {
+            ReportedAssessment report;
+            try {
+                report = reader.read(file);
+            } catch (ReportException e) {
+                throw new CliException(ExitCodes.CONTENT, "report rejected, nothing scored: " + e.getMessage());
+            }
+            read.add(report);
+            for (ControlRef c : report.controls()) {
+                ControlRef known = controls.putIfAbsent(c.id(), c);
+                if (known == null) {
+                    definedIn.put(c.id(), file.toString());
+                } else if (known.weight() != c.weight() || known.category() != c.category()) {
+                    throw new CliException(ExitCodes.CONTENT, file + ": control " + c.id() + " has weight "
+                            + c.weight() + " and category " + c.category().label() + ", but "
+                            + definedIn.get(c.id()) + " says weight " + known.weight() + " and category "
+                            + known.category().label() + "; score reports made with the same content");
+                }
+            }
+            DeviceResults previous = devices.get(report.device().id());
+            if (previous == null || previous.assessedAt().isBefore(report.assessedAt())) {
+                devices.put(report.device().id(), report.results());
+            }
+            exceptions.addAll(report.exceptions());
+            newest = report.assessedAt().isAfter(newest) ? report.assessedAt() : newest;
+        }
+        Instant when = at != null ? at : newest;
+        FleetScore score = services.get(ScoringService.class).score(controls.values(), devices.values(),
+                exceptions, when);
+        try {
+            spec.commandLine().getOut().flush();
+            java.io.ByteArrayOutputStream text = new java.io.ByteArrayOutputStream();
+            services.get(ReportWriter.class).writeFleet(score, read, text);
+            spec.commandLine().getOut().print(text.toString(java.nio.charset.StandardCharsets.UTF_8));
+            spec.commandLine().getOut().flush();
+        } catch (java.io.IOException e) {
+            throw new CliException(ExitCodes.IO, "cannot write the score: " + e.getMessage());
+        }
+        return ExitCodes.OK;
+    }
+
+}

@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Installs what building and testing Bulwark needs on Debian/Ubuntu (README, "Prerequisites").
+# Maven itself comes through ./mvnw; the target platform from Maven Central.
+set -euo pipefail
+
+packages=(openjdk-17-jdk-headless)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  sudo=""
+  [ "$(id -u)" = 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+java -version 2>&1 | head -n 1
