@@ -32,7 +32,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * control's points and impact, coverage (everything a {@link FleetScore} holds).</li>
  * <li>{@link #putOneDeviceAndScore}: on a {@link Fleet} already holding every device, one device reports again
  * with one result changed ({@link Fleet#put}) and the score is read ({@link Fleet#score}).</li>
- * <li>{@link #fleetScoreOnly}: {@link Fleet#score} alone on the same fleet, to split the figure above.</li>
+ * <li>{@link #putOneDeviceOnly} and {@link #fleetScoreOnly}: {@link Fleet#put} alone and {@link Fleet#score}
+ * alone on the same fleet, to split the figure above.</li>
  * <li>{@link #baselineSumStates}: the floor: a plain loop adding up the 3 million state ordinals held as one
  * {@code byte[]} per device, i.e. touching every result once. Ratios are reported against it.</li>
  * <li>{@link #baselineMapLookups}: the floor of any implementation behind this API: reading every result once
@@ -41,9 +42,14 @@ import org.openjdk.jmh.annotations.Warmup;
  */
 @BenchmarkMode(Mode.AverageTime)
 @Fork(value = 1, jvmArgsAppend = { "-Xms2g", "-Xmx2g" })
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
+@Warmup(iterations = 6, time = 1)
+@Measurement(iterations = 8, time = 1)
 public class ScoringBenchmark {
+
+    /*
+     * The benchmarks on the incremental fleet warm up longer: on a loaded 2-core machine C2 needs about 10 s to
+     * finish compiling put + score (6 s of warm-up left iterations at 200-900 us that settle at ~145 us).
+     */
 
     /** The fleet and the service, shared by all benchmarks of a trial. */
     @State(Scope.Benchmark)
@@ -125,6 +131,7 @@ public class ScoringBenchmark {
 
     @Benchmark
     @OutputTimeUnit(TimeUnit.MICROSECONDS)
+    @Warmup(iterations = 15, time = 1)
     public FleetScore putOneDeviceAndScore(Incremental state) {
         state.fleet.put(state.nextUpdate());
         return state.fleet.score();
@@ -132,6 +139,7 @@ public class ScoringBenchmark {
 
     @Benchmark
     @OutputTimeUnit(TimeUnit.MICROSECONDS)
+    @Warmup(iterations = 15, time = 1)
     public Fleet putOneDeviceOnly(Incremental state) {
         state.fleet.put(state.nextUpdate());
         return state.fleet;
@@ -139,6 +147,7 @@ public class ScoringBenchmark {
 
     @Benchmark
     @OutputTimeUnit(TimeUnit.MICROSECONDS)
+    @Warmup(iterations = 15, time = 1)
     public FleetScore fleetScoreOnly(Incremental state) {
         return state.fleet.score();
     }
