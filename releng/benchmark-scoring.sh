@@ -7,7 +7,7 @@
 #   e.g. releng/benchmark-scoring.sh -prof gc          (add allocation figures)
 #        releng/benchmark-scoring.sh fullScore -p devices=1000 -i 3   (one benchmark, smaller fleet, fewer rounds)
 # Environment: JAVA_HOME (optional), BENCH_SKIP_BUILD=1 to reuse the jar already built.
-# Takes about 3.5 minutes on 2 cores (build ~1 min, 6 benchmarks x 15-30 s each). Exits non-zero only if it cannot run.
+# Takes about 2.5 minutes on 2 cores (build ~30 s, 6 benchmarks x 15-30 s each). Exits non-zero only if it cannot run.
 set -euo pipefail
 
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -74,3 +74,8 @@ awk -F, '
     }
 ' "$csv"
 echo "(raw results: $csv; full JMH output: $log)"
+load_end="$(cut -d' ' -f1 /proc/loadavg 2>/dev/null || echo 0)"
+if awk -v l="$load_end" -v n="$(nproc)" 'BEGIN { exit !(l > n) }'; then
+    echo "warning: load average $load_end on $(nproc) cores at the end: other processes competed for the CPU," \
+        "the figures (the short baseline most of all) are inflated; run again on a quiet machine." >&2
+fi
