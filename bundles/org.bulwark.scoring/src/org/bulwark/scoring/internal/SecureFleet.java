@@ -42,7 +42,8 @@ final class SecureFleet implements Fleet {
 
     private final ControlRef[] controls;
     private final Map<String, Integer> index;
-    private final Map<String, List<ControlException>> exceptionsByControl;
+    /** Per control (by index), the exceptions active at {@link #now}; {@code null} when there are none. */
+    private final ControlException[][] exceptionsByControl;
     private final Instant now;
     private final Instant activeSince;
 
@@ -70,11 +71,16 @@ final class SecureFleet implements Fleet {
         for (int i = 0; i < this.controls.length; i++) {
             index.put(this.controls[i].id(), i);
         }
-        this.exceptionsByControl = new HashMap<>();
+        Map<String, List<ControlException>> active = new HashMap<>();
         for (ControlException e : exceptions) {
             if (e.activeAt(now)) {
-                exceptionsByControl.computeIfAbsent(e.controlId(), k -> new ArrayList<>()).add(e);
+                active.computeIfAbsent(e.controlId(), k -> new ArrayList<>()).add(e);
             }
+        }
+        this.exceptionsByControl = new ControlException[this.controls.length][];
+        for (int i = 0; i < this.controls.length; i++) {
+            List<ControlException> list = active.get(this.controls[i].id());
+            exceptionsByControl[i] = list == null ? null : list.toArray(ControlException[]::new);
         }
         this.now = now;
         this.activeSince = now.minus(inactivityWindow);
@@ -107,7 +113,7 @@ final class SecureFleet implements Fleet {
             }
             boolean hasCredit = state == ResultState.PASS;
             if (!hasCredit) {
-                List<ControlException> list = exceptionsByControl.get(controls[i].id());
+                ControlException[] list = exceptionsByControl[i];
                 if (list != null) {
                     for (ControlException e : list) {
                         if (e.covers(results.device())) {
@@ -208,11 +214,13 @@ final class SecureFleet implements Fleet {
                 .thenComparing(ControlScore::controlId));
         Map<Category, Points> categories = new EnumMap<>(Category.class);
         byCategory.forEach((c, sums) -> categories.put(c, new Points(sums[0], sums[1])));
-        List<DeviceScore> devices = new ArrayList<>(rows.size());
+        DeviceScore[] devices = new DeviceScore[rows.size()];
+        int d = 0;
         for (Row r : rows.values()) {
-            devices.add(r.score());
+            devices[d++] = r.score();
         }
-        return new FleetScore(now, new Points(totalPoints, totalMax), categories, scores, devices,
+        // List.of of an array is immutable, so FleetScore's List.copyOf keeps it instead of copying again.
+        return new FleetScore(now, new Points(totalPoints, totalMax), categories, scores, List.of(devices),
                 coverage(stateCounts), List.copyOf(inactive.keySet()));
     }
 
