@@ -30,8 +30,9 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "score", mixinStandardHelpOptions = true, sortOptions = false,
         description = { "Recompute the secure score from saved JSON reports (several reports = a fleet).",
-                "Figures are as of the newest report unless --at is given: exceptions active then count, and "
-                        + "devices assessed more than 30 days before are left out." })
+                "Figures are as of the newest report unless --at is given: exceptions active then count (those in "
+                        + "the reports and those kept in the store), and devices assessed more than 30 days before are "
+                        + "left out." })
 final class ScoreCommand implements Callable<Integer> {
 
     private final Services services;
@@ -45,6 +46,12 @@ final class ScoreCommand implements Callable<Integer> {
     @Option(names = "--at", paramLabel = "TIME", description = "Evaluate as of this ISO-8601 instant, "
             + "e.g. 2026-11-20T12:00:00Z.")
     Instant at;
+
+    @picocli.CommandLine.Mixin
+    StoreOptions store = new StoreOptions();
+
+    @Option(names = "--no-store", description = "Do not apply the exceptions kept in the store.")
+    boolean noStore;
 
     ScoreCommand(Services services) {
         this.services = services;
@@ -86,6 +93,19 @@ final class ScoreCommand implements Callable<Integer> {
             newest = report.assessedAt().isAfter(newest) ? report.assessedAt() : newest;
         }
         Instant when = at != null ? at : newest;
+        if (!noStore) {
+            java.util.Set<String> ids = new java.util.HashSet<>();
+            exceptions.forEach(e -> ids.add(e.id()));
+            try (org.bulwark.store.api.AssessmentStore db = store.open(services)) {
+                for (ControlException e : db.exceptionsInForce(when)) {
+                    if (ids.add(e.id())) {
+                        exceptions.add(e);
+                    }
+                }
+            } catch (org.bulwark.store.api.StoreException e) {
+                throw StoreOptions.failure(e);
+            }
+        }
         FleetScore score = services.get(ScoringService.class).score(controls.values(), devices.values(),
                 exceptions, when);
         try {
