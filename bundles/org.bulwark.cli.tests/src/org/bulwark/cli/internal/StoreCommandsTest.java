@@ -114,6 +114,11 @@ class StoreCommandsTest {
                 "--target", "d1", "--justification", "alternate-mitigation", "--author", "alice", "--expires",
                 "2099-01-01", "--notes", "firewall in front"), err.toString());
         assertEquals("exception e1 created\n", out.toString());
+        // score applies stored exceptions too: c4 now counts as passed on the first report
+        assertEquals(ExitCodes.OK, run("score", dir.resolve("d1.json").toString()), err.toString());
+        assertTrue(out.toString().startsWith("Bulwark fleet score 48.1481 (13 of 27 points"), out.toString());
+        assertEquals(ExitCodes.OK, run("score", dir.resolve("d1.json").toString(), "--no-store"), err.toString());
+        assertTrue(out.toString().startsWith("Bulwark fleet score 18.5185 (5 of 27 points"), out.toString());
         assertEquals(ExitCodes.OK, assess("d1", "PPNFF"), err.toString());
         assertEquals(ExitCodes.OK, run("assess", "--root", device("d1", "PPNFF").toString(), "--benchmark",
                 content().toString(), "--format", "json", "-o", dir.resolve("x.json").toString(), "--no-store"));

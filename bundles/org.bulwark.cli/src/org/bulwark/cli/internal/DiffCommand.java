@@ -111,7 +111,8 @@ final class DiffCommand implements Callable<Integer> {
     }
 
     private static void line(PrintWriter out, String label, AssessmentSummary s) {
-        out.printf("%s: #%d %s %s  score %s (%s points)%n", label, s.id(), s.device().hostname(), s.finished(),
+        out.printf("%s: #%d %s %s  score %s (%s points)%n", label, s.id(), s.device().hostname(),
+                s.finished().truncatedTo(java.time.temporal.ChronoUnit.SECONDS),
                 Figures.score(s.points()), Figures.points(s.points()));
     }
 
