@@ -236,6 +236,11 @@ class StoreCommandsTest {
         assertEquals(ExitCodes.USAGE, run("remediation", "complete", "2"));
         assertTrue(err.toString().contains("already completed (manual"), err.toString());
 
+        // without reports, score takes every device's latest stored assessment: d1 and d2 are both PPNFF now
+        assertEquals(ExitCodes.OK, run("score"), err.toString());
+        assertTrue(out.toString().startsWith("Bulwark fleet score 55.5556 (15 of 27 points, 2 devices)"),
+                out.toString());
+
         Path csv = dir.resolve("out/activities.csv");
         assertEquals(ExitCodes.OK, run("remediation", "export", "--csv", csv.toString()), err.toString());
         String text = times(Files.readString(csv).replace("\r\n", "\u00b6"));

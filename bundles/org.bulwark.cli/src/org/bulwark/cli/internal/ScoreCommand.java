@@ -29,7 +29,8 @@ import picocli.CommandLine.Spec;
  * fleet. Prints every figure of the Secure score so that anyone can check it by hand.
  */
 @Command(name = "score", mixinStandardHelpOptions = true, sortOptions = false,
-        description = { "Recompute the secure score from saved JSON reports (several reports = a fleet).",
+        description = { "Recompute the secure score from saved JSON reports (several reports = a fleet), or, without "
+                + "reports, from every device's latest assessment in the store.",
                 "Figures are as of the newest report unless --at is given: exceptions active then count (those in "
                         + "the reports and those kept in the store), and devices assessed more than 30 days before are "
                         + "left out." })
@@ -40,8 +41,9 @@ final class ScoreCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(arity = "1..*", paramLabel = "REPORT", description = "JSON reports written by `bulwark assess`.")
-    List<Path> reports;
+    @Parameters(arity = "0..*", paramLabel = "REPORT", description = "JSON reports written by `bulwark assess`. "
+            + "None: every device's latest assessment in the store.")
+    List<Path> reports = new ArrayList<>();
 
     @Option(names = "--at", paramLabel = "TIME", description = "Evaluate as of this ISO-8601 instant, "
             + "e.g. 2026-11-20T12:00:00Z.")
@@ -66,6 +68,24 @@ final class ScoreCommand implements Callable<Integer> {
         List<ControlException> exceptions = new ArrayList<>();
         Instant newest = Instant.EPOCH;
         List<ReportedAssessment> read = new ArrayList<>();
+        if (reports.isEmpty()) {
+            if (noStore) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                        "give REPORT files, or leave out --no-store to score the store's latest assessments");
+            }
+            org.bulwark.store.api.FleetResults latest;
+            try (org.bulwark.store.api.AssessmentStore db = store.open(services)) {
+                latest = db.latestResults();
+            } catch (org.bulwark.store.api.StoreException e) {
+                throw StoreOptions.failure(e);
+            }
+            latest.controls().forEach(c -> controls.put(c.id(), c));
+            for (DeviceResults d : latest.devices()) {
+                devices.put(d.device().id(), d);
+                read.add(new ReportedAssessment(d.device(), d.assessedAt(), latest.controls(), d.states(), List.of()));
+                newest = d.assessedAt().isAfter(newest) ? d.assessedAt() : newest;
+            }
+        }
         for (Path file : reports) {
             ReportedAssessment report;
             try {

@@ -35,6 +35,9 @@ public interface AssessmentStore extends AutoCloseable {
      */
     List<AssessmentSummary> history(String deviceId, Instant since) throws StoreException;
 
+    /** @return every device's latest stored results (by storing order), for fleet scoring */
+    FleetResults latestResults() throws StoreException;
+
     /** @return the assessment with {@code id}, whole, if stored */
     Optional<StoredAssessment> assessment(long id) throws StoreException;
 

@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 import org.bulwark.scoring.api.ControlException;
+import org.bulwark.scoring.api.ControlRef;
 import org.bulwark.scoring.api.Device;
 import org.bulwark.scoring.api.Justification;
 import org.bulwark.store.api.AssessmentDiff;
@@ -34,6 +35,7 @@ import org.bulwark.store.api.AssessmentDiff.Change;
 import org.bulwark.store.api.AssessmentDiff.Kind;
 import org.bulwark.store.api.AssessmentStore;
 import org.bulwark.store.api.AssessmentSummary;
+import org.bulwark.store.api.FleetResults;
 import org.bulwark.store.api.Remediation;
 import org.bulwark.store.api.StoreException;
 import org.bulwark.store.api.StoredAssessment;
@@ -134,6 +136,14 @@ class StoreTest {
         assertEquals(StoreException.Reason.INVALID_INPUT, e.reason());
         assertTrue(e.getMessage().contains("unknown device 'nope'"), e.getMessage());
         assertEquals(List.of("d1", "d2"), store.devices().stream().map(Device::id).collect(Collectors.toList()));
+
+        FleetResults latest = store.latestResults();
+        assertEquals(List.of("d1", "d2"), latest.devices().stream().map(d -> d.device().id())
+                .collect(Collectors.toList()));
+        assertEquals(T2, latest.devices().get(0).assessedAt());
+        assertEquals(PASS, latest.devices().get(0).states().get("c1"));
+        assertEquals(List.of("c1", "c2", "c3", "c4", "c6"), latest.controls().stream().map(ControlRef::id)
+                .sorted().collect(Collectors.toList()));
     }
 
     @Test

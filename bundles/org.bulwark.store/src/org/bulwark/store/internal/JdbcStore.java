@@ -29,9 +29,11 @@ import org.bulwark.scoring.api.Assessment;
 import org.bulwark.scoring.api.BenchmarkInfo;
 import org.bulwark.scoring.api.CollectorRun;
 import org.bulwark.scoring.api.ControlException;
+import org.bulwark.scoring.api.ControlRef;
 import org.bulwark.scoring.api.ControlScore;
 import org.bulwark.scoring.api.Coverage;
 import org.bulwark.scoring.api.Device;
+import org.bulwark.scoring.api.DeviceResults;
 import org.bulwark.scoring.api.Justification;
 import org.bulwark.scoring.api.Points;
 import org.bulwark.scoring.api.Recommendation;
@@ -39,6 +41,7 @@ import org.bulwark.scoring.api.ResultState;
 import org.bulwark.store.api.AssessmentDiff;
 import org.bulwark.store.api.AssessmentStore;
 import org.bulwark.store.api.AssessmentSummary;
+import org.bulwark.store.api.FleetResults;
 import org.bulwark.store.api.Remediation;
 import org.bulwark.store.api.StoreException;
 import org.bulwark.store.api.StoreException.Reason;
@@ -424,6 +427,48 @@ final class JdbcStore implements AssessmentStore {
                     categories.getOrDefault(e.getKey(), Map.of()), (Coverage) v[5], (Boolean) v[3]));
         }
         return out;
+    }
+
+    @Override
+    public FleetResults latestResults() throws StoreException {
+        return tx(() -> {
+            List<String> ids = new ArrayList<>();
+            try (Statement st = connection.createStatement();
+                    ResultSet r = st.executeQuery("SELECT MAX(id) FROM assessment GROUP BY device_id")) {
+                while (r.next()) {
+                    ids.add(Long.toString(r.getLong(1)));
+                }
+            }
+            if (ids.isEmpty()) {
+                return new FleetResults(List.of(), List.of());
+            }
+            // numbers only: a literal list lets both databases use the primary key of result
+            String latest = "a.id IN (" + String.join(", ", ids) + ")";
+            Map<Long, AssessmentSummary> summaries = new LinkedHashMap<>();
+            for (AssessmentSummary s : summaries(latest, List.of())) {
+                summaries.put(s.id(), s);
+            }
+            Map<Long, Map<String, ResultState>> states = new LinkedHashMap<>();
+            Map<String, ControlRef> controls = new LinkedHashMap<>();
+            try (PreparedStatement p = connection.prepareStatement("SELECT r.assessment_id, r.control_id, r.title, "
+                    + "r.category, r.weight, r.state FROM result r WHERE r.assessment_id IN (" + String.join(", ", ids)
+                    + ") ORDER BY r.assessment_id, r.seq")) {
+                try (ResultSet r = p.executeQuery()) {
+                    while (r.next()) {
+                        states.computeIfAbsent(r.getLong(1), k -> new LinkedHashMap<>()).put(r.getString(2),
+                                ResultState.valueOf(r.getString(6)));
+                        // ordered by assessment id: the newest definition of a control wins
+                        controls.put(r.getString(2), new ControlRef(r.getString(2), r.getString(3),
+                                Category.valueOf(r.getString(4)), r.getInt(5)));
+                    }
+                }
+            }
+            List<DeviceResults> devices = new ArrayList<>();
+            for (AssessmentSummary s : summaries.values()) {
+                devices.add(new DeviceResults(s.device(), s.finished(), states.getOrDefault(s.id(), Map.of())));
+            }
+            return new FleetResults(new ArrayList<>(controls.values()), devices);
+        });
     }
 
     @Override
