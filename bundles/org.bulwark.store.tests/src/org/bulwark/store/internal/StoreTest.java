@@ -46,7 +46,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The store against H2 (or PostgreSQL, see {@link TestStores}): exact figures, transactions, bad input. */
+/** The store against H2 (and PostgreSQL, see {@link PostgresStoreTest}): exact figures, transactions, bad input. */
 class StoreTest {
 
     static final Instant T1 = Instant.parse("2026-11-01T10:00:00Z");
@@ -67,8 +67,13 @@ class StoreTest {
 
     @BeforeEach
     void open() throws Exception {
-        url = TestStores.fresh(dir);
+        url = freshUrl();
         store = JdbcStore.open(url);
+    }
+
+    /** @return an empty store's URL: H2 here, PostgreSQL in {@link PostgresStoreTest} */
+    String freshUrl() throws SQLException {
+        return TestStores.h2(dir);
     }
 
     @AfterEach

@@ -8,10 +8,9 @@ import java.util.Properties;
 import java.util.UUID;
 
 /**
- * Where store tests store: an H2 file database in a temporary directory, or, when the environment variable
- * {@code BULWARK_TEST_PG_URL} holds a PostgreSQL JDBC URL (e.g.
- * {@code jdbc:postgresql://127.0.0.1:5432/bulwark?user=bulwark&password=secret}), a fresh schema in that database
- * per test, so the same tests run against PostgreSQL.
+ * Where store tests store: an H2 file database in a temporary directory, or a fresh schema in the PostgreSQL
+ * database that the environment variable {@code BULWARK_TEST_PG_URL} names (e.g.
+ * {@code jdbc:postgresql://127.0.0.1:5432/bulwark?user=bulwark&password=secret}); see {@link PostgresStoreTest}.
  */
 final class TestStores {
 
@@ -25,11 +24,18 @@ final class TestStores {
         return url != null && !url.isBlank();
     }
 
-    /** @return a URL naming an empty store */
+    /** @return a URL naming an empty store: PostgreSQL when {@value #PG_ENV} is set, else H2 */
     static String fresh(Path dir) throws SQLException {
-        if (!postgres()) {
-            return "jdbc:h2:file:" + dir.toAbsolutePath().resolve("store");
-        }
+        return postgres() ? postgresSchema() : h2(dir);
+    }
+
+    /** @return an empty H2 file store in {@code dir} */
+    static String h2(Path dir) {
+        return "jdbc:h2:file:" + dir.toAbsolutePath().resolve("store");
+    }
+
+    /** @return a fresh schema in the PostgreSQL database named by {@value #PG_ENV} */
+    static String postgresSchema() throws SQLException {
         String url = System.getenv(PG_ENV);
         String schema = "bulwark_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         try (Connection c = new org.postgresql.Driver().connect(url, new Properties());
