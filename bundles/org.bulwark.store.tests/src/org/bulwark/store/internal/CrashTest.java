@@ -24,9 +24,10 @@ import org.osgi.framework.Bundle;
 import org.osgi.framework.FrameworkUtil;
 
 /**
- * Kills a JVM ({@code kill -9}: {@link Process#destroyForcibly()}) while it stores a large assessment in an
- * embedded H2 store, then opens the store: it opens, the previous assessments are intact, and no part of the
- * interrupted one exists.
+ * Kills a JVM ({@code kill -9}: {@link Process#destroyForcibly()}) while it stores a large assessment (400,000
+ * results and an 80 MB report) in an embedded H2 store — once the database file has grown by 8 MB during that
+ * write — then opens the store: it opens, the previous assessments are intact, and no part of the interrupted one
+ * exists.
  */
 class CrashTest {
 
@@ -38,9 +39,11 @@ class CrashTest {
     @Test
     void aKilledWriterLeavesThePreviousAssessmentsAndNoPartialOne() throws Exception {
         String url = "jdbc:h2:file:" + dir.toAbsolutePath().resolve("store");
+        Path file = dir.resolve("store.mv.db");
+        long grewBy = 0;
         Path log = dir.resolve("child.log");
         Process child = new ProcessBuilder(javaBin(), "-Xmx1g", "-cp", classpath(), CrashWriter.class.getName(), url,
-                Integer.toString(PREVIOUS), "200000").redirectError(log.toFile()).start();
+                Integer.toString(PREVIOUS), "400000").redirectError(log.toFile()).start();
         List<String> seen = new ArrayList<>();
         try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(),
                 StandardCharsets.UTF_8))) {
@@ -48,7 +51,13 @@ class CrashTest {
             while ((line = out.readLine()) != null) {
                 seen.add(line);
                 if (line.equals("STORING BIG")) {
-                    Thread.sleep(1500); // well inside the write of 200,000 results and a 40 MB report
+                    // kill once the transaction has visibly reached the file: it grew by 8 MB (of a ~100 MB write)
+                    long before = size(file);
+                    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+                    while (child.isAlive() && size(file) < before + 8_000_000 && System.nanoTime() < deadline) {
+                        Thread.sleep(5);
+                    }
+                    grewBy = size(file) - before;
                     child.destroyForcibly();
                     break;
                 }
@@ -58,6 +67,7 @@ class CrashTest {
         assertEquals(List.of("PREVIOUS STORED", "STORING BIG"), seen, "child output; stderr: "
                 + (Files.exists(log) ? Files.readString(log) : ""));
         assertEquals(137, child.exitValue(), "killed by SIGKILL");
+        assertTrue(grewBy >= 8_000_000, "killed while writing: the file grew by " + grewBy + " bytes");
 
         try (JdbcStore store = JdbcStore.open(url)) {
             List<AssessmentSummary> history = store.history(null, null);
@@ -81,6 +91,10 @@ class CrashTest {
             assertEquals(PREVIOUS + 1, store.save(CrashWriter.small(0), "{}").id() > 0 ? store.history(null, null)
                     .size() : -1);
         }
+    }
+
+    private static long size(Path file) throws java.io.IOException {
+        return Files.exists(file) ? Files.size(file) : 0;
     }
 
     private static String javaBin() {

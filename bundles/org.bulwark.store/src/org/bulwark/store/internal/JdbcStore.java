@@ -244,8 +244,10 @@ final class JdbcStore implements AssessmentStore {
                     + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 int pos = 0;
                 int batch = 0;
+                Map<String, ControlScore> scores = new java.util.HashMap<>();
+                a.score().controls().forEach(cs -> scores.put(cs.controlId(), cs));
                 for (AssessedControl ac : a.controls()) {
-                    ControlScore cs = a.score().control(ac.control().id());
+                    ControlScore cs = scores.get(ac.control().id());
                     boolean credit = ac.result().state().counted() && cs != null && cs.credit() > 0;
                     p.setLong(1, id);
                     p.setInt(2, pos++);
