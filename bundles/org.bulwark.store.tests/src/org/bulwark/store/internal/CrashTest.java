@@ -93,6 +93,26 @@ class CrashTest {
         }
     }
 
+    @Test
+    void anEmbeddedStoreInUseByAnotherProcessIsWaitedFor() throws Exception {
+        String url = "jdbc:h2:file:" + dir.toAbsolutePath().resolve("store");
+        Process child = new ProcessBuilder(javaBin(), "-cp", classpath(), CrashWriter.class.getName(), url, "hold",
+                "3000").redirectError(dir.resolve("hold.log").toFile()).start();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            assertEquals("HOLDING", out.readLine(), "stderr: " + Files.readString(dir.resolve("hold.log")));
+            long start = System.nanoTime();
+            try (JdbcStore store = JdbcStore.open(url)) {
+                long waited = (System.nanoTime() - start) / 1_000_000;
+                assertTrue(waited >= 100 && waited < JdbcStore.LOCK_WAIT_MS, "waited " + waited + " ms");
+                assertEquals(0, store.history(null, null).size());
+            }
+        } finally {
+            child.destroyForcibly();
+            child.waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
     private static long size(Path file) throws java.io.IOException {
         return Files.exists(file) ? Files.size(file) : 0;
     }

@@ -11,7 +11,8 @@ import org.bulwark.scoring.api.Assessment;
 import org.bulwark.scoring.api.ResultState;
 
 /**
- * Run in a separate JVM by {@link CrashTest}: stores {@code previous} small assessments of device "small" (each
+ * Run in a separate JVM by {@link CrashTest}: with {@code URL hold MILLIS}, keeps the store open that long;
+ * with {@code URL PREVIOUS BIG}, stores {@code previous} small assessments of device "small" (each
  * committed), prints {@code STORING BIG}, stores one huge assessment of device "big" and prints {@code SAVED} —
  * unless it is killed first.
  */
@@ -24,6 +25,14 @@ public final class CrashWriter {
 
     public static void main(String[] args) throws Exception {
         String url = args[0];
+        if (args[1].equals("hold")) { // keep the store open for a while, as a long-running process would
+            try (JdbcStore store = JdbcStore.open(url)) {
+                System.out.println("HOLDING");
+                System.out.flush();
+                Thread.sleep(Long.parseLong(args[2]));
+            }
+            return;
+        }
         int previous = Integer.parseInt(args[1]);
         int big = Integer.parseInt(args[2]);
         try (JdbcStore store = JdbcStore.open(url)) {

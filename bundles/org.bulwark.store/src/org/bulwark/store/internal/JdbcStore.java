@@ -74,15 +74,7 @@ final class JdbcStore implements AssessmentStore {
     static JdbcStore open(String url) throws StoreException {
         String where = redact(url);
         Driver driver = driver(url, where);
-        Connection c;
-        try {
-            c = driver.connect(url, new Properties());
-            if (c == null) {
-                throw new StoreException(Reason.UNAVAILABLE, "the driver does not accept the URL " + where);
-            }
-        } catch (SQLException e) {
-            throw new StoreException(Reason.UNAVAILABLE, "cannot open the store at " + where + ": " + e.getMessage(), e);
-        }
+        Connection c = connect(driver, url, where);
         try {
             c.setAutoCommit(false);
             c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
@@ -98,6 +90,44 @@ final class JdbcStore implements AssessmentStore {
                 throw s;
             }
             throw new StoreException(Reason.UNAVAILABLE, "cannot open the store at " + where + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** How long to wait for another process to close an embedded (H2) store. */
+    static final long LOCK_WAIT_MS = 10_000;
+
+    /** H2's "database may be already in use": another process has the file open. */
+    private static final int H2_DATABASE_IN_USE = 90020;
+
+    /**
+     * Connects; an embedded store that another process has open (e.g. a scheduled {@code bulwark assess} saving)
+     * is retried for up to {@link #LOCK_WAIT_MS}.
+     */
+    private static Connection connect(Driver driver, String url, String where) throws StoreException {
+        long deadline = System.nanoTime() + LOCK_WAIT_MS * 1_000_000;
+        while (true) {
+            try {
+                Connection c = driver.connect(url, new Properties());
+                if (c == null) {
+                    throw new StoreException(Reason.UNAVAILABLE, "the driver does not accept the URL " + where);
+                }
+                return c;
+            } catch (SQLException e) {
+                boolean inUse = e.getErrorCode() == H2_DATABASE_IN_USE;
+                if (!inUse || System.nanoTime() > deadline) {
+                    throw new StoreException(Reason.UNAVAILABLE, "cannot open the store at " + where + ": "
+                            + (inUse ? "another process has had it open for " + LOCK_WAIT_MS / 1000
+                                    + " s (an embedded store serves one process at a time; use PostgreSQL to "
+                                    + "share one): " : "") + e.getMessage(), e);
+                }
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    throw new StoreException(Reason.UNAVAILABLE, "interrupted while waiting for the store at " + where,
+                            ie);
+                }
+            }
         }
     }
 
