@@ -153,6 +153,14 @@ class StoreCommandsTest {
         assertEquals(ExitCodes.OK, run("history", "--since", "2999-01-01"));
         assertTrue(out.toString().endsWith("0 assessments\n"), out.toString());
 
+        // the stored report, with the evidence, reads back into the same figures
+        Path shown = dir.resolve("shown/2.json");
+        assertEquals(ExitCodes.OK, run("show", "2", "-o", shown.toString()), err.toString());
+        assertEquals(ExitCodes.OK, run("score", shown.toString(), "--no-store"), err.toString());
+        assertTrue(out.toString().startsWith("Bulwark fleet score 85.1852 (23 of 27 points"), out.toString());
+        assertEquals(ExitCodes.USAGE, run("show", "99"));
+        assertTrue(err.toString().contains("no stored assessment #99"), err.toString());
+
         assertEquals(ExitCodes.USAGE, run("history", "--device", "ghost"));
         assertTrue(err.toString().contains("unknown device 'ghost'"), err.toString());
         assertEquals(ExitCodes.USAGE, run("diff", "1", "9"));

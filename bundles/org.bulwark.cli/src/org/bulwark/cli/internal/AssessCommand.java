@@ -148,16 +148,6 @@ final class AssessCommand implements Callable<Integer> {
             err.println("bulwark: warning: " + problem);
         }
         ReportWriter writer = services.get(ReportWriter.class);
-        if (!noStore) {
-            ByteArrayOutputStream json = new ByteArrayOutputStream();
-            writer.write(assessment, ReportFormat.JSON, json, null);
-            try (AssessmentStore db = store.open(services)) {
-                AssessmentSummary stored = db.save(assessment, json.toString(StandardCharsets.UTF_8));
-                err.println("bulwark: stored as assessment #" + stored.id() + " (`bulwark history`)");
-            } catch (StoreException e) {
-                throw StoreOptions.failure(e);
-            }
-        }
         String fullReport = null;
         if (reportFormat == ReportFormat.TEXT && !noSave) {
             fullReport = saveFullReport(writer, assessment);
@@ -176,6 +166,18 @@ final class AssessCommand implements Callable<Integer> {
         for (CollectorRun run : assessment.collectors()) {
             if (run.outcome() != CollectorRun.Outcome.OK && run.outcome() != CollectorRun.Outcome.SKIPPED) {
                 err.println("bulwark: collector " + run.collectorId() + " (" + run.bundle() + ") " + run.message());
+            }
+        }
+        if (!noStore) {
+            // after the report: a store that fails does not cost the user the assessment
+            ByteArrayOutputStream json = new ByteArrayOutputStream();
+            writer.write(assessment, ReportFormat.JSON, json, null);
+            try (AssessmentStore db = store.open(services)) {
+                AssessmentSummary stored = db.save(assessment, json.toString(StandardCharsets.UTF_8));
+                err.println("bulwark: stored as assessment #" + stored.id() + " (`bulwark history`)");
+            } catch (StoreException e) {
+                throw new CliException(ExitCodes.STORE, "the report was written, but the assessment was not stored: "
+                        + e.getMessage());
             }
         }
         return assessment.complete() ? ExitCodes.OK : ExitCodes.INCOMPLETE;
