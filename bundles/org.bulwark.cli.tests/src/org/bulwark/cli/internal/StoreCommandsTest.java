@@ -261,6 +261,25 @@ class StoreCommandsTest {
     }
 
     @Test
+    void deviceGroupsScopeExceptionsInTheStoredFleetScore() throws Exception {
+        assertEquals(ExitCodes.OK, assess("d1", "FPNFF"), err.toString());
+        assertEquals(ExitCodes.OK, assess("d2", "FPNFF"), err.toString());
+        assertEquals(ExitCodes.OK, run("device", "set-groups", "d1", "web", "prod"), err.toString());
+        assertEquals("device d1: groups prod, web\n", out.toString());
+        assertEquals(ExitCodes.USAGE, run("device", "set-groups", "ghost", "web"));
+        assertEquals(ExitCodes.OK, run("exception", "create", "--control", "c4", "--scope", "group", "--target", "web",
+                "--justification", "third-party-control"), err.toString());
+        // c4 (weight 8) is credited on d1 only: points 5+5 + 8 of 27+27 → c4 = 8·1/2 = 4; Σ = 5 + 4 = 9 of 27
+        assertEquals(ExitCodes.OK, run("score"), err.toString());
+        assertTrue(out.toString().startsWith("Bulwark fleet score 33.3333 (9 of 27 points, 2 devices)"),
+                out.toString());
+        assertEquals(ExitCodes.OK, run("device", "list", "--format", "json"));
+        JsonNode devices = new ObjectMapper().readTree(out.toString());
+        assertEquals("prod", devices.get(0).get("groups").get(0).asText());
+        assertEquals(0, devices.get(1).get("groups").size());
+    }
+
+    @Test
     void anUnusableStoreIsAClearError() throws Exception {
         assertEquals(ExitCodes.STORE, run("history", "--db", "jdbc:mysql://localhost/bulwark"));
         assertTrue(err.toString().contains("unsupported database 'jdbc:mysql://localhost/bulwark'"), err.toString());

@@ -52,6 +52,16 @@ public interface AssessmentStore extends AutoCloseable {
     List<Device> devices() throws StoreException;
 
     /**
+     * Sets the groups a device belongs to (for group-scoped exceptions and remediation activities). Groups are kept
+     * by the store: an assessment changes them only when its device reports groups of its own.
+     *
+     * @param groups the group names; empty to remove the device from every group
+     * @return the device with its new groups
+     * @throws StoreException INVALID_INPUT for an unknown device or an empty group name
+     */
+    Device setGroups(String deviceId, java.util.Set<String> groups) throws StoreException;
+
+    /**
      * Creates an exception.
      *
      * @throws StoreException INVALID_INPUT when its id is taken, its control is in no stored assessment, a DEVICE

@@ -10,7 +10,7 @@ import org.bulwark.scoring.api.DeviceResults;
  * the fleet score as of the newest assessments.
  *
  * @param controls every control in those assessments (title, category and weight as of the newest one)
- * @param devices  each device's latest results
+ * @param devices  each device's latest results, the device with its groups as the store keeps them now
  */
 public record FleetResults(List<ControlRef> controls, List<DeviceResults> devices) {
     public FleetResults {

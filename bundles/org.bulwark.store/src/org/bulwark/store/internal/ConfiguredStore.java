@@ -89,6 +89,11 @@ public final class ConfiguredStore implements AssessmentStore {
     }
 
     @Override
+    public Device setGroups(String deviceId, java.util.Set<String> groups) throws StoreException {
+        return store().setGroups(deviceId, groups);
+    }
+
+    @Override
     public StoredException createException(ControlException exception) throws StoreException {
         return store().createException(exception);
     }

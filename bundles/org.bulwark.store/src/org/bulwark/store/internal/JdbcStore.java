@@ -348,22 +348,61 @@ final class JdbcStore implements AssessmentStore {
                 p.setString(4, d.id());
                 p.executeUpdate();
             }
-            try (PreparedStatement p = connection.prepareStatement("DELETE FROM device_group WHERE device_id = ?")) {
-                p.setString(1, d.id());
-                p.executeUpdate();
-            }
         } else {
             return; // an older assessment stored late does not change what the device is now
         }
+        if (!d.groups().isEmpty()) { // groups are kept by the store unless the device reports its own
+            replaceGroups(d.id(), d.groups());
+        }
+    }
+
+    private void replaceGroups(String deviceId, Set<String> groups) throws SQLException {
+        try (PreparedStatement p = connection.prepareStatement("DELETE FROM device_group WHERE device_id = ?")) {
+            p.setString(1, deviceId);
+            p.executeUpdate();
+        }
         try (PreparedStatement p = connection.prepareStatement(
                 "INSERT INTO device_group (device_id, group_name) VALUES (?, ?)")) {
-            for (String g : new TreeSet<>(d.groups())) {
-                p.setString(1, d.id());
+            for (String g : new TreeSet<>(groups)) {
+                p.setString(1, deviceId);
                 p.setString(2, g);
                 p.addBatch();
             }
             p.executeBatch();
         }
+    }
+
+    @Override
+    public Device setGroups(String deviceId, Set<String> groups) throws StoreException {
+        return tx(() -> {
+            require(deviceId != null && exists("SELECT 1 FROM device WHERE id = ?", deviceId), "unknown device '"
+                    + deviceId + "': no stored assessment of a device with that id");
+            for (String g : groups) {
+                require(g != null && !g.isBlank(), "a group name must not be empty");
+            }
+            replaceGroups(deviceId, groups);
+            return devicesById().get(deviceId);
+        });
+    }
+
+    /** @return every device with its groups as the store keeps them */
+    private Map<String, Device> devicesById() throws SQLException {
+        Map<String, Set<String>> groups = new LinkedHashMap<>();
+        try (Statement s = connection.createStatement();
+                ResultSet r = s.executeQuery("SELECT device_id, group_name FROM device_group")) {
+            while (r.next()) {
+                groups.computeIfAbsent(r.getString(1), k -> new TreeSet<>()).add(r.getString(2));
+            }
+        }
+        Map<String, Device> out = new LinkedHashMap<>();
+        try (Statement s = connection.createStatement();
+                ResultSet r = s.executeQuery("SELECT id, hostname, os FROM device ORDER BY id")) {
+            while (r.next()) {
+                out.put(r.getString(1), new Device(r.getString(1), r.getString(2), r.getString(3),
+                        groups.getOrDefault(r.getString(1), Set.of())));
+            }
+        }
+        return out;
     }
 
     @Override
@@ -495,9 +534,12 @@ final class JdbcStore implements AssessmentStore {
                     }
                 }
             }
+            // the devices as the store keeps them now: their current groups decide group-scoped exceptions
+            Map<String, Device> known = devicesById();
             List<DeviceResults> devices = new ArrayList<>();
             for (AssessmentSummary s : summaries.values()) {
-                devices.add(new DeviceResults(s.device(), s.finished(), states.getOrDefault(s.id(), Map.of())));
+                devices.add(new DeviceResults(known.getOrDefault(s.device().id(), s.device()), s.finished(),
+                        states.getOrDefault(s.id(), Map.of())));
             }
             return new FleetResults(new ArrayList<>(controls.values()), devices);
         });
@@ -590,24 +632,7 @@ final class JdbcStore implements AssessmentStore {
 
     @Override
     public List<Device> devices() throws StoreException {
-        return tx(() -> {
-            Map<String, Set<String>> groups = new LinkedHashMap<>();
-            try (Statement s = connection.createStatement();
-                    ResultSet r = s.executeQuery("SELECT device_id, group_name FROM device_group")) {
-                while (r.next()) {
-                    groups.computeIfAbsent(r.getString(1), k -> new TreeSet<>()).add(r.getString(2));
-                }
-            }
-            List<Device> out = new ArrayList<>();
-            try (Statement s = connection.createStatement();
-                    ResultSet r = s.executeQuery("SELECT id, hostname, os FROM device ORDER BY id")) {
-                while (r.next()) {
-                    out.add(new Device(r.getString(1), r.getString(2), r.getString(3),
-                            groups.getOrDefault(r.getString(1), Set.of())));
-                }
-            }
-            return out;
-        });
+        return tx(() -> new ArrayList<>(devicesById().values()));
     }
 
     // ---------------------------------------------------------------------------------------------------------
