@@ -114,10 +114,13 @@ class StoreCommandsTest {
                 "--target", "d1", "--justification", "alternate-mitigation", "--author", "alice", "--expires",
                 "2099-01-01", "--notes", "firewall in front"), err.toString());
         assertEquals("exception e1 created\n", out.toString());
-        // score applies stored exceptions too: c4 now counts as passed on the first report
-        assertEquals(ExitCodes.OK, run("score", dir.resolve("d1.json").toString()), err.toString());
+        // score applies stored exceptions too: c4 now counts as passed on the first report (as of a time after the
+        // exception was created: the report itself is older)
+        String later = java.time.Instant.now().plusSeconds(60).toString();
+        assertEquals(ExitCodes.OK, run("score", dir.resolve("d1.json").toString(), "--at", later), err.toString());
         assertTrue(out.toString().startsWith("Bulwark fleet score 48.1481 (13 of 27 points"), out.toString());
-        assertEquals(ExitCodes.OK, run("score", dir.resolve("d1.json").toString(), "--no-store"), err.toString());
+        assertEquals(ExitCodes.OK, run("score", dir.resolve("d1.json").toString(), "--at", later, "--no-store"),
+                err.toString());
         assertTrue(out.toString().startsWith("Bulwark fleet score 18.5185 (5 of 27 points"), out.toString());
         assertEquals(ExitCodes.OK, assess("d1", "PPNFF"), err.toString());
         assertEquals(ExitCodes.OK, run("assess", "--root", device("d1", "PPNFF").toString(), "--benchmark",
@@ -142,6 +145,16 @@ class StoreCommandsTest {
                         +8         0  c4  exception e1 now covers it (FAIL)  — Control c4
                        +18         0  total: earned 5 → 23, possible 27 → 27
                 """, times(out.toString()));
+
+        assertEquals(ExitCodes.OK, run("diff", "1", "2", "--format", "json"), err.toString());
+        JsonNode d = new ObjectMapper().readTree(out.toString());
+        assertEquals(18.0, d.get("earnedDelta").asDouble());
+        assertEquals(100.0 * 23 / 27 - 100.0 * 5 / 27, d.get("scoreDelta").asDouble(), 1e-9);
+        assertEquals("result-changed", d.get("changes").get(0).get("kind").asText());
+        assertEquals("FAIL", d.get("changes").get(0).get("before").asText());
+        assertEquals("exception-created", d.get("changes").get(1).get("kind").asText());
+        assertEquals("e1", d.get("changes").get(1).get("exception").asText());
+        assertEquals(8.0, d.get("changes").get(1).get("earnedDelta").asDouble());
 
         assertEquals(ExitCodes.OK, run("history", "--device", "d1", "--format", "json"), err.toString());
         JsonNode h = new ObjectMapper().readTree(out.toString());
@@ -269,8 +282,10 @@ class StoreCommandsTest {
         assertEquals(ExitCodes.USAGE, run("device", "set-groups", "ghost", "web"));
         assertEquals(ExitCodes.OK, run("exception", "create", "--control", "c4", "--scope", "group", "--target", "web",
                 "--justification", "third-party-control"), err.toString());
-        // c4 (weight 8) is credited on d1 only: points 5+5 + 8 of 27+27 → c4 = 8·1/2 = 4; Σ = 5 + 4 = 9 of 27
-        assertEquals(ExitCodes.OK, run("score"), err.toString());
+        // c4 (weight 8) is credited on d1 only: c4 = 8·1/2 = 4 points, c2 = 5: 9 of 27 (as of a time after the
+        // exception was created)
+        assertEquals(ExitCodes.OK, run("score", "--at", java.time.Instant.now().plusSeconds(60).toString()),
+                err.toString());
         assertTrue(out.toString().startsWith("Bulwark fleet score 33.3333 (9 of 27 points, 2 devices)"),
                 out.toString());
         assertEquals(ExitCodes.OK, run("device", "list", "--format", "json"));

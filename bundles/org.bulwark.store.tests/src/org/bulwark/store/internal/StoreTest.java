@@ -178,6 +178,21 @@ class StoreTest {
     }
 
     @Test
+    void diffNamesWeightChangesAndNothingForUnchangedControls() throws Exception {
+        AssessmentSummary a = store.save(Fixtures.assessment(D1, T1, List.of(r("c1", OPERATING_SYSTEM, 10, PASS),
+                r("c2", NETWORK, 5, PASS)), List.of()), "{}");
+        AssessmentSummary b = store.save(Fixtures.assessment(D1, T2, List.of(r("c1", OPERATING_SYSTEM, 6, PASS),
+                r("c2", NETWORK, 5, PASS)), List.of()), "{}");
+        List<Change> changes = store.diff(a.id(), b.id()).changes();
+        assertEquals(1, changes.size());
+        assertEquals(Kind.WEIGHT_CHANGED, changes.get(0).kind());
+        assertEquals(-4.0, changes.get(0).earnedDelta());
+        assertEquals(-4.0, changes.get(0).possibleDelta());
+        assertEquals(0.0, store.diff(a.id(), b.id()).scoreDelta(), 1e-9, "100 before and after");
+        assertEquals(List.of(), store.diff(b.id(), b.id()).changes());
+    }
+
+    @Test
     void exceptionsAreCheckedStoredAndCancelled() throws Exception {
         first();
         Instant now = Instant.parse("2026-11-02T00:00:00Z");
