@@ -172,7 +172,7 @@ class CommandLineTest {
         assertEquals(ExitCodes.USAGE, run("assess", "--category", "networking"));
         assertTrue(err.toString().contains("unknown category 'networking'"), err.toString());
         assertEquals(ExitCodes.USAGE, run("frobnicate"));
-        assertEquals(ExitCodes.USAGE, run("score"));
+        assertEquals(ExitCodes.USAGE, run("score", "--no-store")); // no reports and no store: nothing to score
     }
 
     @Test

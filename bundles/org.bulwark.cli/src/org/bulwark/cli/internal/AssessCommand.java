@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,7 +28,12 @@ import org.bulwark.scoring.api.AssessmentRequest;
 import org.bulwark.scoring.api.AssessmentService;
 import org.bulwark.scoring.api.CollectorRun;
 
+import org.bulwark.store.api.AssessmentStore;
+import org.bulwark.store.api.AssessmentSummary;
+import org.bulwark.store.api.StoreException;
+
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -77,12 +83,15 @@ final class AssessCommand implements Callable<Integer> {
             description = "How long each collector may run. Default: ${DEFAULT-VALUE}.")
     long timeoutSeconds;
 
-    @Option(names = "--data", paramLabel = "DIR",
-            description = "Where full reports are saved with --format text. Default: $BULWARK_DATA or ~/.bulwark.")
-    Path data;
+    @Mixin
+    StoreOptions store = new StoreOptions();
 
     @Option(names = "--no-save", description = "With --format text, do not save the full report.")
     boolean noSave;
+
+    @Option(names = "--no-store", description = "Do not use the store: the assessment is not kept, and stored "
+            + "exceptions are not applied.")
+    boolean noStore;
 
     AssessCommand(Services services) {
         this.services = services;
@@ -104,8 +113,28 @@ final class AssessCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--timeout must be positive");
         }
         List<Benchmark> content = loadContent();
-        List<org.bulwark.scoring.api.ControlException> exceptions = exceptionsFile == null ? List.of()
-                : ExceptionsFile.read(exceptionsFile);
+        List<org.bulwark.scoring.api.ControlException> exceptions = new ArrayList<>(exceptionsFile == null
+                ? List.of() : ExceptionsFile.read(exceptionsFile));
+        if (!noStore) {
+            // The store is opened twice, briefly: an embedded database is locked while open, and collection may
+            // take minutes.
+            try (AssessmentStore db = store.open(services)) {
+                java.util.Set<String> ids = new java.util.HashSet<>();
+                exceptions.forEach(e -> ids.add(e.id()));
+                for (org.bulwark.scoring.api.ControlException e : db.exceptionsInForce(java.time.Instant.now())) {
+                    if (ids.add(e.id())) {
+                        exceptions.add(e);
+                    }
+                }
+            } catch (StoreException e) {
+                throw StoreOptions.failure(e);
+            }
+        }
+        return assess(reportFormat, content, exceptions);
+    }
+
+    private int assess(ReportFormat reportFormat, List<Benchmark> content,
+            List<org.bulwark.scoring.api.ControlException> exceptions) throws Exception {
         PrintWriter err = spec.commandLine().getErr();
         AssessmentListener listener = Boolean.getBoolean("bulwark.progress") ? new Progress(err)
                 : AssessmentListener.NONE;
@@ -139,6 +168,18 @@ final class AssessCommand implements Callable<Integer> {
                 err.println("bulwark: collector " + run.collectorId() + " (" + run.bundle() + ") " + run.message());
             }
         }
+        if (!noStore) {
+            // after the report: a store that fails does not cost the user the assessment
+            ByteArrayOutputStream json = new ByteArrayOutputStream();
+            writer.write(assessment, ReportFormat.JSON, json, null);
+            try (AssessmentStore db = store.open(services)) {
+                AssessmentSummary stored = db.save(assessment, json.toString(StandardCharsets.UTF_8));
+                err.println("bulwark: stored as assessment #" + stored.id() + " (`bulwark history`)");
+            } catch (StoreException e) {
+                throw new CliException(ExitCodes.STORE, "the report was written, but the assessment was not stored: "
+                        + e.getMessage());
+            }
+        }
         return assessment.complete() ? ExitCodes.OK : ExitCodes.INCOMPLETE;
     }
 
@@ -161,7 +202,7 @@ final class AssessCommand implements Callable<Integer> {
 
     /** Saves JSON and HTML under the data directory; returns the HTML path for the summary's last line. */
     private String saveFullReport(ReportWriter writer, Assessment assessment) throws IOException {
-        Path dir = dataDir().resolve("reports");
+        Path dir = store.dataDir().resolve("reports");
         String base = safe(assessment.device().hostname()) + "-" + STAMP.format(assessment.finished());
         Path json = dir.resolve(base + ".json");
         Path html = dir.resolve(base + ".html");
@@ -172,17 +213,6 @@ final class AssessCommand implements Callable<Integer> {
             AtomicFiles.write(target.getKey(), buffer.toByteArray());
         }
         return html + " (and " + json.getFileName() + ")";
-    }
-
-    private Path dataDir() {
-        if (data != null) {
-            return data;
-        }
-        String env = System.getenv("BULWARK_DATA");
-        if (env != null && !env.isBlank()) {
-            return Path.of(env);
-        }
-        return Path.of(System.getProperty("user.home"), ".bulwark");
     }
 
     private static String safe(String s) {

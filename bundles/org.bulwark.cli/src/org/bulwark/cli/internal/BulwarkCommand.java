@@ -5,14 +5,17 @@ import picocli.CommandLine.Command;
 /** The top-level {@code bulwark} command. */
 @Command(name = "bulwark", mixinStandardHelpOptions = true, version = "Bulwark 0.1.0",
         description = "An open, pluggable secure score for devices.",
-        subcommands = { AssessCommand.class, ScoreCommand.class, CollectorsCommand.class, ControlsCommand.class },
+        subcommands = { AssessCommand.class, ScoreCommand.class, HistoryCommand.class, DiffCommand.class,
+                ShowCommand.class, ExceptionCommand.class, RemediationCommand.class, DeviceCommand.class,
+                CollectorsCommand.class, ControlsCommand.class },
         footerHeading = "%nExit codes:%n",
         footer = { "  0  success",
                 "  1  internal error",
-                "  2  usage error",
+                "  2  usage error, or input the store refuses (unknown device or control…); nothing was written",
                 "  3  malformed or unreadable benchmark content or report; nothing was written",
                 "  4  assessment incomplete: the report was written, but some checks could not run",
-                "  5  an output could not be written, or a service is missing from the runtime" })
+                "  5  an output could not be written, or a service is missing from the runtime",
+                "  6  the store cannot be opened (unreachable, newer schema) or failed; nothing was written to it" })
 final class BulwarkCommand implements Runnable {
 
     @picocli.CommandLine.Spec

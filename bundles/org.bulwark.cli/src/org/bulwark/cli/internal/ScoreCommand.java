@@ -29,9 +29,11 @@ import picocli.CommandLine.Spec;
  * fleet. Prints every figure of the Secure score so that anyone can check it by hand.
  */
 @Command(name = "score", mixinStandardHelpOptions = true, sortOptions = false,
-        description = { "Recompute the secure score from saved JSON reports (several reports = a fleet).",
-                "Figures are as of the newest report unless --at is given: exceptions active then count, and "
-                        + "devices assessed more than 30 days before are left out." })
+        description = { "Recompute the secure score from saved JSON reports (several reports = a fleet), or, without "
+                + "reports, from every device's latest assessment in the store.",
+                "Figures are as of the newest report unless --at is given: exceptions active then count (those in "
+                        + "the reports and those kept in the store), and devices assessed more than 30 days before are "
+                        + "left out." })
 final class ScoreCommand implements Callable<Integer> {
 
     private final Services services;
@@ -39,12 +41,19 @@ final class ScoreCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(arity = "1..*", paramLabel = "REPORT", description = "JSON reports written by `bulwark assess`.")
-    List<Path> reports;
+    @Parameters(arity = "0..*", paramLabel = "REPORT", description = "JSON reports written by `bulwark assess`. "
+            + "None: every device's latest assessment in the store.")
+    List<Path> reports = new ArrayList<>();
 
     @Option(names = "--at", paramLabel = "TIME", description = "Evaluate as of this ISO-8601 instant, "
             + "e.g. 2026-11-20T12:00:00Z.")
     Instant at;
+
+    @picocli.CommandLine.Mixin
+    StoreOptions store = new StoreOptions();
+
+    @Option(names = "--no-store", description = "Do not apply the exceptions kept in the store.")
+    boolean noStore;
 
     ScoreCommand(Services services) {
         this.services = services;
@@ -59,6 +68,24 @@ final class ScoreCommand implements Callable<Integer> {
         List<ControlException> exceptions = new ArrayList<>();
         Instant newest = Instant.EPOCH;
         List<ReportedAssessment> read = new ArrayList<>();
+        if (reports.isEmpty()) {
+            if (noStore) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                        "give REPORT files, or leave out --no-store to score the store's latest assessments");
+            }
+            org.bulwark.store.api.FleetResults latest;
+            try (org.bulwark.store.api.AssessmentStore db = store.open(services)) {
+                latest = db.latestResults();
+            } catch (org.bulwark.store.api.StoreException e) {
+                throw StoreOptions.failure(e);
+            }
+            latest.controls().forEach(c -> controls.put(c.id(), c));
+            for (DeviceResults d : latest.devices()) {
+                devices.put(d.device().id(), d);
+                read.add(new ReportedAssessment(d.device(), d.assessedAt(), latest.controls(), d.states(), List.of()));
+                newest = d.assessedAt().isAfter(newest) ? d.assessedAt() : newest;
+            }
+        }
         for (Path file : reports) {
             ReportedAssessment report;
             try {
@@ -86,6 +113,19 @@ final class ScoreCommand implements Callable<Integer> {
             newest = report.assessedAt().isAfter(newest) ? report.assessedAt() : newest;
         }
         Instant when = at != null ? at : newest;
+        if (!noStore) {
+            java.util.Set<String> ids = new java.util.HashSet<>();
+            exceptions.forEach(e -> ids.add(e.id()));
+            try (org.bulwark.store.api.AssessmentStore db = store.open(services)) {
+                for (ControlException e : db.exceptionsInForce(when)) {
+                    if (ids.add(e.id())) {
+                        exceptions.add(e);
+                    }
+                }
+            } catch (org.bulwark.store.api.StoreException e) {
+                throw StoreOptions.failure(e);
+            }
+        }
         FleetScore score = services.get(ScoringService.class).score(controls.values(), devices.values(),
                 exceptions, when);
         try {

@@ -33,6 +33,16 @@ class CsvReportTest {
     }
 
     @Test
+    void anyTableIsWrittenWithTheSameEscaping() throws Exception {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        new ReportService().writeCsv(java.util.List.of("id", "title"), java.util.List.of(
+                java.util.List.of("1", "=cmd|' /C calc'!A0"), java.util.Arrays.asList("2", null),
+                java.util.List.of("3", "a, \"b\"\nc")), out);
+        assertEquals("id,title\r\n1,'=cmd|' /C calc'!A0\r\n2,\r\n3,\"a, \"\"b\"\"\nc\"\r\n",
+                out.toString(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    @Test
     void cellsAreEscapedAgainstFormulasThenQuoted() {
         assertEquals("'=1+2", CsvReport.cell("=1+2"));
         assertEquals("'+1", CsvReport.cell("+1"));

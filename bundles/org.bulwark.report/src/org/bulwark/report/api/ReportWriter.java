@@ -45,4 +45,18 @@ public interface ReportWriter {
      * @throws IOException when writing fails
      */
     void writeFleet(FleetScore score, List<ReportedAssessment> reports, OutputStream out) throws IOException;
+
+    /**
+     * Writes a table as CSV with the escaping of {@link ReportFormat#CSV}: RFC 4180 (CRLF line ends; cells with
+     * {@code "}, {@code ,} or line breaks quoted, quotes doubled), and a cell starting with {@code =}, {@code +},
+     * {@code -}, {@code @}, tab or carriage return gets a leading {@code '} so that spreadsheets do not run it as
+     * a formula. For other CSV exports (e.g. remediation activities), so that every CSV Bulwark writes is escaped
+     * the same way. The stream is flushed, not closed.
+     *
+     * @param columns the header row
+     * @param rows    the rows; {@code null} cells are written empty
+     * @throws IOException when writing fails
+     * @since 1.1
+     */
+    void writeCsv(List<String> columns, List<List<String>> rows, OutputStream out) throws IOException;
 }

@@ -7,7 +7,7 @@
  * this bundle at {@value org.bulwark.report.api.ReportReader#SCHEMA_RESOURCE}) and {@code docs/report-formats.md}.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.bulwark.report.api;
 
 import org.osgi.annotation.bundle.Export;

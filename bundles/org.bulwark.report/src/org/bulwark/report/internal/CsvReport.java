@@ -55,6 +55,16 @@ final class CsvReport {
         w.flush();
     }
 
+    /** Writes any table with the same escaping: the header, then the rows. */
+    void table(List<String> columns, List<List<String>> rows, OutputStream out) throws IOException {
+        Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+        row(w, columns);
+        for (List<String> r : rows) {
+            row(w, r);
+        }
+        w.flush();
+    }
+
     private static String lines(List<String> values) {
         return String.join("\n", values).strip();
     }

@@ -40,4 +40,10 @@ public final class ReportService implements ReportWriter {
         fleet.write(Objects.requireNonNull(score, "score"), Objects.requireNonNull(reports, "reports"),
                 Objects.requireNonNull(out, "out"));
     }
+
+    @Override
+    public void writeCsv(List<String> columns, List<List<String>> rows, OutputStream out) throws IOException {
+        csv.table(Objects.requireNonNull(columns, "columns"), Objects.requireNonNull(rows, "rows"),
+                Objects.requireNonNull(out, "out"));
+    }
 }

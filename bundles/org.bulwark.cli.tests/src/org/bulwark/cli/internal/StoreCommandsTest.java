@@ -1,0 +1,312 @@
+package org.bulwark.cli.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+
+import org.bulwark.collector.api.Collector;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.ServiceRegistration;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * The store commands end to end in OSGi: assess stores, history and diff explain, exceptions and remediation
+ * activities are created, applied, completed and exported; bad input writes nothing. Every command uses its own
+ * data directory (an H2 store in a temporary directory).
+ */
+class StoreCommandsTest {
+
+    private final BundleContext context = FrameworkUtil.getBundle(StoreCommandsTest.class).getBundleContext();
+    private ServiceRegistration<Collector> facts;
+    private Services services;
+
+    @TempDir
+    Path dir;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    @BeforeEach
+    void setUp() {
+        facts = context.registerService(Collector.class, new FactsFileCollector(), null);
+        services = new Services(context);
+    }
+
+    @AfterEach
+    void tearDown() {
+        facts.unregister();
+        services.close();
+    }
+
+    private int run(String... args) {
+        out.getBuffer().setLength(0);
+        err.getBuffer().setLength(0);
+        String[] all = new String[args.length + 2];
+        System.arraycopy(args, 0, all, 0, args.length);
+        all[args.length] = "--data";
+        all[args.length + 1] = dir.resolve("data").toString();
+        return BulwarkApplication.run(services, new PrintWriter(out), new PrintWriter(err), all);
+    }
+
+    private static final String CONTROL = """
+                {"id": "%s", "title": "Control %s", "category": "%s", "weight": %d, "rationale": "r",
+                 "applicability": {"when": {"key": "t.%s.applies", "op": "equals", "value": "yes"}, "reason": "n/a here"},
+                 "expect": {"key": "t.%s.value", "op": "equals", "value": "good"},
+                 "remediation": {"type": "configuration-change", "text": "make it good"}}""";
+
+    private Path content() throws IOException {
+        String controls = String.join(",\n", CONTROL.formatted("c1", "c1", "operating-system", 10, "c1", "c1"),
+                CONTROL.formatted("c2", "c2", "network", 5, "c2", "c2"),
+                CONTROL.formatted("c3", "c3", "accounts", 3, "c3", "c3"),
+                CONTROL.formatted("c4", "c4", "security-controls", 8, "c4", "c4"),
+                CONTROL.formatted("c5", "c5", "application", 4, "c5", "c5"));
+        return Files.writeString(dir.resolve("content.json"), """
+                {"format": 1, "id": "example", "title": "Example", "version": "1", "controls": [
+                %s
+                ]}""".formatted(controls));
+    }
+
+    /** Writes device {@code id}'s root with the given states: P pass, F fail, E error, N not applicable. */
+    private Path device(String id, String states) throws IOException {
+        Path root = Files.createDirectories(dir.resolve(id));
+        Files.createDirectories(root.resolve("etc"));
+        Files.writeString(root.resolve("etc/machine-id"), id + "\n");
+        Files.writeString(root.resolve("etc/hostname"), id + "\n");
+        StringBuilder f = new StringBuilder();
+        for (int i = 0; i < states.length(); i++) {
+            char s = states.charAt(i);
+            f.append("t.c").append(i + 1).append(".applies=").append(s == 'N' ? "no" : "yes").append('\n');
+            f.append("t.c").append(i + 1).append(".value=").append(s == 'P' ? "good" : s == 'E' ? "!unreadable" : "bad")
+                    .append('\n');
+        }
+        Files.writeString(root.resolve("facts.properties"), f);
+        return root;
+    }
+
+    private int assess(String id, String states) throws IOException {
+        return run("assess", "--root", device(id, states).toString(), "--benchmark", content().toString(), "--format",
+                "json", "-o", dir.resolve(id + ".json").toString());
+    }
+
+    private static String times(String s) {
+        return s.replace("\r\n", "\n").replaceAll("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?Z", "<time>");
+    }
+
+    @Test
+    void assessStoresHistoryListsAndDiffExplainsExactly() throws Exception {
+        assertEquals(ExitCodes.OK, assess("d1", "FPNFF"), err.toString());
+        assertTrue(err.toString().contains("bulwark: stored as assessment #1"), err.toString());
+        assertEquals(ExitCodes.OK, run("exception", "create", "--id", "e1", "--control", "c4", "--scope", "device",
+                "--target", "d1", "--justification", "alternate-mitigation", "--author", "alice", "--expires",
+                "2099-01-01", "--notes", "firewall in front"), err.toString());
+        assertEquals("exception e1 created\n", out.toString());
+        // score applies stored exceptions too: c4 now counts as passed on the first report (as of a time after the
+        // exception was created: the report itself is older)
+        String later = java.time.Instant.now().plusSeconds(60).toString();
+        assertEquals(ExitCodes.OK, run("score", dir.resolve("d1.json").toString(), "--at", later), err.toString());
+        assertTrue(out.toString().startsWith("Bulwark fleet score 48.1481 (13 of 27 points"), out.toString());
+        assertEquals(ExitCodes.OK, run("score", dir.resolve("d1.json").toString(), "--at", later, "--no-store"),
+                err.toString());
+        assertTrue(out.toString().startsWith("Bulwark fleet score 18.5185 (5 of 27 points"), out.toString());
+        assertEquals(ExitCodes.OK, assess("d1", "PPNFF"), err.toString());
+        assertEquals(ExitCodes.OK, run("assess", "--root", device("d1", "PPNFF").toString(), "--benchmark",
+                content().toString(), "--format", "json", "-o", dir.resolve("x.json").toString(), "--no-store"));
+
+        assertEquals(ExitCodes.OK, run("history"), err.toString());
+        assertEquals("""
+                   ID  FINISHED              DEVICE                   SCORE  POINTS             OS    NET    ACC    SEC    APP
+                    1  <time>  d1                     18.5185  5 of 27             0    100      —      0      0
+                    2  <time>  d1                     85.1852  23 of 27          100    100      —    100      0
+                2 assessments
+                """, times(out.toString()));
+
+        assertEquals(ExitCodes.OK, run("diff", "1", "2"), err.toString());
+        assertEquals("""
+                A: #1 d1 <time>  score 18.5185 (5 of 27 points)
+                B: #2 d1 <time>  score 85.1852 (23 of 27 points)
+                score change: +66.6667
+
+                    EARNED  POSSIBLE  CHANGE
+                       +10         0  c1  result changed FAIL → PASS  — Control c1
+                        +8         0  c4  exception e1 now covers it (FAIL)  — Control c4
+                       +18         0  total: earned 5 → 23, possible 27 → 27
+                """, times(out.toString()));
+
+        assertEquals(ExitCodes.OK, run("diff", "1", "2", "--format", "json"), err.toString());
+        JsonNode d = new ObjectMapper().readTree(out.toString());
+        assertEquals(18.0, d.get("earnedDelta").asDouble());
+        assertEquals(100.0 * 23 / 27 - 100.0 * 5 / 27, d.get("scoreDelta").asDouble(), 1e-9);
+        assertEquals("result-changed", d.get("changes").get(0).get("kind").asText());
+        assertEquals("FAIL", d.get("changes").get(0).get("before").asText());
+        assertEquals("exception-created", d.get("changes").get(1).get("kind").asText());
+        assertEquals("e1", d.get("changes").get(1).get("exception").asText());
+        assertEquals(8.0, d.get("changes").get(1).get("earnedDelta").asDouble());
+
+        assertEquals(ExitCodes.OK, run("history", "--device", "d1", "--format", "json"), err.toString());
+        JsonNode h = new ObjectMapper().readTree(out.toString());
+        assertEquals(2, h.size());
+        assertEquals(23.0, h.get(1).get("earned").asDouble());
+        assertEquals(100.0 * 23 / 27, h.get(1).get("score").asDouble(), 1e-9);
+        assertTrue(h.get(1).get("categories").get("accounts").get("score").isNull());
+        assertEquals("example 1", h.get(1).get("content").get(0).asText());
+        assertEquals(ExitCodes.OK, run("history", "--since", "2999-01-01"));
+        assertTrue(out.toString().endsWith("0 assessments\n"), out.toString());
+
+        // the stored report, with the evidence, reads back into the same figures
+        Path shown = dir.resolve("shown/2.json");
+        assertEquals(ExitCodes.OK, run("show", "2", "-o", shown.toString()), err.toString());
+        assertEquals(ExitCodes.OK, run("score", shown.toString(), "--no-store"), err.toString());
+        assertTrue(out.toString().startsWith("Bulwark fleet score 85.1852 (23 of 27 points"), out.toString());
+        assertEquals(ExitCodes.USAGE, run("show", "99"));
+        assertTrue(err.toString().contains("no stored assessment #99"), err.toString());
+
+        assertEquals(ExitCodes.USAGE, run("history", "--device", "ghost"));
+        assertTrue(err.toString().contains("unknown device 'ghost'"), err.toString());
+        assertEquals(ExitCodes.USAGE, run("diff", "1", "9"));
+        assertTrue(err.toString().contains("no stored assessment #9"), err.toString());
+
+        // cancelled: the next assessment no longer applies it
+        assertEquals(ExitCodes.OK, run("exception", "cancel", "e1", "--by", "bob"), err.toString());
+        assertEquals(ExitCodes.OK, assess("d1", "PPNFF"), err.toString());
+        assertEquals(ExitCodes.OK, run("diff", "2", "3"));
+        assertTrue(times(out.toString()).contains("-8         0  c4  exception e1 no longer applies (FAIL)"),
+                out.toString());
+        assertEquals(ExitCodes.OK, run("exception", "list", "--format", "json"));
+        JsonNode e = new ObjectMapper().readTree(out.toString());
+        assertEquals("cancelled", e.get(0).get("status").asText());
+        assertEquals("bob", e.get(0).get("cancelledBy").asText());
+    }
+
+    @Test
+    void badExceptionsAreRefusedAndNothingIsWritten() throws Exception {
+        assertEquals(ExitCodes.OK, assess("d1", "FPNFF"), err.toString());
+        assertEquals(ExitCodes.USAGE, run("exception", "create", "--control", "zz", "--scope", "global",
+                "--justification", "risk-accepted"));
+        assertTrue(err.toString().contains("unknown control 'zz'"), err.toString());
+        assertEquals(ExitCodes.USAGE, run("exception", "create", "--control", "c1", "--scope", "device", "--target",
+                "ghost", "--justification", "risk-accepted"));
+        assertTrue(err.toString().contains("unknown device 'ghost'"), err.toString());
+        assertEquals(ExitCodes.USAGE, run("exception", "create", "--control", "c1", "--scope", "device",
+                "--justification", "risk-accepted"));
+        assertTrue(err.toString().contains("--target is required for scope device"), err.toString());
+        assertEquals(ExitCodes.USAGE, run("exception", "create", "--control", "c1", "--scope", "global",
+                "--justification", "because", "--expires", "2099-01-01"));
+        assertTrue(err.toString().contains("unknown value 'because'"), err.toString());
+        assertEquals(ExitCodes.USAGE, run("exception", "create", "--control", "c1", "--scope", "global",
+                "--justification", "risk-accepted", "--expires", "2020-01-01"));
+        assertTrue(err.toString().contains("--expires 2020-01-01 is not in the future"), err.toString());
+        assertEquals(ExitCodes.USAGE, run("exception", "cancel", "nope"));
+        assertEquals(ExitCodes.OK, run("exception", "list"));
+        assertTrue(out.toString().endsWith("0 exceptions\n"), out.toString());
+    }
+
+    @Test
+    void remediationActivitiesCountFixedDevicesAndExportSafeCsv() throws Exception {
+        assertEquals(ExitCodes.OK, assess("d1", "FPNFF"), err.toString());
+        assertEquals(ExitCodes.OK, assess("d2", "PPNFF"), err.toString());
+        String yesterday = LocalDate.now(ZoneOffset.UTC).minusDays(1).toString();
+        assertEquals(ExitCodes.USAGE, run("remediation", "create", "--title", "Fix c1", "--control", "c1",
+                "--devices", "d1,d2", "--priority", "high", "--due", yesterday));
+        assertTrue(err.toString().contains("is in the past"), err.toString());
+        assertEquals(ExitCodes.USAGE, run("remediation", "create", "--title", "Fix", "--control", "zz", "--devices",
+                "d1", "--priority", "high"));
+        assertTrue(err.toString().contains("unknown control 'zz'"), err.toString());
+        assertEquals(ExitCodes.USAGE, run("remediation", "create", "--title", "Fix", "--control", "c1", "--devices",
+                "d1,ghost", "--priority", "high"));
+        assertTrue(err.toString().contains("unknown device 'ghost'"), err.toString());
+        assertEquals(ExitCodes.USAGE, run("remediation", "create", "--title", "Fix", "--control", "c1", "--devices",
+                "d1", "--priority", "urgent"));
+        assertTrue(err.toString().contains("--priority: unknown value 'urgent' (expected one of high, medium, low)"),
+                err.toString());
+        assertEquals(ExitCodes.USAGE, run("remediation", "create", "--title", "Fix", "--control", "c1", "--priority",
+                "low"));
+        assertTrue(err.toString().contains("give either --devices or --group"), err.toString());
+        assertEquals(ExitCodes.OK, run("remediation", "list"));
+        assertTrue(out.toString().endsWith("0 activities\n"), out.toString());
+
+        assertEquals(ExitCodes.OK, run("remediation", "create", "--title", "=HYPERLINK(\"http://x\",\"fix c1\")",
+                "--control", "c1", "--devices", "d1,d2", "--priority", "high", "--due", "2099-12-31", "--notes",
+                "line one\nline two, with a comma", "--requester", "alice"), err.toString());
+        assertEquals("remediation activity #1 created: 1 of 2 targeted devices fixed\n", out.toString());
+        assertEquals(ExitCodes.OK, run("remediation", "create", "--title", "Fix c5", "--control", "c5", "--devices",
+                "d1", "--priority", "low", "--requester", "bob"), err.toString());
+
+        assertEquals(ExitCodes.OK, assess("d1", "PPNFF"), err.toString()); // d1 fixes c1: #1 confirmed
+        assertEquals(ExitCodes.OK, run("remediation", "list", "--format", "json"));
+        JsonNode list = new ObjectMapper().readTree(out.toString());
+        assertEquals("completed", list.get(0).get("status").asText());
+        assertEquals("system-confirmation", list.get(0).get("completion").asText());
+        assertEquals(2, list.get(0).get("fixedDevices").asInt());
+        assertEquals("active", list.get(1).get("status").asText());
+        assertTrue(list.get(1).get("attentionRequired").asBoolean());
+        assertEquals(ExitCodes.OK, run("remediation", "complete", "2"));
+        assertEquals(ExitCodes.USAGE, run("remediation", "complete", "2"));
+        assertTrue(err.toString().contains("already completed (manual"), err.toString());
+
+        // without reports, score takes every device's latest stored assessment: d1 and d2 are both PPNFF now
+        assertEquals(ExitCodes.OK, run("score"), err.toString());
+        assertTrue(out.toString().startsWith("Bulwark fleet score 55.5556 (15 of 27 points, 2 devices)"),
+                out.toString());
+
+        Path csv = dir.resolve("out/activities.csv");
+        assertEquals(ExitCodes.OK, run("remediation", "export", "--csv", csv.toString()), err.toString());
+        String text = times(Files.readString(csv).replace("\r\n", "\u00b6"));
+        assertEquals("id,title,control_id,category,scope,targets,priority,due,status,completion,completed,"
+                + "target_devices,fixed_devices,requester,created,notes\u00b6"
+                + "1,\"'=HYPERLINK(\"\"http://x\"\",\"\"fix c1\"\")\",c1,operating-system,devices,d1 d2,high,2099-12-31,"
+                + "completed,system-confirmation,<time>,2,2,alice,<time>,\"line one\nline two, with a comma\"\u00b6"
+                + "2,Fix c5,c5,application,devices,d1,low,attention required,completed,manual,<time>,1,0,bob,<time>,\u00b6",
+                text);
+    }
+
+    @Test
+    void deviceGroupsScopeExceptionsInTheStoredFleetScore() throws Exception {
+        assertEquals(ExitCodes.OK, assess("d1", "FPNFF"), err.toString());
+        assertEquals(ExitCodes.OK, assess("d2", "FPNFF"), err.toString());
+        assertEquals(ExitCodes.OK, run("device", "set-groups", "d1", "web", "prod"), err.toString());
+        assertEquals("device d1: groups prod, web\n", out.toString());
+        assertEquals(ExitCodes.USAGE, run("device", "set-groups", "ghost", "web"));
+        assertEquals(ExitCodes.OK, run("exception", "create", "--control", "c4", "--scope", "group", "--target", "web",
+                "--justification", "third-party-control"), err.toString());
+        // c4 (weight 8) is credited on d1 only: c4 = 8·1/2 = 4 points, c2 = 5: 9 of 27 (as of a time after the
+        // exception was created)
+        assertEquals(ExitCodes.OK, run("score", "--at", java.time.Instant.now().plusSeconds(60).toString()),
+                err.toString());
+        assertTrue(out.toString().startsWith("Bulwark fleet score 33.3333 (9 of 27 points, 2 devices)"),
+                out.toString());
+        assertEquals(ExitCodes.OK, run("device", "list", "--format", "json"));
+        JsonNode devices = new ObjectMapper().readTree(out.toString());
+        assertEquals("prod", devices.get(0).get("groups").get(0).asText());
+        assertEquals(0, devices.get(1).get("groups").size());
+    }
+
+    @Test
+    void anUnusableStoreIsAClearError() throws Exception {
+        assertEquals(ExitCodes.STORE, run("history", "--db", "jdbc:mysql://localhost/bulwark"));
+        assertTrue(err.toString().contains("unsupported database 'jdbc:mysql://localhost/bulwark'"), err.toString());
+        assertEquals(ExitCodes.STORE, run("history", "--db", "jdbc:postgresql://127.0.0.1:1/bulwark?password=s3cret"));
+        assertTrue(err.toString().contains("cannot open the store at jdbc:postgresql://127.0.0.1:1/bulwark?password=***"),
+                err.toString());
+        assertEquals(ExitCodes.STORE, assessWithDb("jdbc:mysql://localhost/bulwark"));
+        assertTrue(!Files.exists(dir.resolve("d9.json")), "nothing assessed when the store cannot be opened");
+    }
+
+    private int assessWithDb(String url) throws IOException {
+        return run("assess", "--root", device("d9", "P").toString(), "--benchmark", content().toString(), "--format",
+                "json", "-o", dir.resolve("d9.json").toString(), "--db", url);
+    }
+}

@@ -1,0 +1,131 @@
+package org.bulwark.cli.internal;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+
+import org.bulwark.scoring.api.Points;
+import org.bulwark.store.api.AssessmentDiff;
+import org.bulwark.store.api.AssessmentDiff.Change;
+import org.bulwark.store.api.AssessmentStore;
+import org.bulwark.store.api.AssessmentSummary;
+import org.bulwark.store.api.StoreException;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code bulwark diff A B}: why a device's score moved between two stored assessments. */
+@Command(name = "diff", mixinStandardHelpOptions = true, sortOptions = false,
+        description = { "Explain why the score moved from assessment A to B (ids from `bulwark history`): results that "
+                + "changed, controls added or removed by a content update, exceptions created or expired.",
+                "Each line gives the earned and possible points it moved; they add up to the change of the totals, "
+                        + "and the score is 100 · earned / possible." })
+final class DiffCommand implements Callable<Integer> {
+
+    private final Services services;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "A", description = "The earlier assessment's id.")
+    long from;
+
+    @Parameters(index = "1", paramLabel = "B", description = "The later assessment's id.")
+    long to;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+            description = "text or json. Default: ${DEFAULT-VALUE}.")
+    String format;
+
+    @Mixin
+    StoreOptions store = new StoreOptions();
+
+    DiffCommand(Services services) {
+        this.services = services;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        boolean json = OutputFormat.json(spec, format);
+        AssessmentDiff diff;
+        try (AssessmentStore db = store.open(services)) {
+            diff = db.diff(from, to);
+        } catch (StoreException e) {
+            throw StoreOptions.failure(e);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            ObjectNode n = HistoryCommand.JsonOut.MAPPER.createObjectNode();
+            n.set("from", HistoryCommand.JsonOut.summary(diff.from()));
+            n.set("to", HistoryCommand.JsonOut.summary(diff.to()));
+            if (Double.isNaN(diff.scoreDelta())) {
+                n.putNull("scoreDelta");
+            } else {
+                n.put("scoreDelta", diff.scoreDelta());
+            }
+            n.put("earnedDelta", diff.to().points().earned() - diff.from().points().earned());
+            n.put("possibleDelta", diff.to().points().possible() - diff.from().points().possible());
+            ArrayNode changes = n.putArray("changes");
+            for (Change c : diff.changes()) {
+                ObjectNode x = changes.addObject();
+                x.put("kind", Figures.word(c.kind()));
+                x.put("control", c.controlId());
+                x.put("title", c.title());
+                x.put("before", c.before() == null ? null : c.before().name());
+                x.put("after", c.after() == null ? null : c.after().name());
+                x.put("exception", c.exceptionId());
+                x.put("earnedDelta", c.earnedDelta() + 0.0);
+                x.put("possibleDelta", c.possibleDelta() + 0.0);
+            }
+            out.println(HistoryCommand.JsonOut.MAPPER.writeValueAsString(n));
+            out.flush();
+            return ExitCodes.OK;
+        }
+        line(out, "A", diff.from());
+        line(out, "B", diff.to());
+        out.printf("score change: %s%n", Double.isNaN(diff.scoreDelta()) ? Figures.NO_SCORE
+                : Figures.signed(diff.scoreDelta(), 4));
+        out.println();
+        if (diff.changes().isEmpty()) {
+            out.println("no control's result, weight or exception changed");
+        } else {
+            out.printf("  %8s  %8s  %s%n", "EARNED", "POSSIBLE", "CHANGE");
+            for (Change c : diff.changes()) {
+                out.printf("  %8s  %8s  %s%n", Figures.signed(c.earnedDelta(), 4), Figures.signed(c.possibleDelta(), 4),
+                        describe(c));
+            }
+        }
+        Points a = diff.from().points();
+        Points b = diff.to().points();
+        out.printf("  %8s  %8s  total: earned %s → %s, possible %s → %s%n", Figures.signed(b.earned() - a.earned(), 4),
+                Figures.signed(b.possible() - a.possible(), 4), Figures.number(a.earned(), 4),
+                Figures.number(b.earned(), 4), Figures.number(a.possible(), 4), Figures.number(b.possible(), 4));
+        out.flush();
+        return ExitCodes.OK;
+    }
+
+    private static void line(PrintWriter out, String label, AssessmentSummary s) {
+        out.printf("%s: #%d %s %s  score %s (%s points)%n", label, s.id(), s.device().hostname(),
+                s.finished().truncatedTo(java.time.temporal.ChronoUnit.SECONDS),
+                Figures.score(s.points()), Figures.points(s.points()));
+    }
+
+    private static String describe(Change c) {
+        String what = switch (c.kind()) {
+            case RESULT_CHANGED -> "result changed " + c.before() + " → " + c.after();
+            case CONTROL_ADDED -> "control added by the content (" + c.after() + ")";
+            case CONTROL_REMOVED -> "control removed from the content (was " + c.before() + ")";
+            case EXCEPTION_CREATED -> "exception " + c.exceptionId() + " now covers it (" + c.after() + ")";
+            case EXCEPTION_EXPIRED -> "exception " + c.exceptionId() + " expired (" + c.after() + ")";
+            case EXCEPTION_REMOVED -> "exception " + c.exceptionId() + " no longer applies (" + c.after() + ")";
+            case WEIGHT_CHANGED -> "weight changed by the content (" + c.after() + ")";
+        };
+        return c.controlId() + "  " + what + (c.title() == null ? "" : "  — " + c.title());
+    }
+}

@@ -1,0 +1,60 @@
+package org.bulwark.cli.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+import org.bulwark.store.api.AssessmentStore;
+import org.bulwark.store.api.StoreException;
+import org.bulwark.store.api.StoredAssessment;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code bulwark show ID}: a stored assessment's full JSON report, with every result's evidence. */
+@Command(name = "show", mixinStandardHelpOptions = true,
+        description = "Print a stored assessment's full JSON report (every result with its evidence; format: "
+                + "docs/report.schema.json). `bulwark score` reads it back.")
+final class ShowCommand implements Callable<Integer> {
+
+    private final Services services;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "ID", description = "The assessment's id (see `bulwark history`).")
+    long id;
+
+    @Option(names = { "-o", "--output" }, paramLabel = "FILE", description = "Write it to FILE instead.")
+    Path output;
+
+    @Mixin
+    StoreOptions store = new StoreOptions();
+
+    ShowCommand(Services services) {
+        this.services = services;
+    }
+
+    @Override
+    public Integer call() {
+        StoredAssessment a;
+        try (AssessmentStore db = store.open(services)) {
+            a = db.assessment(id).orElseThrow(() -> new CliException(ExitCodes.USAGE, "no stored assessment #" + id
+                    + " (see `bulwark history`)"));
+        } catch (StoreException e) {
+            throw StoreOptions.failure(e);
+        }
+        if (output != null) {
+            AtomicFiles.write(output, a.reportJson().getBytes(StandardCharsets.UTF_8));
+            spec.commandLine().getErr().println("bulwark: json report of assessment #" + id + " written to " + output);
+        } else {
+            spec.commandLine().getOut().print(a.reportJson());
+            spec.commandLine().getOut().flush();
+        }
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,110 @@
+package org.bulwark.store.api;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.bulwark.scoring.api.Assessment;
+import org.bulwark.scoring.api.ControlException;
+import org.bulwark.scoring.api.Device;
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * An open store. Every write is one transaction: it is done whole or not at all (a crash, a failure or bad input
+ * leaves the store as it was). Thread-safe; close it when done.
+ */
+@ProviderType
+public interface AssessmentStore extends AutoCloseable {
+
+    /**
+     * Stores an assessment whole: the device, times, content versions and hashes, collector bundles, every result,
+     * the applied exceptions, the scores and the full JSON report with the evidence. In the same transaction,
+     * the target and fixed device counts of the control's active remediation activities are updated, and those
+     * whose every targeted device now passes are completed by system confirmation.
+     *
+     * @param reportJson the assessment's JSON report (as {@code ReportWriter} writes it)
+     * @return the stored assessment's summary, with its id
+     */
+    AssessmentSummary save(Assessment assessment, String reportJson) throws StoreException;
+
+    /**
+     * @param deviceId only this device (id or host name), or {@code null} for all
+     * @param since    only assessments finished at or after this time, or {@code null}
+     * @return summaries in storing order
+     * @throws StoreException INVALID_INPUT when {@code deviceId} names no stored device
+     */
+    List<AssessmentSummary> history(String deviceId, Instant since) throws StoreException;
+
+    /** @return every device's latest stored results (by storing order), for fleet scoring */
+    FleetResults latestResults() throws StoreException;
+
+    /** @return the assessment with {@code id}, whole, if stored */
+    Optional<StoredAssessment> assessment(long id) throws StoreException;
+
+    /**
+     * Explains the score change from assessment {@code from} to {@code to}.
+     *
+     * @throws StoreException NOT_FOUND for an unknown id; INVALID_INPUT when they are of different devices
+     */
+    AssessmentDiff diff(long from, long to) throws StoreException;
+
+    /** @return every device with its latest known host name, OS and groups, by id */
+    List<Device> devices() throws StoreException;
+
+    /**
+     * Sets the groups a device belongs to (for group-scoped exceptions and remediation activities). Groups are kept
+     * by the store: an assessment changes them only when its device reports groups of its own.
+     *
+     * @param groups the group names; empty to remove the device from every group
+     * @return the device with its new groups
+     * @throws StoreException INVALID_INPUT for an unknown device or an empty group name
+     */
+    Device setGroups(String deviceId, java.util.Set<String> groups) throws StoreException;
+
+    /**
+     * Creates an exception.
+     *
+     * @throws StoreException INVALID_INPUT when its id is taken, its control is in no stored assessment, a DEVICE
+     *                        target is no stored device, or it expires before it is created
+     */
+    StoredException createException(ControlException exception) throws StoreException;
+
+    /** @return every exception, cancelled and expired ones included, by creation time then id */
+    List<StoredException> exceptions() throws StoreException;
+
+    /** @return the exceptions to apply at {@code now}: not cancelled by then (scoring checks their expiry) */
+    List<ControlException> exceptionsInForce(Instant now) throws StoreException;
+
+    /**
+     * Cancels an exception: it stops counting from {@code at}.
+     *
+     * @throws StoreException NOT_FOUND for an unknown id; INVALID_INPUT when it is already cancelled
+     */
+    StoredException cancelException(String id, String by, Instant at) throws StoreException;
+
+    /**
+     * Creates a remediation activity; its target and fixed counts are computed from the latest assessments.
+     *
+     * @param now the creation time; the due date may not be before its day (UTC)
+     * @throws StoreException INVALID_INPUT for an unknown control or device, a due date in the past, a missing
+     *                        title or requester
+     */
+    Remediation createRemediation(Remediation.Request request, Instant now) throws StoreException;
+
+    /** @return every activity, by id */
+    List<Remediation> remediations() throws StoreException;
+
+    /**
+     * Marks an activity completed by hand.
+     *
+     * @throws StoreException NOT_FOUND for an unknown id; INVALID_INPUT when it is already completed
+     */
+    Remediation completeRemediation(long id, Instant at) throws StoreException;
+
+    /** @return the schema version of the open database */
+    int schemaVersion() throws StoreException;
+
+    /** Closes the store's connections. */
+    @Override
+    void close();
+}

@@ -1,0 +1,87 @@
+package org.bulwark.store.api;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+
+import org.bulwark.collector.api.Category;
+
+/**
+ * A remediation activity: a request to fix one control on some devices, with the fields security teams know.
+ *
+ * @param id            the store's id
+ * @param title         what to do
+ * @param controlId     the related control
+ * @param category      the control's category
+ * @param scope         devices or a device group
+ * @param devices       the targeted device ids (scope DEVICES), else empty
+ * @param group         the targeted group (scope GROUP), else {@code null}
+ * @param priority      high, medium or low
+ * @param due           the due date, or {@code null}: "attention required"
+ * @param notes         free text; may be {@code null}
+ * @param requester     who asked
+ * @param created       when
+ * @param status        active or completed
+ * @param completion    how it was completed, or {@code null} while active
+ * @param completed     when it was completed, or {@code null}
+ * @param targetDevices how many devices it targets (for a group: its devices known to the store)
+ * @param fixedDevices  how many of them pass the control in their latest assessment
+ */
+public record Remediation(long id, String title, String controlId, Category category, Scope scope,
+        List<String> devices, String group, Priority priority, LocalDate due, String notes, String requester,
+        Instant created, Status status, Completion completion, Instant completed, int targetDevices,
+        int fixedDevices) {
+
+    public Remediation {
+        Objects.requireNonNull(title, "title");
+        Objects.requireNonNull(controlId, "controlId");
+        Objects.requireNonNull(scope, "scope");
+        Objects.requireNonNull(priority, "priority");
+        Objects.requireNonNull(status, "status");
+        devices = List.copyOf(devices);
+    }
+
+    /** Whom an activity targets. */
+    public enum Scope {
+        DEVICES, GROUP
+    }
+
+    /** How urgent. */
+    public enum Priority {
+        HIGH, MEDIUM, LOW
+    }
+
+    /** Whether work is still asked for. */
+    public enum Status {
+        ACTIVE, COMPLETED
+    }
+
+    /** How an activity was completed. */
+    public enum Completion {
+        /** Someone marked it complete. */
+        MANUAL,
+        /** Every targeted device passed the control in an assessment stored after the activity was created. */
+        SYSTEM_CONFIRMATION
+    }
+
+    /**
+     * What is needed to create an activity.
+     *
+     * @param title     what to do
+     * @param controlId the related control (must be known to the store)
+     * @param scope     devices or a group
+     * @param devices   the device ids (scope DEVICES; each known to the store)
+     * @param group     the group name (scope GROUP)
+     * @param priority  high, medium or low
+     * @param due       the due date (today or later), or {@code null} for "attention required"
+     * @param notes     free text; may be {@code null}
+     * @param requester who asks
+     */
+    public record Request(String title, String controlId, Scope scope, List<String> devices, String group,
+            Priority priority, LocalDate due, String notes, String requester) {
+        public Request {
+            devices = devices == null ? List.of() : List.copyOf(devices);
+        }
+    }
+}

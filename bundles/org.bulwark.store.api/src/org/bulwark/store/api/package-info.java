@@ -1,0 +1,13 @@
+/**
+ * The assessment store: every assessment kept whole (score over time, {@link org.bulwark.store.api.AssessmentDiff}
+ * between two assessments), exceptions and remediation activities. An
+ * {@link org.bulwark.store.api.AssessmentStoreFactory} service opens an {@link org.bulwark.store.api.AssessmentStore}
+ * on a JDBC URL (embedded H2 by default, PostgreSQL for servers). Both are implemented by Bulwark
+ * ({@code @ProviderType}); the schema and transactions are described in {@code docs/ARCHITECTURE.md}.
+ */
+@Export
+@Version("1.0.0")
+package org.bulwark.store.api;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;

@@ -1,0 +1,172 @@
+package org.bulwark.store.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+import org.bulwark.store.api.AssessmentSummary;
+import org.bulwark.store.api.StoredAssessment;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.FrameworkUtil;
+
+/**
+ * Kills a JVM ({@code kill -9}: {@link Process#destroyForcibly()}) while it stores a large assessment (400,000
+ * results and an 80 MB report) in an embedded H2 store — once the database file has grown by 8 MB during that
+ * write — then opens the store: it opens, the previous assessments are intact, and no part of the interrupted one
+ * exists.
+ */
+class CrashTest {
+
+    private static final int PREVIOUS = 3;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aKilledWriterLeavesThePreviousAssessmentsAndNoPartialOne() throws Exception {
+        String url = "jdbc:h2:file:" + dir.toAbsolutePath().resolve("store");
+        Path file = dir.resolve("store.mv.db");
+        long grewBy = 0;
+        Path log = dir.resolve("child.log");
+        Process child = new ProcessBuilder(javaBin(), "-Xmx1g", "-cp", classpath(), CrashWriter.class.getName(), url,
+                Integer.toString(PREVIOUS), "400000").redirectError(log.toFile()).start();
+        List<String> seen = new ArrayList<>();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = out.readLine()) != null) {
+                seen.add(line);
+                if (line.equals("STORING BIG")) {
+                    // kill once the transaction has visibly reached the file: it grew by 8 MB (of a ~100 MB write)
+                    long before = size(file);
+                    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+                    while (child.isAlive() && size(file) < before + 8_000_000 && System.nanoTime() < deadline) {
+                        Thread.sleep(5);
+                    }
+                    grewBy = size(file) - before;
+                    child.destroyForcibly();
+                    break;
+                }
+            }
+        }
+        assertTrue(child.waitFor(30, TimeUnit.SECONDS));
+        assertEquals(List.of("PREVIOUS STORED", "STORING BIG"), seen, "child output; stderr: "
+                + (Files.exists(log) ? Files.readString(log) : ""));
+        assertEquals(137, child.exitValue(), "killed by SIGKILL");
+        assertTrue(grewBy >= 8_000_000, "killed while writing: the file grew by " + grewBy + " bytes");
+
+        try (JdbcStore store = JdbcStore.open(url)) {
+            List<AssessmentSummary> history = store.history(null, null);
+            assertEquals(PREVIOUS, history.size(), "the previous assessments, and no partial one");
+            for (int i = 0; i < PREVIOUS; i++) {
+                AssessmentSummary s = history.get(i);
+                assertEquals("small", s.device().id());
+                assertEquals(5.0 * (CrashWriter.SMALL_RESULTS - i), s.points().earned());
+                assertEquals(5.0 * CrashWriter.SMALL_RESULTS, s.points().possible());
+                StoredAssessment a = store.assessment(s.id()).orElseThrow();
+                assertEquals(CrashWriter.SMALL_RESULTS, a.results().size());
+                assertEquals("{\"n\": " + i + "}", a.reportJson());
+            }
+            assertFalse(store.devices().stream().anyMatch(d -> d.id().equals("big")));
+            try (var c = TestStores.connect(url); var s = c.createStatement();
+                    var r = s.executeQuery("SELECT COUNT(*) FROM result")) {
+                r.next();
+                assertEquals(PREVIOUS * CrashWriter.SMALL_RESULTS, r.getLong(1), "no result of the big one");
+            }
+            // and the store still takes writes
+            assertEquals(PREVIOUS + 1, store.save(CrashWriter.small(0), "{}").id() > 0 ? store.history(null, null)
+                    .size() : -1);
+        }
+    }
+
+    @Test
+    void anEmbeddedStoreInUseByAnotherProcessIsWaitedFor() throws Exception {
+        String url = "jdbc:h2:file:" + dir.toAbsolutePath().resolve("store");
+        Process child = new ProcessBuilder(javaBin(), "-cp", classpath(), CrashWriter.class.getName(), url, "hold",
+                "3000").redirectError(dir.resolve("hold.log").toFile()).start();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            assertEquals("HOLDING", out.readLine(), "stderr: " + Files.readString(dir.resolve("hold.log")));
+            long start = System.nanoTime();
+            try (JdbcStore store = JdbcStore.open(url)) {
+                long waited = (System.nanoTime() - start) / 1_000_000;
+                assertTrue(waited >= 100 && waited < JdbcStore.LOCK_WAIT_MS, "waited " + waited + " ms");
+                assertEquals(0, store.history(null, null).size());
+            }
+        } finally {
+            child.destroyForcibly();
+            child.waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    private static long size(Path file) throws java.io.IOException {
+        return Files.exists(file) ? Files.size(file) : 0;
+    }
+
+    private static String javaBin() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    /** @return a bundle location's path; relative ones are relative to the OSGi install area (or the working directory) */
+    private static Path resolve(String location) {
+        Path p = Path.of(location);
+        if (p.isAbsolute()) {
+            return p;
+        }
+        List<Path> bases = new ArrayList<>();
+        String installArea = System.getProperty("osgi.install.area");
+        if (installArea != null) {
+            bases.add(Path.of(installArea.replaceFirst("^file:", "")));
+        }
+        bases.add(Path.of(System.getProperty("user.dir")));
+        for (Path base : bases) {
+            Path candidate = base.resolve(p).normalize();
+            if (Files.exists(candidate)) {
+                return candidate;
+            }
+        }
+        throw new IllegalStateException("cannot find bundle location " + location + " below " + bases);
+    }
+
+    /** The class path of the child: the bundles its classes come from, as jars or class folders. */
+    private static String classpath() throws Exception {
+        Set<String> entries = new LinkedHashSet<>();
+        Bundle host = FrameworkUtil.getBundle(CrashTest.class);
+        List<Bundle> bundles = new ArrayList<>();
+        for (Bundle b : host.getBundleContext().getBundles()) {
+            String name = b.getSymbolicName();
+            if (name != null && (name.startsWith("org.bulwark.") || name.equals("com.h2database"))) {
+                bundles.add(b);
+            }
+        }
+        for (Bundle b : bundles) {
+            String location = b.getLocation();
+            Path p = resolve(location.substring(location.indexOf("file:") + "file:".length()));
+            if (Files.isDirectory(p)) {
+                for (String sub : new String[] { "target/classes", "bin", "." }) {
+                    Path d = p.resolve(sub).normalize();
+                    if (Files.isDirectory(d.resolve("org"))) {
+                        entries.add(d.toString());
+                    }
+                }
+            } else {
+                entries.add(p.toString());
+            }
+        }
+        return String.join(File.pathSeparator, entries);
+    }
+}

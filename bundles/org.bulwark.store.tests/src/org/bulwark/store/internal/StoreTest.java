@@ -1,0 +1,355 @@
+package org.bulwark.store.internal;
+
+import static org.bulwark.collector.api.Category.ACCOUNTS;
+import static org.bulwark.collector.api.Category.APPLICATION;
+import static org.bulwark.collector.api.Category.NETWORK;
+import static org.bulwark.collector.api.Category.OPERATING_SYSTEM;
+import static org.bulwark.collector.api.Category.SECURITY_CONTROLS;
+import static org.bulwark.scoring.api.ResultState.ERROR;
+import static org.bulwark.scoring.api.ResultState.FAIL;
+import static org.bulwark.scoring.api.ResultState.NOT_APPLICABLE;
+import static org.bulwark.scoring.api.ResultState.PASS;
+import static org.bulwark.store.internal.Fixtures.r;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import org.bulwark.scoring.api.ControlException;
+import org.bulwark.scoring.api.ControlRef;
+import org.bulwark.scoring.api.Device;
+import org.bulwark.scoring.api.Justification;
+import org.bulwark.store.api.AssessmentDiff;
+import org.bulwark.store.api.AssessmentDiff.Change;
+import org.bulwark.store.api.AssessmentDiff.Kind;
+import org.bulwark.store.api.AssessmentStore;
+import org.bulwark.store.api.AssessmentSummary;
+import org.bulwark.store.api.FleetResults;
+import org.bulwark.store.api.Remediation;
+import org.bulwark.store.api.StoreException;
+import org.bulwark.store.api.StoredAssessment;
+import org.bulwark.store.api.StoredException;
+import org.bulwark.store.api.StoredResult;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The store against H2 (and PostgreSQL, see {@link PostgresStoreTest}): exact figures, transactions, bad input. */
+class StoreTest {
+
+    static final Instant T1 = Instant.parse("2026-11-01T10:00:00Z");
+    static final Instant T2 = Instant.parse("2026-11-10T10:00:00Z");
+    static final Instant T3 = Instant.parse("2026-11-20T10:00:00Z");
+    static final Device D1 = Fixtures.device("d1");
+    static final Device D2 = Fixtures.device("d2");
+
+    /** The worked example's d2 row: c4 FAIL covered by an alternate-mitigation exception until 2026-11-05. */
+    static final ControlException E1 = new ControlException("e1", "c4", ControlException.Scope.DEVICE, "d1",
+            Justification.ALTERNATE_MITIGATION, "alice", Instant.parse("2026-10-01T00:00:00Z"),
+            Instant.parse("2026-11-05T00:00:00Z"), "firewall in front");
+
+    @TempDir
+    Path dir;
+    String url;
+    AssessmentStore store;
+
+    @BeforeEach
+    void open() throws Exception {
+        url = freshUrl();
+        store = JdbcStore.open(url);
+    }
+
+    /** @return an empty store's URL: H2 here, PostgreSQL in {@link PostgresStoreTest} */
+    String freshUrl() throws SQLException {
+        return TestStores.h2(dir);
+    }
+
+    @AfterEach
+    void close() {
+        store.close();
+    }
+
+    private AssessmentSummary first() throws StoreException {
+        // c1 FAIL 10, c2 PASS 5, c3 N/A, c4 FAIL 8 under e1 (credit), c5 ERROR 4: 13 of 27
+        return store.save(Fixtures.assessment(D1, T1, List.of(r("c1", OPERATING_SYSTEM, 10, FAIL),
+                r("c2", NETWORK, 5, PASS), r("c3", ACCOUNTS, 3, NOT_APPLICABLE), r("c4", SECURITY_CONTROLS, 8, FAIL),
+                r("c5", APPLICATION, 4, ERROR)), List.of(E1)), "{\"report\": 1}");
+    }
+
+    private AssessmentSummary second() throws StoreException {
+        // content update: c5 removed, c6 added; c1 fixed; e1 expired: 18 of 26
+        return store.save(Fixtures.assessment(D1, T2, List.of(r("c1", OPERATING_SYSTEM, 10, PASS),
+                r("c2", NETWORK, 5, PASS), r("c3", ACCOUNTS, 3, NOT_APPLICABLE), r("c4", SECURITY_CONTROLS, 8, FAIL),
+                r("c6", APPLICATION, 3, PASS)), List.of(E1), "2"), "{\"report\": 2}");
+    }
+
+    @Test
+    void storesAnAssessmentWholeAndReadsItBack() throws Exception {
+        AssessmentSummary s = first();
+        assertEquals(13, s.points().earned());
+        assertEquals(27, s.points().possible());
+        assertEquals(100.0 * 13 / 27, s.score(), 1e-9);
+        assertEquals(8, s.categories().get(SECURITY_CONTROLS).earned());
+        assertEquals(0, s.categories().get(ACCOUNTS).possible());
+        assertEquals(List.of("test 1"), s.content());
+        assertEquals(4, s.coverage().counted());
+        assertEquals(1, s.coverage().errors());
+        assertFalse(s.complete());
+        assertEquals(D1, s.device());
+        assertEquals(T1, s.finished());
+
+        StoredAssessment a = store.assessment(s.id()).orElseThrow();
+        assertEquals("{\"report\": 1}", a.reportJson());
+        assertEquals(List.of("org.bulwark.test 1.0.0"), a.collectors());
+        assertEquals("ab".repeat(32), a.benchmarks().get(0).sha256());
+        assertEquals(List.of("c1", "c2", "c3", "c4", "c5"),
+                a.results().stream().map(StoredResult::controlId).collect(Collectors.toList()));
+        StoredResult c4 = a.results().get(3);
+        assertEquals(FAIL, c4.state());
+        assertTrue(c4.credit());
+        assertEquals("e1", c4.exceptionId());
+        assertEquals(List.of(E1), a.exceptions());
+        assertEquals(a.summary().points().earned(), a.results().stream().mapToDouble(StoredResult::earned).sum());
+        assertTrue(store.assessment(s.id() + 100).isEmpty());
+    }
+
+    @Test
+    void historyListsScoresByDeviceAndTime() throws Exception {
+        first();
+        second();
+        store.save(Fixtures.assessment(D2, T3, List.of(r("c1", OPERATING_SYSTEM, 10, PASS)), List.of()), "{}");
+        List<AssessmentSummary> all = store.history(null, null);
+        assertEquals(List.of("d1", "d1", "d2"), all.stream().map(x -> x.device().id()).collect(Collectors.toList()));
+        assertEquals(List.of(13.0, 18.0, 10.0), all.stream().map(x -> x.points().earned()).collect(Collectors.toList()));
+        assertEquals(2, store.history("d1", null).size());
+        assertEquals(2, store.history("host-d1", null).size());
+        assertEquals(1, store.history("d1", T2).size());
+        assertEquals(0, store.history(null, T3.plusSeconds(1)).size());
+        StoreException e = assertThrows(StoreException.class, () -> store.history("nope", null));
+        assertEquals(StoreException.Reason.INVALID_INPUT, e.reason());
+        assertTrue(e.getMessage().contains("unknown device 'nope'"), e.getMessage());
+        assertEquals(List.of("d1", "d2"), store.devices().stream().map(Device::id).collect(Collectors.toList()));
+
+        FleetResults latest = store.latestResults();
+        assertEquals(List.of("d1", "d2"), latest.devices().stream().map(d -> d.device().id())
+                .collect(Collectors.toList()));
+        assertEquals(T2, latest.devices().get(0).assessedAt());
+        assertEquals(PASS, latest.devices().get(0).states().get("c1"));
+        assertEquals(List.of("c1", "c2", "c3", "c4", "c6"), latest.controls().stream().map(ControlRef::id)
+                .sorted().collect(Collectors.toList()));
+    }
+
+    @Test
+    void diffAttributesTheScoreChangeExactly() throws Exception {
+        AssessmentSummary a = first();
+        AssessmentSummary b = second();
+        AssessmentDiff diff = store.diff(a.id(), b.id());
+        assertEquals(100.0 * 18 / 26 - 100.0 * 13 / 27, diff.scoreDelta(), 1e-9);
+        List<String> lines = diff.changes().stream().map(c -> c.kind() + " " + c.controlId() + " " + c.before() + "→"
+                + c.after() + " " + c.exceptionId() + " " + c.earnedDelta() + "/" + c.possibleDelta())
+                .collect(Collectors.toList());
+        assertEquals(List.of("RESULT_CHANGED c1 FAIL→PASS null 10.0/0.0",
+                "EXCEPTION_EXPIRED c4 FAIL→FAIL e1 -8.0/0.0",
+                "CONTROL_ADDED c6 null→PASS null 3.0/3.0",
+                "CONTROL_REMOVED c5 ERROR→null null -0.0/-4.0"), lines);
+        assertEquals(b.points().earned() - a.points().earned(),
+                diff.changes().stream().mapToDouble(Change::earnedDelta).sum(), 1e-9);
+        assertEquals(b.points().possible() - a.points().possible(),
+                diff.changes().stream().mapToDouble(Change::possibleDelta).sum(), 1e-9);
+        assertEquals(Kind.RESULT_CHANGED, store.diff(b.id(), a.id()).changes().get(0).kind());
+        assertEquals(StoreException.Reason.NOT_FOUND,
+                assertThrows(StoreException.class, () -> store.diff(a.id(), 999)).reason());
+        AssessmentSummary other = store.save(Fixtures.assessment(D2, T3, List.of(r("c1", OPERATING_SYSTEM, 10, PASS)),
+                List.of()), "{}");
+        assertEquals(StoreException.Reason.INVALID_INPUT,
+                assertThrows(StoreException.class, () -> store.diff(a.id(), other.id())).reason());
+    }
+
+    @Test
+    void diffNamesWeightChangesAndNothingForUnchangedControls() throws Exception {
+        AssessmentSummary a = store.save(Fixtures.assessment(D1, T1, List.of(r("c1", OPERATING_SYSTEM, 10, PASS),
+                r("c2", NETWORK, 5, PASS)), List.of()), "{}");
+        AssessmentSummary b = store.save(Fixtures.assessment(D1, T2, List.of(r("c1", OPERATING_SYSTEM, 6, PASS),
+                r("c2", NETWORK, 5, PASS)), List.of()), "{}");
+        List<Change> changes = store.diff(a.id(), b.id()).changes();
+        assertEquals(1, changes.size());
+        assertEquals(Kind.WEIGHT_CHANGED, changes.get(0).kind());
+        assertEquals(-4.0, changes.get(0).earnedDelta());
+        assertEquals(-4.0, changes.get(0).possibleDelta());
+        assertEquals(0.0, store.diff(a.id(), b.id()).scoreDelta(), 1e-9, "100 before and after");
+        assertEquals(List.of(), store.diff(b.id(), b.id()).changes());
+    }
+
+    @Test
+    void exceptionsAreCheckedStoredAndCancelled() throws Exception {
+        first();
+        Instant now = Instant.parse("2026-11-02T00:00:00Z");
+        ControlException ok = new ControlException("x1", "c1", ControlException.Scope.DEVICE, "d1",
+                Justification.RISK_ACCEPTED, "bob", now, now.plusSeconds(86400), "until the vendor fixes it");
+        assertInvalid("unknown control 'zz'", () -> store.createException(new ControlException("x2", "zz",
+                ControlException.Scope.GLOBAL, null, Justification.RISK_ACCEPTED, "bob", now, null, null)));
+        assertInvalid("unknown device 'ghost'", () -> store.createException(new ControlException("x2", "c1",
+                ControlException.Scope.DEVICE, "ghost", Justification.RISK_ACCEPTED, "bob", now, null, null)));
+        assertInvalid("must expire after", () -> store.createException(new ControlException("x2", "c1",
+                ControlException.Scope.GLOBAL, null, Justification.RISK_ACCEPTED, "bob", now, now, null)));
+        assertEquals(0, store.exceptions().size(), "nothing written by bad input");
+        StoredException created = store.createException(ok);
+        assertEquals(ok, created.exception());
+        assertInvalid("exception id 'x1' is taken", () -> store.createException(ok));
+        assertEquals(StoredException.Status.ACTIVE, store.exceptions().get(0).status(now));
+        assertEquals(StoredException.Status.EXPIRED, store.exceptions().get(0).status(now.plusSeconds(86400)));
+        assertEquals(List.of(ok), store.exceptionsInForce(now));
+        Instant cancelAt = now.plusSeconds(60);
+        StoredException cancelled = store.cancelException("x1", "carol", cancelAt);
+        assertEquals(StoredException.Status.CANCELLED, cancelled.status(cancelAt));
+        assertEquals(List.of(ok), store.exceptionsInForce(now), "in force before its cancellation");
+        assertEquals(List.of(), store.exceptionsInForce(cancelAt));
+        assertInvalid("already cancelled", () -> store.cancelException("x1", "carol", cancelAt));
+        assertEquals(StoreException.Reason.NOT_FOUND,
+                assertThrows(StoreException.class, () -> store.cancelException("nope", "carol", cancelAt)).reason());
+    }
+
+    @Test
+    void remediationCountsFixedDevicesAndCompletesBySystemConfirmation() throws Exception {
+        first();
+        store.save(Fixtures.assessment(D2, T1, List.of(r("c1", OPERATING_SYSTEM, 10, PASS)), List.of()), "{}");
+        Instant now = T1.plusSeconds(3600);
+        LocalDate due = LocalDate.parse("2026-12-01");
+        assertInvalid("is in the past", () -> store.createRemediation(new Remediation.Request("Fix c1", "c1",
+                Remediation.Scope.DEVICES, List.of("d1"), null, Remediation.Priority.HIGH,
+                LocalDate.parse("2026-10-31"), null, "alice"), now));
+        assertInvalid("unknown control 'zz'", () -> store.createRemediation(new Remediation.Request("Fix", "zz",
+                Remediation.Scope.DEVICES, List.of("d1"), null, Remediation.Priority.HIGH, due, null, "alice"), now));
+        assertInvalid("unknown device 'ghost'", () -> store.createRemediation(new Remediation.Request("Fix", "c1",
+                Remediation.Scope.DEVICES, List.of("d1", "ghost"), null, Remediation.Priority.HIGH, due, null,
+                "alice"), now));
+        assertInvalid("the title is required", () -> store.createRemediation(new Remediation.Request(" ", "c1",
+                Remediation.Scope.DEVICES, List.of("d1"), null, Remediation.Priority.HIGH, due, null, "alice"), now));
+        assertEquals(0, store.remediations().size(), "nothing written by bad input");
+
+        Remediation r = store.createRemediation(new Remediation.Request("Fix c1", "c1", Remediation.Scope.DEVICES,
+                List.of("d1", "d2"), null, Remediation.Priority.HIGH, due, "please", "alice"), now);
+        assertEquals(OPERATING_SYSTEM, r.category());
+        assertEquals(2, r.targetDevices());
+        assertEquals(1, r.fixedDevices(), "d2 passes already");
+        assertEquals(Remediation.Status.ACTIVE, r.status());
+        Remediation group = store.createRemediation(new Remediation.Request("Fix c2 in prod", "c2",
+                Remediation.Scope.GROUP, null, "prod", Remediation.Priority.LOW, null, null, "bob"), now);
+        assertEquals(2, group.targetDevices());
+        assertEquals(1, group.fixedDevices(), "d1 passes c2, d2's assessment lacks it");
+        assertNull(group.due());
+
+        second(); // d1 now passes c1
+        Remediation done = store.remediations().get(0);
+        assertEquals(2, done.fixedDevices());
+        assertEquals(Remediation.Status.COMPLETED, done.status());
+        assertEquals(Remediation.Completion.SYSTEM_CONFIRMATION, done.completion());
+        assertEquals(T2, done.completed());
+        assertEquals(Remediation.Status.ACTIVE, store.remediations().get(1).status());
+        assertEquals(1, store.remediations().get(1).fixedDevices());
+
+        Remediation manual = store.completeRemediation(group.id(), T3);
+        assertEquals(Remediation.Completion.MANUAL, manual.completion());
+        assertInvalid("already completed", () -> store.completeRemediation(group.id(), T3));
+        assertEquals(StoreException.Reason.NOT_FOUND,
+                assertThrows(StoreException.class, () -> store.completeRemediation(99, T3)).reason());
+    }
+
+    @Test
+    void deviceGroupsAreKeptByTheStore() throws Exception {
+        Device bare = new Device("d3", "h3", "Debian", java.util.Set.of());
+        store.save(Fixtures.assessment(bare, T1, List.of(r("c1", OPERATING_SYSTEM, 10, FAIL)), List.of()), "{}");
+        assertEquals(java.util.Set.of("web", "prod"), store.setGroups("d3", java.util.Set.of("web", "prod")).groups());
+        store.save(Fixtures.assessment(bare, T2, List.of(r("c1", OPERATING_SYSTEM, 10, FAIL)), List.of()), "{}");
+        assertEquals(java.util.Set.of("web", "prod"), store.devices().get(0).groups(), "an assessment without groups "
+                + "keeps the store's");
+        assertEquals(java.util.Set.of("web", "prod"), store.latestResults().devices().get(0).device().groups());
+        Remediation r = store.createRemediation(new Remediation.Request("Fix c1 on web", "c1", Remediation.Scope.GROUP,
+                null, "web", Remediation.Priority.MEDIUM, null, null, "alice"), T2);
+        assertEquals(1, r.targetDevices());
+        assertInvalid("unknown device 'ghost'", () -> store.setGroups("ghost", java.util.Set.of("web")));
+        assertInvalid("a group name must not be empty", () -> store.setGroups("d3", java.util.Set.of(" ")));
+        assertEquals(java.util.Set.of("web", "prod"), store.devices().get(0).groups(), "nothing written");
+        assertEquals(java.util.Set.of(), store.setGroups("d3", java.util.Set.of()).groups());
+    }
+
+    @Test
+    void aFailedSaveWritesNothing() throws Exception {
+        first();
+        // the same control twice breaks the result table's key: the whole assessment is rolled back
+        StoreException e = assertThrows(StoreException.class, () -> store.save(Fixtures.assessment(D2, T2,
+                List.of(r("c1", OPERATING_SYSTEM, 10, PASS), r("c1", OPERATING_SYSTEM, 10, PASS)), List.of()), "{}"));
+        assertEquals(StoreException.Reason.FAILED, e.reason());
+        assertEquals(1, store.history(null, null).size());
+        assertEquals(List.of("d1"), store.devices().stream().map(Device::id).collect(Collectors.toList()));
+        assertEquals(5, count("SELECT COUNT(*) FROM result"), "only the first assessment's results");
+        assertEquals(1, count("SELECT COUNT(*) FROM assessment"));
+    }
+
+    @Test
+    void migrationsRunOnceAndANewerSchemaIsRefusedUntouched() throws Exception {
+        first();
+        store.close();
+        store = JdbcStore.open(url);
+        assertEquals(Migrations.latest(), store.schemaVersion());
+        assertEquals(1, count("SELECT COUNT(*) FROM schema_version"));
+        store.close();
+        try (Connection c = TestStores.connect(url); Statement s = c.createStatement()) {
+            s.executeUpdate("INSERT INTO schema_version (version, description, applied) VALUES (99, 'future', "
+                    + "CURRENT_TIMESTAMP)");
+        }
+        StoreException e = assertThrows(StoreException.class, () -> JdbcStore.open(url));
+        assertEquals(StoreException.Reason.SCHEMA_TOO_NEW, e.reason());
+        assertTrue(e.getMessage().contains("schema version 99, newer than this Bulwark knows (1)"), e.getMessage());
+        assertEquals(2, count("SELECT COUNT(*) FROM schema_version"));
+        assertEquals(1, count("SELECT COUNT(*) FROM assessment"));
+    }
+
+    @Test
+    void unreachableOrUnsupportedDatabasesAreRefusedClearly() {
+        StoreException pg = assertThrows(StoreException.class,
+                () -> JdbcStore.open("jdbc:postgresql://127.0.0.1:1/none?user=x&password=secret"));
+        assertEquals(StoreException.Reason.UNAVAILABLE, pg.reason());
+        assertTrue(pg.getMessage().startsWith("cannot open the store at jdbc:postgresql://127.0.0.1:1/none?user=x"
+                + "&password=***"), pg.getMessage());
+        assertFalse(pg.getMessage().contains("secret"));
+        StoreException other = assertThrows(StoreException.class, () -> JdbcStore.open("jdbc:mysql://x/y"));
+        assertEquals(StoreException.Reason.UNAVAILABLE, other.reason());
+        assertTrue(other.getMessage().contains("unsupported database"), other.getMessage());
+    }
+
+    @Test
+    void migrationFilesSplitIntoStatements() throws Exception {
+        List<String> sql = Migrations.statements(Migrations.FILES.get(0));
+        assertTrue(sql.get(0).startsWith("CREATE TABLE device ("), sql.get(0));
+        assertTrue(sql.stream().noneMatch(s -> s.endsWith(";") || s.startsWith("--")));
+        assertEquals(13, sql.size());
+    }
+
+    private long count(String sql) throws SQLException {
+        try (Connection c = TestStores.connect(url); Statement s = c.createStatement();
+                ResultSet r = s.executeQuery(sql)) {
+            r.next();
+            return r.getLong(1);
+        }
+    }
+
+    private static void assertInvalid(String expected, org.junit.jupiter.api.function.Executable call) {
+        StoreException e = assertThrows(StoreException.class, call);
+        assertEquals(StoreException.Reason.INVALID_INPUT, e.reason(), e.getMessage());
+        assertTrue(e.getMessage().contains(expected), e.getMessage());
+        assertTrue(e.getMessage().endsWith("nothing was written"), e.getMessage());
+    }
+}
