@@ -5,7 +5,8 @@ import picocli.CommandLine.Command;
 /** The top-level {@code bulwark} command. */
 @Command(name = "bulwark", mixinStandardHelpOptions = true, version = "Bulwark 0.1.0",
         description = "An open, pluggable secure score for devices.",
-        subcommands = { AssessCommand.class, ScoreCommand.class, CollectorsCommand.class, ControlsCommand.class },
+        subcommands = { AssessCommand.class, ScoreCommand.class, CollectorsCommand.class, ControlsCommand.class,
+                PluginsCommand.class },
         footerHeading = "%nExit codes:%n",
         footer = { "  0  success",
                 "  1  internal error",
