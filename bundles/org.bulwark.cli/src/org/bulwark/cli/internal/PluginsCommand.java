@@ -150,6 +150,18 @@ final class PluginsCommand implements Callable<Integer> {
             if (dropped.isEmpty()) {
                 out.println("  (no plug-ins installed)");
             }
+            // Jars that are no bundle: refused (--require-signed-plugins says why on stderr) or not a bundle.
+            try (var files = java.nio.file.Files.list(java.nio.file.Path.of(folder))) {
+                for (java.nio.file.Path jar : files.filter(f -> f.toString().endsWith(".jar")).sorted().toList()) {
+                    String uri = jar.toUri().normalize().toString();
+                    if (dropped.stream().noneMatch(b -> b.getLocation().equals(uri)
+                            || b.getLocation().equals("file:" + jar))) {
+                        out.printf("  %s  not installed (refused, or not an OSGi bundle)%n", jar.getFileName());
+                    }
+                }
+            } catch (java.io.IOException e) {
+                out.printf("  (cannot list the folder: %s)%n", e.getMessage());
+            }
         }
         return ExitCodes.OK;
     }
