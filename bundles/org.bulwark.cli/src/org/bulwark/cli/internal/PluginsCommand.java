@@ -85,12 +85,10 @@ final class PluginsCommand implements Callable<Integer> {
                         collector = context.getService(r);
                     }
                 }
-                if (collector == null) {
-                    // Activation may just have failed: SCR's new DTO says why.
-                    for (ComponentConfigurationDTO now : scr.getComponentConfigurationDTOs(d)) {
-                        if (now.id == c.id) {
-                            c = now;
-                        }
+                // Getting the service activates a delayed component (or fails to): SCR's new DTO says so.
+                for (ComponentConfigurationDTO now : scr.getComponentConfigurationDTOs(d)) {
+                    if (now.id == c.id) {
+                        c = now;
                     }
                 }
                 String state = state(c);
