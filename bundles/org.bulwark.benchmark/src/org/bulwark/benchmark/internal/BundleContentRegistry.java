@@ -26,23 +26,45 @@ import org.osgi.util.tracker.BundleTrackerCustomizer;
 /**
  * The content extender: tracks bundles whose manifest has the {@value BenchmarkRegistry#HEADER} header and
  * loads their content when they start; drops it when they stop. Reading happens on the thread of the
- * bundle event, never in {@link #activate}, which only opens the tracker.
+ * bundle event, never in the constructor, which only opens the tracker.
+ *
+ * <p>Content of an <em>uninstalled</em> bundle (a plug-in jar removed from the plug-in folder) is kept as
+ * retired content for the life of this runtime, so that its controls stay in the next assessments and are
+ * NOT_CHECKED there (their collector left with the bundle) instead of silently leaving the score. A bundle
+ * with the same symbolic name that starts again replaces its retired content. A bundle that is only
+ * stopped takes its content with it.
  */
 @Component(service = BenchmarkRegistry.class)
 public final class BundleContentRegistry implements BenchmarkRegistry {
 
     private final ContentReader reader = new ContentReader();
     private final Map<Long, Loaded> byBundle = new ConcurrentHashMap<>();
+    /** The last content of every bundle that had some, kept until the bundle is uninstalled. */
+    private final Map<Long, Loaded> lastOf = new ConcurrentHashMap<>();
+    /** Content of uninstalled bundles, by symbolic name. */
+    private final Map<String, Loaded> retired = new ConcurrentHashMap<>();
+    private final BundleContext context;
     private final BundleTracker<Loaded> tracker;
+    private final org.osgi.framework.SynchronousBundleListener uninstalls = event -> {
+        if (event.getType() == BundleEvent.UNINSTALLED) {
+            Loaded last = lastOf.remove(event.getBundle().getBundleId());
+            if (last != null && !last.benchmarks().isEmpty()) {
+                retired.put(last.symbolicName(), last);
+            }
+        }
+    };
 
     /** What one bundle contributed. */
-    record Loaded(long bundleId, long order, List<Benchmark> benchmarks, List<BenchmarkException> problems) {
+    record Loaded(long bundleId, String symbolicName, long order, List<Benchmark> benchmarks,
+            List<BenchmarkException> problems) {
     }
 
     private final java.util.concurrent.atomic.AtomicLong sequence = new java.util.concurrent.atomic.AtomicLong();
 
     @Activate
     public BundleContentRegistry(BundleContext context) {
+        this.context = context;
+        context.addBundleListener(uninstalls);
         this.tracker = new BundleTracker<>(context, Bundle.STARTING | Bundle.ACTIVE,
                 new BundleTrackerCustomizer<Loaded>() {
                     @Override
@@ -52,7 +74,9 @@ public final class BundleContentRegistry implements BenchmarkRegistry {
                             return null;
                         }
                         Loaded loaded = load(bundle, header);
+                        retired.remove(String.valueOf(bundle.getSymbolicName()));
                         byBundle.put(bundle.getBundleId(), loaded);
+                        lastOf.put(bundle.getBundleId(), loaded);
                         return loaded;
                     }
 
@@ -70,6 +94,7 @@ public final class BundleContentRegistry implements BenchmarkRegistry {
 
     @Deactivate
     void deactivate() {
+        context.removeBundleListener(uninstalls);
         tracker.close();
     }
 
@@ -95,7 +120,8 @@ public final class BundleContentRegistry implements BenchmarkRegistry {
                 problems.add(new BenchmarkException(origin, 0, 0, null, "cannot read: " + e.getMessage(), e));
             }
         }
-        return new Loaded(bundle.getBundleId(), sequence.incrementAndGet(), benchmarks, problems);
+        return new Loaded(bundle.getBundleId(), String.valueOf(bundle.getSymbolicName()), sequence.incrementAndGet(),
+                benchmarks, problems);
     }
 
     @Override
@@ -108,10 +134,19 @@ public final class BundleContentRegistry implements BenchmarkRegistry {
         return resolve().problems();
     }
 
-    /** Orders content by load order and drops controls whose ids are already taken. */
+    /**
+     * Orders content by bundle id (install order: the runtime's own bundles before plug-ins installed later),
+     * then load order, and drops controls whose ids are already taken. Retired content comes last.
+     */
     private Loaded resolve() {
         List<Loaded> all = new ArrayList<>(byBundle.values());
-        all.sort(java.util.Comparator.comparingLong(Loaded::order));
+        all.sort(java.util.Comparator.comparingLong(Loaded::bundleId).thenComparingLong(Loaded::order));
+        List<Loaded> old = new ArrayList<>(retired.values());
+        old.sort(java.util.Comparator.comparingLong(Loaded::order));
+        Set<String> live = new HashSet<>();
+        all.forEach(l -> live.add(l.symbolicName()));
+        old.removeIf(l -> live.contains(l.symbolicName()));
+        all.addAll(old);
         Set<String> taken = new HashSet<>();
         List<Benchmark> benchmarks = new ArrayList<>();
         List<BenchmarkException> problems = new ArrayList<>();
@@ -132,6 +167,6 @@ public final class BundleContentRegistry implements BenchmarkRegistry {
                         : new Benchmark(b.id(), b.title(), b.version(), b.origin(), b.sha256(), kept));
             }
         }
-        return new Loaded(-1, 0, benchmarks, problems);
+        return new Loaded(-1, "", 0, benchmarks, problems);
     }
 }

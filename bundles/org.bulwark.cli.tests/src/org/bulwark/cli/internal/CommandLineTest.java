@@ -206,4 +206,68 @@ class CommandLineTest {
         String summary = Files.readString(dir.resolve("summary.txt"));
         assertTrue(summary.contains(data.resolve("reports").toString()), summary);
     }
+
+    /** A bundle with one DS collector component whose XML is {@code component}; no classes. */
+    private org.osgi.framework.Bundle installComponentBundle(String bsn, String component) throws Exception {
+        java.util.jar.Manifest m = new java.util.jar.Manifest();
+        m.getMainAttributes().put(java.util.jar.Attributes.Name.MANIFEST_VERSION, "1.0");
+        m.getMainAttributes().putValue("Bundle-ManifestVersion", "2");
+        m.getMainAttributes().putValue("Bundle-SymbolicName", bsn);
+        m.getMainAttributes().putValue("Bundle-Version", "2.3.4");
+        m.getMainAttributes().putValue("Service-Component", "OSGI-INF/c.xml");
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.util.jar.JarOutputStream jar = new java.util.jar.JarOutputStream(bytes, m)) {
+            jar.putNextEntry(new java.util.jar.JarEntry("OSGI-INF/c.xml"));
+            jar.write(component.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        org.osgi.framework.Bundle b = context.installBundle("test:" + bsn,
+                new java.io.ByteArrayInputStream(bytes.toByteArray()));
+        b.start();
+        return b;
+    }
+
+    @Test
+    void pluginsListsCollectorsWithBundleVersionStateWhyAndControls() throws Exception {
+        String unsatisfied = """
+                <scr:component xmlns:scr="http://www.osgi.org/xmlns/scr/v1.3.0" name="test.needs.missing">
+                  <implementation class="test.NeedsMissing"/>
+                  <service><provide interface="org.bulwark.collector.api.Collector"/></service>
+                  <reference name="missing" interface="test.NotThere" cardinality="1..1" policy="static"/>
+                </scr:component>""";
+        String failing = """
+                <scr:component xmlns:scr="http://www.osgi.org/xmlns/scr/v1.3.0" name="test.no.such.class">
+                  <implementation class="test.NoSuchClass"/>
+                  <service><provide interface="org.bulwark.collector.api.Collector"/></service>
+                </scr:component>""";
+        org.osgi.framework.Bundle a = installComponentBundle("test.unsatisfied", unsatisfied);
+        org.osgi.framework.Bundle b = installComponentBundle("test.failing", failing);
+        try {
+            Path content = workedExampleContent();
+            assertEquals(ExitCodes.OK, run("plugins"), err.toString());
+            String text = out.toString();
+            assertTrue(text.contains("""
+                    test.facts  [registered (not a DS component)]
+                      bundle:    org.bulwark.cli 1.0.0."""), text);
+            assertTrue(text.contains("""
+                      category:  Operating system
+                      provides:  t.*
+                      controls:  (none installed read its keys)
+                    """), text);
+            assertTrue(text.contains("""
+                    test.needs.missing  [unsatisfied: no service for reference 'missing']
+                      bundle:    test.unsatisfied 2.3.4 (active)
+                      component: test.needs.missing
+                    """), text);
+            assertTrue(text.contains("""
+                    test.no.such.class  [failed: the component could not be activated (its class could not be \
+                    loaded or created; the runtime log says why)]
+                      bundle:    test.failing 2.3.4 (active)
+                    """), text);
+            assertTrue(text.contains("\nPlug-in folder: "), text);
+            assertTrue(Files.exists(content));
+        } finally {
+            a.uninstall();
+            b.uninstall();
+        }
+    }
 }

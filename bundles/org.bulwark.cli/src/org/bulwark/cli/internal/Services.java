@@ -22,6 +22,11 @@ public class Services implements AutoCloseable {
         this.context = context;
     }
 
+    /** @return the application's bundle context, for commands that inspect the runtime itself */
+    public BundleContext context() {
+        return context;
+    }
+
     /**
      * @return the service of {@code type}, waiting up to 20 s for it to be registered
      * @throws CliException naming the service when none appears

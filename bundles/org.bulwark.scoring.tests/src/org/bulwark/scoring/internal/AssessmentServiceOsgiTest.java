@@ -244,6 +244,47 @@ class AssessmentServiceOsgiTest {
                 reason(a, "t.bad"));
     }
 
+    /** A collector returning what the test gives it for {@code test.bad.value}. */
+    private record Returning(String id, List<Observation> observations) implements Collector {
+        @Override
+        public Category category() {
+            return Category.SECURITY_CONTROLS;
+        }
+
+        @Override
+        public Set<String> provides() {
+            return Set.of("test.bad.value");
+        }
+
+        @Override
+        public List<Observation> collect(AssessmentContext ctx) {
+            return observations;
+        }
+    }
+
+    @Test
+    void oversizedResultsAreContained() throws Exception {
+        register(new Fixed("test.good", "test.good.value", "1"));
+        ServiceRegistration<Collector> huge = register(new Returning("test.huge", List.of(Observation.of(
+                "test.bad.value", "x".repeat(Observation.MAX_VALUE_LENGTH + 1), Source.runtime("/proc/x")))));
+        Assessment a = assess(Duration.ofSeconds(5));
+        assertEquals(ResultState.PASS, state(a, "t.good"), "the other collector's result is unaffected");
+        assertEquals(ResultState.ERROR, state(a, "t.bad"));
+        assertEquals("collector test.huge observation test.bad.value has a value of 65537 characters, more than the"
+                + " limit of 65536", reason(a, "t.bad"));
+        assertEquals(CollectorRun.Outcome.MALFORMED, a.collectors().stream()
+                .filter(c -> c.collectorId().equals("test.huge")).findFirst().orElseThrow().outcome());
+
+        huge.unregister();
+        registrations.remove(huge);
+        List<String> many = java.util.Collections.nCopies(Observation.MAX_VALUES + 1, "v");
+        register(new Returning("test.many", List.of(Observation.ofAll("test.bad.value", many, Source.runtime("/proc/x")))));
+        Assessment b = assess(Duration.ofSeconds(5));
+        assertEquals(ResultState.PASS, state(b, "t.good"));
+        assertEquals("collector test.many observation test.bad.value has 100001 values, more than the limit of 100000",
+                reason(b, "t.bad"));
+    }
+
     @Test
     void collectorThatDoesNotReportAKeyItOwns() throws Exception {
         register(new Collector() {
