@@ -143,6 +143,35 @@ public final class ModprobeConfig {
         }
     }
 
+    /**
+     * Three observations per module: {@code linux.kmod.MODULE.install}, {@code linux.kmod.MODULE.blacklist} and
+     * {@code linux.kmod.running.MODULE.loaded}.
+     */
+    public static java.util.List<Observation> observeAll(AssessmentContext context, java.util.Collection<String> modules) {
+        ModprobeConfig config = read(context.root());
+        java.util.List<Observation> result = new java.util.ArrayList<>();
+        for (String module : modules) {
+            if (context.isCancelled()) {
+                break;
+            }
+            result.add(config.observeInstall("linux.kmod." + module + ".install", module));
+            result.add(config.observeBlacklist("linux.kmod." + module + ".blacklist", module));
+            result.add(observeLoaded(context, "linux.kmod.running." + module + ".loaded", module));
+        }
+        return result;
+    }
+
+    /** @return the keys {@link #observeAll} reports for {@code modules} */
+    public static java.util.Set<String> keys(java.util.Collection<String> modules) {
+        java.util.Set<String> keys = new java.util.LinkedHashSet<>();
+        for (String module : modules) {
+            keys.add("linux.kmod." + module + ".install");
+            keys.add("linux.kmod." + module + ".blacklist");
+            keys.add("linux.kmod.running." + module + ".loaded");
+        }
+        return java.util.Set.copyOf(keys);
+    }
+
     /** @return the module name with {@code -} replaced by {@code _}, as the kernel compares them */
     public static String normalize(String module) {
         return module.replace('-', '_');
