@@ -24,7 +24,7 @@ public final class ServicesCollector implements Collector {
             "cups.socket", "cups-browsed.service", "rpcbind.service", "rpcbind.socket", "snmpd.service",
             "nfs-server.service", "smbd.service", "slapd.service", "isc-dhcp-server.service", "named.service",
             "vsftpd.service", "apache2.service", "nginx.service", "squid.service", "dovecot.service",
-            "xinetd.service", "inetd.service", "rsync.service", "postfix.service");
+            "xinetd.service", "inetd.service", "rsync.service", "postfix.service", "tftpd-hpa.service");
 
     private static final Set<String> PROVIDES;
 
