@@ -99,6 +99,18 @@ class ApplicationCollectorsTest {
     }
 
     @Test
+    void lz4CompressedSecurityIndexAsDockerImagesKeepIt() throws Exception {
+        // lz4 of "Package: libc6 / Version: 2.36-9+deb12u10" three times and "Package: openssl / Version: 3.0.15-1~deb12u1"
+        byte[] lz4 = java.util.Base64.getDecoder().decode("BCJNGGRAp0sAAAD/GlBhY2thZ2U6IGxpYmM2ClZlcnNpb246IDIuMzYt"
+                + "OStkZWIxMnUxMAoKKQBIdm9wZW5zc2x9APACMy4wLjE1LTF+ZGViMTJ1MQoAAAAAI9xdYg==");
+        Fixture f = dpkg();
+        String index = "var/lib/apt/lists/deb.debian.org_debian-security_dists_bookworm-security_main_binary-amd64_Packages.lz4";
+        java.nio.file.Files.createDirectories(root.resolve(index).getParent());
+        java.nio.file.Files.write(root.resolve(index), lz4);
+        assertEquals(List.of("libc6"), f.collect(new SystemStateCollector(), false).get("linux.apt.security-updates").values());
+    }
+
+    @Test
     void postfixInterfaces() throws Exception {
         Fixture f = new Fixture(root).write("/etc/postfix/main.cf", "myhostname = host", "inet_interfaces = loopback-only");
         assertEquals(Observation.of("linux.postfix.inet_interfaces", "loopback-only", Source.file("/etc/postfix/main.cf", 2)),

@@ -13,6 +13,7 @@ import org.bulwark.collector.api.Category;
 import org.bulwark.collector.api.Collector;
 import org.bulwark.collector.api.Observation;
 import org.bulwark.collector.api.Source;
+import org.bulwark.linux.CompressedFiles;
 import org.bulwark.linux.DebianVersion;
 import org.bulwark.linux.DpkgStatus;
 import org.bulwark.linux.KeyValueConfig;
@@ -28,7 +29,8 @@ import org.osgi.service.component.annotations.Component;
  * ({@code /var/run/reboot-required.pkgs}, or {@code yes}); ABSENT when no reboot is pending; UNAVAILABLE on a
  * mounted filesystem, since {@code /run} is emptied at boot;</li>
  * <li>{@code linux.apt.security-updates}: installed packages older than the version in a locally downloaded
- * security package index ({@code /var/lib/apt/lists/*security*_Packages}), computed without network access;
+ * security package index ({@code /var/lib/apt/lists/*security*_Packages}, plain, {@code .gz} or {@code .lz4}),
+ * computed without network access;
  * ABSENT when none; UNAVAILABLE when there is no security index (apt never fetched one);</li>
  * <li>{@code linux.postfix.inet_interfaces}: where Postfix listens ({@code /etc/postfix/main.cf}; ABSENT when not
  * set, Postfix's default being {@code all}).</li>
@@ -93,8 +95,9 @@ public final class SystemStateCollector implements Collector {
         Path root = context.root();
         List<String> indexes = new ArrayList<>();
         try {
-            for (String name : TargetFiles.list(root, LISTS, "_Packages")) {
-                if (name.contains("security")) {
+            for (String name : TargetFiles.list(root, LISTS, "")) {
+                if (name.contains("security") && (name.endsWith("_Packages") || name.endsWith("_Packages.gz")
+                        || name.endsWith("_Packages.lz4"))) {
                     indexes.add(TargetFiles.child(LISTS, name));
                 }
             }
@@ -103,7 +106,7 @@ public final class SystemStateCollector implements Collector {
         }
         if (indexes.isEmpty()) {
             return Observation.unavailable(key, "no security package index in " + LISTS
-                    + " (uncompressed *security*_Packages); pending security updates cannot be computed offline");
+                    + " (*security*_Packages, .gz or .lz4); pending security updates cannot be computed offline");
         }
         DpkgStatus db = DpkgStatus.read(root);
         if (db.unreadable().isPresent()) {
@@ -116,7 +119,7 @@ public final class SystemStateCollector implements Collector {
             }
             Optional<TextFile> file;
             try {
-                file = TargetFiles.read(root, index);
+                file = CompressedFiles.read(root, index);
             } catch (UnreadableException e) {
                 return Observation.unreadable(key, Source.file(index, 0), e.reason());
             }
