@@ -28,7 +28,7 @@ import org.osgi.util.tracker.ServiceTracker;
 final class Runtime {
 
     /** Collector components in the five Linux collector bundles. */
-    static final int COLLECTORS = 19;
+    static final int COLLECTORS = 21;
 
     final BundleContext context;
     final List<Collector> collectors;
@@ -168,6 +168,15 @@ final class Runtime {
         Tree chmod(String path, int mode) {
             try {
                 Files.setAttribute(root.resolve(path.substring(1)), "unix:mode", mode);
+                return this;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        Tree chown(String path, int uid) {
+            try {
+                Files.setAttribute(root.resolve(path.substring(1)), "unix:uid", uid);
                 return this;
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
