@@ -166,6 +166,8 @@ final class Fixtures {
         t.write("/etc/apt/apt.conf.d/20auto-upgrades", "APT::Periodic::Update-Package-Lists \"1\";",
                 "APT::Periodic::Unattended-Upgrade \"1\";");
         t.write("/etc/postfix/main.cf", "inet_interfaces = loopback-only");
+        t.write("/root/.profile", "umask 027").write("/home/alice/.bashrc", "umask 027").chmod("/root", 0700)
+                .chmod("/home/alice", 0750).chown("/home/alice", 1000).chown("/home/alice/.bashrc", 1000);
         t.write(SECURITY_INDEX, "Package: libc6", "Version: 2.36-9+deb12u10", "", "Package: openssh-server",
                 "Version: 1:9.2p1-2+deb12u3");
         return root;
@@ -246,6 +248,8 @@ final class Fixtures {
         t.write("/etc/apt/apt.conf.d/20auto-upgrades", "APT::Periodic::Update-Package-Lists \"0\";",
                 "APT::Periodic::Unattended-Upgrade \"0\";");
         t.write("/etc/postfix/main.cf", "inet_interfaces = all");
+        t.write("/root/.bashrc", "umask 022").write("/root/.rhosts", "+ +").chmod("/root", 0755)
+                .chmod("/root/.bashrc", 0666).dir("/home/bob2").write("/srv/orphan", "x").chown("/srv/orphan", 4242);
         t.write("/run/reboot-required", "*** System restart required ***").link("/var/run", "/run");
         t.write(SECURITY_INDEX, "Package: libc6", "Version: 2.36-9+deb12u10");
         return root;
