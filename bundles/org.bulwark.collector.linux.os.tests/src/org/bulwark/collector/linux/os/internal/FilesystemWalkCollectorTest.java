@@ -54,6 +54,23 @@ class FilesystemWalkCollectorTest {
     }
 
     @Test
+    void anUnreadableSubtreeMakesANegativeFindingUnreadable() throws Exception {
+        Object uid = Files.getAttribute(root, "unix:uid");
+        Object gid = Files.getAttribute(root, "unix:gid");
+        Fixture f = new Fixture(root).write("/etc/passwd", "root:x:" + uid + ":" + gid + "::/root:/bin/sh")
+                .write("/etc/group", "root:x:" + gid + ":").write("/srv/a/file", "x")
+                .link("/srv/loop", "loop");
+        Map<String, Observation> o = f.collect(new FilesystemWalkCollector(), false);
+        // a symbolic link loop is not followed, so it is no failure
+        assertEquals(ObservationState.ABSENT, o.get("linux.fs.world-writable-files").state());
+        Files.setAttribute(root.resolve("srv/a"), "unix:mode", 0);
+        Assumptions.assumeFalse(Integer.valueOf(0).equals(uid), "root reads a directory of mode 0 anyway");
+        Observation unreadable = f.collect(new FilesystemWalkCollector(), false).get("linux.fs.world-writable-files");
+        assertEquals(ObservationState.UNREADABLE, unreadable.state());
+        assertEquals("1 path could not be read, e.g. /srv/a (permission denied)", unreadable.reason());
+    }
+
+    @Test
     void ownersCannotBeCheckedWithoutAccountDatabases() throws Exception {
         Fixture f = new Fixture(root).dir("/etc/passwd").write("/etc/group", "root:x:0:");
         Observation o = f.collect(new FilesystemWalkCollector(), false).get("linux.fs.unowned");

@@ -27,7 +27,8 @@ import org.osgi.service.component.annotations.Component;
  * Every filesystem-wide check in <b>one</b> walk of the target's local filesystems (pseudo and network
  * filesystems, {@code /proc}, {@code /sys}, {@code /dev} and {@code /run} are skipped; symbolic links are not
  * followed). Each key lists the offending paths (at most {@link #MAX_LISTED}, the reason saying how many more)
- * and is ABSENT when there is none:
+ * and is ABSENT when there is none, or UNREADABLE when there is none but part of the tree could not be read
+ * (e.g. when not run as root):
  * {@code linux.fs.world-writable-files} (regular files writable by everybody),
  * {@code linux.fs.world-writable-dirs-without-sticky}, {@code linux.fs.unowned} (owner or group not in the
  * target's passwd/group; UNAVAILABLE when those cannot be read) and {@code linux.fs.suid-sgid} (an inventory of
@@ -76,13 +77,27 @@ public final class FilesystemWalkCollector implements Collector {
             }
         }
 
-        Observation observe(String key, Source source, String none) {
+        Observation observe(String key, Source source, String none, Failures failures) {
+            if (total == 0 && failures.count > 0) {
+                return Observation.unreadable(key, source, failures.describe());
+            }
             if (total == 0) {
                 return Observation.absent(key, source, none);
             }
             return new Observation(key, org.bulwark.collector.api.ObservationState.PRESENT, paths, source,
-                    total > paths.size() ? total + " found, the first " + paths.size() + " listed" : total + " found",
+                    (total > paths.size() ? total + " found, the first " + paths.size() + " listed" : total + " found")
+                            + (failures.count > 0 ? "; " + failures.describe() : ""),
                     List.of());
+        }
+    }
+
+    /** Paths the walk could not read; their subtrees are unknown. */
+    private static final class Failures {
+        int count;
+        String first;
+
+        String describe() {
+            return count + " path" + (count == 1 ? "" : "s") + " could not be read, e.g. " + first;
         }
     }
 
@@ -113,6 +128,7 @@ public final class FilesystemWalkCollector implements Collector {
         Findings unowned = new Findings();
         Findings setId = new Findings();
         int[] visited = { 0 };
+        Failures failures = new Failures();
         Files.walkFileTree(root, Set.of(), Integer.MAX_VALUE, new FileVisitor<Path>() {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
@@ -131,6 +147,12 @@ public final class FilesystemWalkCollector implements Collector {
 
             @Override
             public FileVisitResult visitFileFailed(Path file, IOException exc) {
+                if (!(exc instanceof java.nio.file.NoSuchFileException)) {
+                    failures.count++;
+                    if (failures.first == null) {
+                        failures.first = "/" + root.relativize(file) + " (" + org.bulwark.linux.TargetFiles.reasonFor(exc) + ")";
+                    }
+                }
                 return FileVisitResult.CONTINUE;
             }
 
@@ -170,17 +192,17 @@ public final class FilesystemWalkCollector implements Collector {
         });
         Source source = Source.derived("one walk of the local filesystems, " + visited[0] + " entries");
         List<Observation> result = new ArrayList<>();
-        result.add(writableFiles.observe("linux.fs.world-writable-files", source, "no world-writable files"));
+        result.add(writableFiles.observe("linux.fs.world-writable-files", source, "no world-writable files", failures));
         result.add(noSticky.observe("linux.fs.world-writable-dirs-without-sticky", source,
-                "every world-writable directory has the sticky bit"));
+                "every world-writable directory has the sticky bit", failures));
         if (idsKnown) {
-            result.add(unowned.observe("linux.fs.unowned", source, "every file has a known owner and group"));
+            result.add(unowned.observe("linux.fs.unowned", source, "every file has a known owner and group", failures));
         } else {
             Observation why = passwd.failure("linux.fs.unowned").orElseGet(() -> group.failure("linux.fs.unowned").get());
             result.add(new Observation("linux.fs.unowned", why.state(), List.of(), why.source(),
                     "owners cannot be checked: " + why.reason(), List.of()));
         }
-        result.add(setId.observe("linux.fs.suid-sgid", source, "no set-user-ID or set-group-ID files"));
+        result.add(setId.observe("linux.fs.suid-sgid", source, "no set-user-ID or set-group-ID files", failures));
         return result;
     }
 }
