@@ -171,7 +171,7 @@ class ParsersTest {
         FileStat s = FileStat.of(root, "/etc/shadow").get();
         assertEquals("0640", s.mode());
         assertEquals("file", s.type());
-        assertEquals(Files.getAttribute(root.resolve("etc/shadow"), "unix:uid"), s.uid());
+        assertEquals(((Integer) Files.getAttribute(root.resolve("etc/shadow"), "unix:uid")).longValue(), s.uid());
         assertTrue(s.atMost(0640));
         assertFalse(s.atMost(0600));
         assertEquals("directory", FileStat.of(root, "/tmp").get().type());
@@ -179,6 +179,8 @@ class ParsersTest {
         new Fixture(root).write("/etc/passwd", "root:x:0:0::/root:/bin/sh", "daemon:x:1:1::/:/bin/false");
         assertEquals("daemon", FileStat.ownerName(ColonFile.passwd(root), 2, 1));
         assertEquals("4242", FileStat.ownerName(ColonFile.passwd(root), 2, 4242));
+        new Fixture(root).write("/etc/passwd", "nfsnobody:x:4294967294:4294967294::/:/sbin/nologin");
+        assertEquals("nfsnobody", FileStat.ownerName(ColonFile.passwd(root), 2, 4294967294L));
     }
 
     @Test

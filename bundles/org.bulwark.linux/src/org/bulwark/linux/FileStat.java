@@ -18,10 +18,10 @@ import java.util.Set;
  * @param type {@code file}, {@code directory}, {@code symlink} or {@code other}
  * @param mode the permission bits in four octal digits including set-user-id, set-group-id and sticky bits,
  *             e.g. {@code 0640}, {@code 1777}
- * @param uid  the owner's numeric id
- * @param gid  the group's numeric id
+ * @param uid  the owner's numeric id (unsigned), or -1 when the platform cannot tell
+ * @param gid  the group's numeric id (unsigned), or -1 when the platform cannot tell
  */
-public record FileStat(String path, String type, String mode, int uid, int gid) {
+public record FileStat(String path, String type, String mode, long uid, long gid) {
 
     /**
      * Reads the attributes of {@code targetPath} (links inside the root are followed).
@@ -40,13 +40,13 @@ public record FileStat(String path, String type, String mode, int uid, int gid) 
                     bits |= 1 << (8 - p.ordinal());
                 }
             }
-            int uid;
-            int gid;
+            long uid;
+            long gid;
             try {
                 Object mode = Files.getAttribute(file, "unix:mode", LinkOption.NOFOLLOW_LINKS);
                 bits = ((Integer) mode) & 07777;
-                uid = (Integer) Files.getAttribute(file, "unix:uid", LinkOption.NOFOLLOW_LINKS);
-                gid = (Integer) Files.getAttribute(file, "unix:gid", LinkOption.NOFOLLOW_LINKS);
+                uid = Integer.toUnsignedLong((Integer) Files.getAttribute(file, "unix:uid", LinkOption.NOFOLLOW_LINKS));
+                gid = Integer.toUnsignedLong((Integer) Files.getAttribute(file, "unix:gid", LinkOption.NOFOLLOW_LINKS));
             } catch (UnsupportedOperationException | IllegalArgumentException e) {
                 uid = -1;
                 gid = -1;
@@ -65,8 +65,8 @@ public record FileStat(String path, String type, String mode, int uid, int gid) 
      * @return the name of numeric id {@code id} in an account database of the target (first field of the row
      *         whose field {@code idColumn} is {@code id}), or the number itself when it has no name
      */
-    public static String ownerName(ColonFile database, int idColumn, int id) {
-        String wanted = Integer.toString(id);
+    public static String ownerName(ColonFile database, int idColumn, long id) {
+        String wanted = Long.toString(id);
         for (ColonFile.Row row : database.rows()) {
             if (row.get(idColumn).equals(wanted)) {
                 return row.name();

@@ -118,10 +118,10 @@ public final class FilesystemWalkCollector implements Collector {
         ColonFile passwd = ColonFile.passwd(root);
         ColonFile group = ColonFile.group(root);
         boolean idsKnown = passwd.failure("x").isEmpty() && group.failure("x").isEmpty();
-        Set<Integer> uids = new HashSet<>();
-        Set<Integer> gids = new HashSet<>();
-        passwd.rows().forEach(r -> uids.add(Integer.parseInt(r.get(2))));
-        group.rows().forEach(r -> gids.add(Integer.parseInt(r.get(2))));
+        Set<Long> uids = new HashSet<>();
+        Set<Long> gids = new HashSet<>();
+        passwd.rows().forEach(r -> uids.add(Long.parseLong(r.get(2))));
+        group.rows().forEach(r -> gids.add(Long.parseLong(r.get(2))));
 
         Findings writableFiles = new Findings();
         Findings noSticky = new Findings();
@@ -182,7 +182,8 @@ public final class FilesystemWalkCollector implements Collector {
                 if (attrs.isDirectory() && (mode & 0002) != 0 && (mode & 01000) == 0) {
                     noSticky.add(target);
                 }
-                if (!uids.contains((Integer) unix.get("uid")) || !gids.contains((Integer) unix.get("gid"))) {
+                if (!uids.contains(Integer.toUnsignedLong((Integer) unix.get("uid")))
+                        || !gids.contains(Integer.toUnsignedLong((Integer) unix.get("gid")))) {
                     unowned.add(target);
                 }
                 if (attrs.isRegularFile() && (mode & 06000) != 0) {
