@@ -90,7 +90,9 @@ public final class SysctlConfig {
             }
             int eq = line.indexOf('=');
             if (eq < 0) {
-                String guess = normalizeName(line.split("\\s+")[0]);
+                // the name the line was meant to set: its leading run of name characters ("a.b: 1", "a.b 1")
+                java.util.regex.Matcher name = Pattern.compile("[A-Za-z0-9_./*?\\[\\]-]+").matcher(line);
+                String guess = name.lookingAt() ? normalizeName(name.group()) : null;
                 items.add(new Problem(new ParseProblem(path, number, guess,
                         "not an assignment (expected 'name = value'): " + abbreviate(line))));
                 continue;

@@ -189,7 +189,7 @@ public final class FirewallCollector implements Collector {
             String line = lines.get(i).strip();
             if (line.startsWith("*")) {
                 filter = line.equals("*filter");
-            } else if (filter && line.startsWith(":INPUT ")) {
+            } else if (filter && (line.equals(":INPUT") || line.startsWith(":INPUT "))) {
                 String[] f = line.split("\\s+");
                 if (f.length < 2) {
                     return Observation.unparseable(key, Source.file(RULES_V4, i + 1), RULES_V4 + ":" + (i + 1)
