@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import org.bulwark.collector.api.Observation;
 import org.bulwark.collector.api.Source;
+import org.bulwark.collector.api.SourceKind;
 
 /** Observations of a file's mode and ownership. Stateless; thread-safe. */
 public final class FileObservations {
@@ -25,7 +26,7 @@ public final class FileObservations {
      */
     public static List<Observation> modeAndOwner(Path root, String path, ColonFile passwd, ColonFile group) {
         String prefix = keyPrefix(path);
-        Source source = new Source(org.bulwark.collector.api.SourceKind.DERIVED, path, 0, "file attributes");
+        Source source = new Source(SourceKind.DERIVED, path, 0, "file attributes");
         Optional<FileStat> stat;
         try {
             stat = FileStat.of(root, path);

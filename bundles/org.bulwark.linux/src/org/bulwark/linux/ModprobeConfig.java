@@ -2,9 +2,12 @@ package org.bulwark.linux;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 
+import java.util.Set;
 import org.bulwark.collector.api.AssessmentContext;
 import org.bulwark.collector.api.Observation;
 import org.bulwark.collector.api.Source;
@@ -147,9 +150,9 @@ public final class ModprobeConfig {
      * Three observations per module: {@code linux.kmod.MODULE.install}, {@code linux.kmod.MODULE.blacklist} and
      * {@code linux.kmod.running.MODULE.loaded}.
      */
-    public static java.util.List<Observation> observeAll(AssessmentContext context, java.util.Collection<String> modules) {
+    public static List<Observation> observeAll(AssessmentContext context, Collection<String> modules) {
         ModprobeConfig config = read(context.root());
-        java.util.List<Observation> result = new java.util.ArrayList<>();
+        List<Observation> result = new ArrayList<>();
         for (String module : modules) {
             if (context.isCancelled()) {
                 break;
@@ -162,14 +165,14 @@ public final class ModprobeConfig {
     }
 
     /** @return the keys {@link #observeAll} reports for {@code modules} */
-    public static java.util.Set<String> keys(java.util.Collection<String> modules) {
-        java.util.Set<String> keys = new java.util.LinkedHashSet<>();
+    public static Set<String> keys(Collection<String> modules) {
+        Set<String> keys = new LinkedHashSet<>();
         for (String module : modules) {
             keys.add("linux.kmod." + module + ".install");
             keys.add("linux.kmod." + module + ".blacklist");
             keys.add("linux.kmod.running." + module + ".loaded");
         }
-        return java.util.Set.copyOf(keys);
+        return Set.copyOf(keys);
     }
 
     /** @return the module name with {@code -} replaced by {@code _}, as the kernel compares them */

@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import org.bulwark.collector.api.Observation;
 import org.bulwark.collector.api.Source;
+import org.bulwark.collector.api.SourceKind;
 
 /**
  * A mount table in {@code fstab(5)} format: {@code /etc/fstab} (what is mounted at boot) or
@@ -76,7 +77,7 @@ public final class MountTable {
                 continue;
             }
             List<String> options = f.length > 3 ? Arrays.asList(unescape(f[3]).split(",")) : List.of("defaults");
-            Source source = runtime ? new Source(org.bulwark.collector.api.SourceKind.RUNTIME, path, i + 1, null)
+            Source source = runtime ? new Source(SourceKind.RUNTIME, path, i + 1, null)
                     : Source.file(path, i + 1);
             mounts.add(new Mount(unescape(f[0]), unescape(f[1]), f[2], options, source));
         }
@@ -135,7 +136,7 @@ public final class MountTable {
         StringBuilder b = new StringBuilder();
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (c == '\\' && i + 3 < s.length() + 0 && s.substring(i + 1, i + 4).matches("[0-7]{3}")) {
+            if (c == '\\' && i + 3 < s.length() && s.substring(i + 1, i + 4).matches("[0-7]{3}")) {
                 b.append((char) Integer.parseInt(s.substring(i + 1, i + 4), 8));
                 i += 3;
             } else {

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 import org.bulwark.collector.api.Observation;
+import org.bulwark.collector.api.ObservationState;
 import org.bulwark.collector.api.Source;
 
 /**
@@ -170,7 +171,7 @@ public final class SshdConfig {
         if (winner != null) {
             result = Observation.of(key, winner.value(), winner.source());
         } else if (builtInDefault != null) {
-            result = new Observation(key, org.bulwark.collector.api.ObservationState.PRESENT, List.of(builtInDefault),
+            result = new Observation(key, ObservationState.PRESENT, List.of(builtInDefault),
                     Source.builtInDefault(defaultDetail), mainExists ? keyword + " is not set" : MAIN + " does not exist",
                     List.of());
         } else {

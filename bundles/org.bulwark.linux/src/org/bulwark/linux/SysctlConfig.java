@@ -5,10 +5,12 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.bulwark.collector.api.AssessmentContext;
 import org.bulwark.collector.api.Observation;
+import org.bulwark.collector.api.ObservationState;
 import org.bulwark.collector.api.Source;
 
 /**
@@ -91,7 +93,7 @@ public final class SysctlConfig {
             int eq = line.indexOf('=');
             if (eq < 0) {
                 // the name the line was meant to set: its leading run of name characters ("a.b: 1", "a.b 1")
-                java.util.regex.Matcher name = Pattern.compile("[A-Za-z0-9_./*?\\[\\]-]+").matcher(line);
+                Matcher name = Pattern.compile("[A-Za-z0-9_./*?\\[\\]-]+").matcher(line);
                 String guess = name.lookingAt() ? normalizeName(name.group()) : null;
                 items.add(new Problem(new ParseProblem(path, number, guess,
                         "not an assignment (expected 'name = value'): " + abbreviate(line))));
@@ -201,14 +203,14 @@ public final class SysctlConfig {
 
     /** @return {@code persisted} with the running value in {@code others} when it is known and differs */
     public static Observation withDrift(Observation persisted, Observation running) {
-        if (running.state() != org.bulwark.collector.api.ObservationState.PRESENT) {
+        if (running.state() != ObservationState.PRESENT) {
             return persisted;
         }
-        if (persisted.state() == org.bulwark.collector.api.ObservationState.PRESENT
+        if (persisted.state() == ObservationState.PRESENT
                 && persisted.values().equals(running.values())) {
             return persisted;
         }
-        String note = persisted.state() == org.bulwark.collector.api.ObservationState.PRESENT
+        String note = persisted.state() == ObservationState.PRESENT
                 ? "running value differs (drift)"
                 : "running value (not persisted)";
         return persisted.with(new Observation.Other(running.value(), running.source(), note));

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.bulwark.collector.api.AssessmentContext;
 import org.bulwark.collector.api.Category;
 import org.bulwark.collector.api.Collector;
@@ -243,10 +245,10 @@ public final class PamSudoShellCollector implements Collector {
                 "TMOUT is not set in /etc/profile, /etc/profile.d or /etc/bash.bashrc");
         Observation umask = Observation.absent("linux.shell.umask", Source.file("/etc/profile", 0),
                 "umask is not set in /etc/profile, /etc/profile.d or /etc/bash.bashrc");
-        java.util.regex.Pattern tm = java.util.regex.Pattern.compile("(?:readonly\\s+|export\\s+|declare\\s+-r\\s+)?TMOUT=(\\d+)\\b.*");
-        java.util.regex.Pattern um = java.util.regex.Pattern.compile("umask\\s+(0?[0-7]{3})\\b.*");
+        Pattern tm = Pattern.compile("(?:readonly\\s+|export\\s+|declare\\s+-r\\s+)?TMOUT=(\\d+)\\b.*");
+        Pattern um = Pattern.compile("umask\\s+(0?[0-7]{3})\\b.*");
         for (Line l : lines) {
-            java.util.regex.Matcher m = tm.matcher(l.text());
+            Matcher m = tm.matcher(l.text());
             if (m.matches()) {
                 tmout = Observation.of("linux.shell.tmout", m.group(1), l.source());
             }

@@ -1,5 +1,6 @@
 package org.bulwark.collector.linux.network.internal;
 
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -63,7 +64,7 @@ public final class NetworkParametersCollector implements Collector {
 
     @Override
     public List<Observation> collect(AssessmentContext context) {
-        List<Observation> result = new java.util.ArrayList<>(SysctlConfig.observeAll(context, PARAMETERS));
+        List<Observation> result = new ArrayList<>(SysctlConfig.observeAll(context, PARAMETERS));
         result.addAll(ModprobeConfig.observeAll(context, MODULES));
         return result;
     }

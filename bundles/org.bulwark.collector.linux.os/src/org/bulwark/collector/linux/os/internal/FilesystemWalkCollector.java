@@ -5,6 +5,7 @@ import java.nio.file.FileVisitResult;
 import java.nio.file.FileVisitor;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
@@ -18,9 +19,11 @@ import org.bulwark.collector.api.AssessmentContext;
 import org.bulwark.collector.api.Category;
 import org.bulwark.collector.api.Collector;
 import org.bulwark.collector.api.Observation;
+import org.bulwark.collector.api.ObservationState;
 import org.bulwark.collector.api.Source;
 import org.bulwark.linux.ColonFile;
 import org.bulwark.linux.MountTable;
+import org.bulwark.linux.TargetFiles;
 import org.osgi.service.component.annotations.Component;
 
 /**
@@ -84,7 +87,7 @@ public final class FilesystemWalkCollector implements Collector {
             if (total == 0) {
                 return Observation.absent(key, source, none);
             }
-            return new Observation(key, org.bulwark.collector.api.ObservationState.PRESENT, paths, source,
+            return new Observation(key, ObservationState.PRESENT, paths, source,
                     (total > paths.size() ? total + " found, the first " + paths.size() + " listed" : total + " found")
                             + (failures.count > 0 ? "; " + failures.describe() : ""),
                     List.of());
@@ -147,10 +150,10 @@ public final class FilesystemWalkCollector implements Collector {
 
             @Override
             public FileVisitResult visitFileFailed(Path file, IOException exc) {
-                if (!(exc instanceof java.nio.file.NoSuchFileException)) {
+                if (!(exc instanceof NoSuchFileException)) {
                     failures.count++;
                     if (failures.first == null) {
-                        failures.first = "/" + root.relativize(file) + " (" + org.bulwark.linux.TargetFiles.reasonFor(exc) + ")";
+                        failures.first = "/" + root.relativize(file) + " (" + TargetFiles.reasonFor(exc) + ")";
                     }
                 }
                 return FileVisitResult.CONTINUE;
