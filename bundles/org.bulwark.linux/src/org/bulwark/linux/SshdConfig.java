@@ -184,6 +184,41 @@ public final class SshdConfig {
         return result;
     }
 
+    /**
+     * The effective global value of a keyword that accumulates over lines ({@code AllowUsers},
+     * {@code AllowGroups}, {@code DenyUsers}, {@code DenyGroups}): one value per pattern from every global line,
+     * in order, with the first line as source and the others listed in {@code others}; ABSENT when no line sets
+     * it; UNPARSEABLE or UNREADABLE as for {@link #observe}.
+     */
+    public Observation observeAccumulated(String key, String keyword, String defaultDetail) {
+        String wanted = keyword.toLowerCase(Locale.ROOT);
+        List<Setting> lines = new ArrayList<>();
+        for (Item item : items) {
+            if (item instanceof Unreadable u) {
+                return Observation.unreadable(key, Source.file(u.e().path(), 0), u.e().path() + ": " + u.e().reason());
+            }
+            if (item instanceof Problem p && wanted.equals(p.problem().setting())) {
+                return p.problem().toObservation(key);
+            }
+            if (item instanceof Setting st && st.keyword().equals(wanted)) {
+                lines.add(st);
+            }
+        }
+        if (lines.isEmpty()) {
+            return Observation.absent(key, Source.builtInDefault(defaultDetail), keyword + " is not set");
+        }
+        List<String> values = new ArrayList<>();
+        for (Setting st : lines) {
+            values.addAll(List.of(st.value().split(" ")));
+        }
+        Observation result = Observation.ofAll(key, values, lines.get(0).source());
+        for (Setting st : lines.subList(1, lines.size())) {
+            result = result.with(new Observation.Other(st.value(), st.source(), "also applies (" + keyword
+                    + " accumulates)"));
+        }
+        return result;
+    }
+
     /** Splits arguments as sshd does: whitespace-separated, double quotes group; {@code null} if unbalanced. */
     private static List<String> split(String text) {
         List<String> args = new ArrayList<>();

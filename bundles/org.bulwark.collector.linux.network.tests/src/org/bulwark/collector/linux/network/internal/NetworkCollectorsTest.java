@@ -65,7 +65,7 @@ class NetworkCollectorsTest {
         assertEquals("hmac-sha2-512-etm@openssh.com", o.get("linux.sshd.macs").values().get(0));
         assertEquals(11, o.get("linux.sshd.macs").values().size() + 1);
         assertEquals("diffie-hellman-group14-sha1", o.get("linux.sshd.kexalgorithms").values().get(10));
-        assertEquals(List.of("sshusers admins"), o.get("linux.sshd.allowgroups").values());
+        assertEquals(List.of("sshusers", "admins"), o.get("linux.sshd.allowgroups").values());
         assertEquals(Observation.absent("linux.sshd.allowusers", Source.builtInDefault("OpenSSH 9.2 built-in default"),
                 "allowusers is not set"), o.get("linux.sshd.allowusers"));
         assertEquals(List.of("info"), o.get("linux.sshd.loglevel").values());
@@ -80,6 +80,18 @@ class NetworkCollectorsTest {
                 "/etc/ssh/sshd_config:1: no value for permitemptypasswords"), o.get("linux.sshd.permitemptypasswords"));
         assertEquals(Observation.unreadable("linux.sshd.maxsessions", Source.file("/etc/ssh/extra.conf", 0),
                 "/etc/ssh/extra.conf: is a directory, expected a file"), o.get("linux.sshd.maxsessions"));
+    }
+
+    @Test
+    void accessListsAddUpOverLinesAndIncludes() throws Exception {
+        Fixture f = new Fixture(root)
+                .write("/etc/ssh/sshd_config", "Include /etc/ssh/sshd_config.d/*.conf", "AllowUsers alice",
+                        "Match Address 10.0.0.0/8", "  AllowUsers backup")
+                .write("/etc/ssh/sshd_config.d/10-ops.conf", "AllowUsers bob carol@10.1.*");
+        Observation o = f.collect(new SshdCollector(), false).get("linux.sshd.allowusers");
+        assertEquals(Observation.ofAll("linux.sshd.allowusers", List.of("bob", "carol@10.1.*", "alice"),
+                Source.dropIn("/etc/ssh/sshd_config.d/10-ops.conf", 1)).with(new Observation.Other("alice",
+                        Source.file("/etc/ssh/sshd_config", 2), "also applies (allowusers accumulates)")), o);
     }
 
     @Test

@@ -22,7 +22,8 @@ import org.osgi.service.component.annotations.Component;
  * The OpenSSH server's effective global settings, {@code linux.sshd.KEYWORD} (lower-case keyword, lower-case
  * value except paths), with the file and line that set each or OpenSSH's built-in default. {@code Ciphers},
  * {@code MACs} and {@code KexAlgorithms} have one value per algorithm, with {@code +}, {@code -} and
- * {@code ^} applied to the default list as sshd does.
+ * {@code ^} applied to the default list as sshd does; {@code AllowUsers}, {@code AllowGroups}, {@code DenyUsers}
+ * and {@code DenyGroups} have one value per pattern from every line, since those lines add up.
  */
 @Component(service = Collector.class)
 public final class SshdCollector implements Collector {
@@ -78,6 +79,9 @@ public final class SshdCollector implements Collector {
 
     private static final Set<String> LISTS = Set.of("ciphers", "macs", "kexalgorithms");
 
+    /** Keywords whose lines add up instead of the first one winning; one value per pattern. */
+    private static final Set<String> ACCUMULATING = Set.of("allowusers", "allowgroups", "denyusers", "denygroups");
+
     private static final Set<String> PROVIDES;
 
     static {
@@ -110,6 +114,10 @@ public final class SshdCollector implements Collector {
                 break;
             }
             String keyword = e.getKey();
+            if (ACCUMULATING.contains(keyword)) {
+                result.add(config.observeAccumulated("linux.sshd." + keyword, keyword, DEFAULTS_OF));
+                continue;
+            }
             Observation raw = config.observe("linux.sshd." + keyword, keyword, e.getValue(), DEFAULTS_OF);
             result.add(normalize(keyword, raw, e.getValue()));
         }
