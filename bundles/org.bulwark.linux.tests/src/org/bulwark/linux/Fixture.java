@@ -1,0 +1,88 @@
+package org.bulwark.linux;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+
+import org.bulwark.collector.api.AssessmentContext;
+import org.bulwark.collector.api.PlatformFacts;
+
+/** A fixture root filesystem in a temporary directory. */
+final class Fixture {
+
+    final Path root;
+
+    Fixture(Path root) {
+        this.root = root;
+    }
+
+    /** Writes {@code lines} (each followed by a newline) to the target path {@code path}. */
+    Fixture write(String path, String... lines) {
+        try {
+            Path file = root.resolve(path.substring(1));
+            Files.createDirectories(file.getParent());
+            StringBuilder b = new StringBuilder();
+            for (String l : lines) {
+                b.append(l).append('\n');
+            }
+            Files.writeString(file, b.toString(), StandardCharsets.UTF_8);
+            return this;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Creates a symbolic link at target path {@code path} pointing to {@code target} (as written). */
+    Fixture link(String path, String target) {
+        try {
+            Path file = root.resolve(path.substring(1));
+            Files.createDirectories(file.getParent());
+            Files.createSymbolicLink(file, Path.of(target));
+            return this;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Creates a directory at target path {@code path}. */
+    Fixture dir(String path) {
+        try {
+            Files.createDirectories(root.resolve(path.substring(1)));
+            return this;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    AssessmentContext context(boolean live) {
+        return new AssessmentContext() {
+            @Override
+            public Path root() {
+                return root;
+            }
+
+            @Override
+            public boolean live() {
+                return live;
+            }
+
+            @Override
+            public PlatformFacts platform() {
+                return new PlatformFacts("linux", "debian", "12", "Debian GNU/Linux 12", "amd64", "test", "0");
+            }
+
+            @Override
+            public Instant deadline() {
+                return Instant.now().plusSeconds(60);
+            }
+
+            @Override
+            public boolean isCancelled() {
+                return false;
+            }
+        };
+    }
+}

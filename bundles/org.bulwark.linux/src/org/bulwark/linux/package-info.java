@@ -1,0 +1,16 @@
+/**
+ * Read-only access to a Linux target's files as the programs that use them read them: paths resolved
+ * below the target root (symbolic links included), and parsers that return the <em>effective</em> value of
+ * a setting together with the file and line that set it.
+ *
+ * <p>Every parser is a pure function of the files below a root directory: it never runs a command, never
+ * writes, and never throws on bad input. A file that cannot be read becomes an {@code UNREADABLE}
+ * observation naming the file and the reason; a malformed line becomes an {@code UNPARSEABLE} observation
+ * naming {@code file:line}.
+ */
+@Export
+@Version("1.0.0")
+package org.bulwark.linux;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;
