@@ -8,6 +8,16 @@ import org.junit.jupiter.api.Test;
 class TextReportTest {
 
     @Test
+    void longValueListsAreCutInOneLineSummaries() {
+        org.bulwark.scoring.api.Evidence e = new org.bulwark.scoring.api.Evidence("linux.apt.security-updates",
+                "absent", org.bulwark.collector.api.ObservationState.PRESENT,
+                java.util.List.of("a", "b", "c", "d", "e", "f", "g"), null, null, null);
+        assertEquals("linux.apt.security-updates: expected absent, found \"a\", \"b\", \"c\", \"d\", \"e\" and 2 more",
+                Fmt.evidenceLine(e));
+        assertEquals("\"a\", \"b\", \"c\", \"d\", \"e\", \"f\", \"g\"", Fmt.actual(e));
+    }
+
+    @Test
     void summaryExactly() throws Exception {
         String expected = """
                 Bulwark secure score 29.6 (8 of 27 points)

@@ -98,10 +98,20 @@ final class Fmt {
         return s.name().toLowerCase(Locale.ROOT).replace('_', ' ');
     }
 
-    /** @return what was found, for people: the values, or the observation state and reason */
+    /** How many values a one-line summary shows before "and N more". */
+    static final int SUMMARY_VALUES = 5;
+
+    /** @return what was found, for people: every value, or the observation state and reason */
     static String actual(Evidence e) {
+        return actual(e, Integer.MAX_VALUE);
+    }
+
+    /** @return what was found, showing at most {@code max} values and how many more there are */
+    static String actual(Evidence e, int max) {
         if (!e.actual().isEmpty()) {
-            return e.actual().stream().map(v -> '"' + v + '"').collect(Collectors.joining(", "));
+            String shown = e.actual().stream().limit(max).map(v -> '"' + v + '"').collect(Collectors.joining(", "));
+            int more = e.actual().size() - max;
+            return more > 0 ? shown + " and " + more + " more" : shown;
         }
         if (e.state() == null) {
             return e.reason() == null ? "nothing reported" : "nothing reported (" + e.reason() + ")";
@@ -121,7 +131,7 @@ final class Fmt {
         if (e.expected() != null && !e.expected().isEmpty()) {
             b.append("expected ").append(e.expected()).append(", ");
         }
-        b.append("found ").append(actual(e));
+        b.append("found ").append(actual(e, SUMMARY_VALUES));
         if (e.source() != null) {
             b.append(" at ").append(e.source());
         }

@@ -326,7 +326,7 @@ final class HtmlReport {
     private static String evidenceLine(Recommendation r) {
         for (Recommendation.DeviceEvidence de : r.evidence()) {
             for (Evidence e : de.result().evidence()) {
-                return Fmt.oneLine("Found " + Fmt.actual(e) + (e.source() == null ? "" : " at " + e.source()));
+                return Fmt.oneLine("Found " + Fmt.actual(e, Fmt.SUMMARY_VALUES) + (e.source() == null ? "" : " at " + e.source()));
             }
             if (de.result().reason() != null) {
                 return Fmt.oneLine(de.result().reason());
