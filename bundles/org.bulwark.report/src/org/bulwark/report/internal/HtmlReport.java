@@ -80,7 +80,10 @@ final class HtmlReport {
             th{font-size:12px;font-weight:600;color:var(--muted);background:var(--soft);border-top:none}
             td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}
             code,pre{font:12px/1.45 ui-monospace,SFMono-Regular,"SF Mono",Menlo,Consolas,"Liberation Mono",monospace}
-            code{background:var(--soft);padding:1px 4px;border-radius:4px;word-break:break-all}
+            code{background:var(--soft);padding:1px 4px;border-radius:4px;overflow-wrap:anywhere}
+            td code{white-space:normal}
+            table.ev{table-layout:fixed}
+            table.ev td{overflow-wrap:anywhere}
             pre code{background:none;padding:0;word-break:normal}
             pre{background:var(--soft);border:1px solid var(--line);border-radius:6px;padding:10px 12px;overflow:auto;white-space:pre-wrap;margin:6px 0 0}
             details.rec{border:1px solid var(--line);border-radius:6px;margin:8px 0;background:var(--bg)}
@@ -270,7 +273,9 @@ final class HtmlReport {
             if (c.rationale() != null && !c.rationale().isBlank()) {
                 b.append("<h3>Why it matters</h3><p class=\"text\">").append(esc(c.rationale())).append("</p>");
             }
-            b.append("<h3>Evidence</h3><table><thead><tr><th>Device</th><th>Fact</th><th>Expected</th>")
+            b.append("<h3>Evidence</h3><table class=\"ev\"><colgroup><col style=\"width:14%\"><col style=\"width:20%\">")
+                    .append("<col style=\"width:16%\"><col style=\"width:30%\"><col style=\"width:20%\"></colgroup>")
+                    .append("<thead><tr><th>Device</th><th>Fact</th><th>Expected</th>")
                     .append("<th>Found</th><th>Source</th></tr></thead><tbody>");
             for (Recommendation.DeviceEvidence de : r.evidence()) {
                 if (de.result().evidence().isEmpty()) {
