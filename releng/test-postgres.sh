@@ -19,7 +19,7 @@ bindir() {
 
 # PostgreSQL refuses to run as root: run its tools as the postgres user then.
 as_owner() {
-  if [ "$(id -u)" = 0 ]; then su postgres -s /bin/bash -c "$*"; else bash -c "$*"; fi
+  if [ "$(id -u)" = 0 ]; then (cd / && su postgres -s /bin/bash -c "$*"); else bash -c "$*"; fi
 }
 
 case "${1:-}" in
