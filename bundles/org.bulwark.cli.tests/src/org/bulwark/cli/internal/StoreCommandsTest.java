@@ -288,6 +288,13 @@ class StoreCommandsTest {
                 err.toString());
         assertTrue(out.toString().startsWith("Bulwark fleet score 33.3333 (9 of 27 points, 2 devices)"),
                 out.toString());
+        // assess applies the group exception to the device it assesses: d1 is in "web", d2 is not
+        assertEquals(ExitCodes.OK, assess("d1", "FPNFF"), err.toString());
+        JsonNode d1 = new ObjectMapper().readTree(dir.resolve("d1.json").toFile());
+        assertEquals(100.0 * 13 / 27, d1.get("score").get("score").asDouble(), 1e-9);
+        assertEquals(ExitCodes.OK, assess("d2", "FPNFF"), err.toString());
+        JsonNode d2 = new ObjectMapper().readTree(dir.resolve("d2.json").toFile());
+        assertEquals(100.0 * 5 / 27, d2.get("score").get("score").asDouble(), 1e-9);
         assertEquals(ExitCodes.OK, run("device", "list", "--format", "json"));
         JsonNode devices = new ObjectMapper().readTree(out.toString());
         assertEquals("prod", devices.get(0).get("groups").get(0).asText());

@@ -115,10 +115,14 @@ final class AssessCommand implements Callable<Integer> {
         List<Benchmark> content = loadContent();
         List<org.bulwark.scoring.api.ControlException> exceptions = new ArrayList<>(exceptionsFile == null
                 ? List.of() : ExceptionsFile.read(exceptionsFile));
+        java.util.Map<String, java.util.Set<String>> groups = new java.util.HashMap<>();
         if (!noStore) {
             // The store is opened twice, briefly: an embedded database is locked while open, and collection may
             // take minutes.
             try (AssessmentStore db = store.open(services)) {
+                for (org.bulwark.scoring.api.Device d : db.devices()) {
+                    groups.put(d.id(), d.groups());
+                }
                 java.util.Set<String> ids = new java.util.HashSet<>();
                 exceptions.forEach(e -> ids.add(e.id()));
                 for (org.bulwark.scoring.api.ControlException e : db.exceptionsInForce(java.time.Instant.now())) {
@@ -130,17 +134,18 @@ final class AssessCommand implements Callable<Integer> {
                 throw StoreOptions.failure(e);
             }
         }
-        return assess(reportFormat, content, exceptions);
+        return assess(reportFormat, content, exceptions, groups);
     }
 
     private int assess(ReportFormat reportFormat, List<Benchmark> content,
-            List<org.bulwark.scoring.api.ControlException> exceptions) throws Exception {
+            List<org.bulwark.scoring.api.ControlException> exceptions,
+            java.util.Map<String, java.util.Set<String>> groups) throws Exception {
         PrintWriter err = spec.commandLine().getErr();
         AssessmentListener listener = Boolean.getBoolean("bulwark.progress") ? new Progress(err)
                 : AssessmentListener.NONE;
         Assessment assessment = services.get(AssessmentService.class).assess(new AssessmentRequest(root,
                 categories.isEmpty() ? EnumSet.noneOf(Category.class) : EnumSet.copyOf(categories), content,
-                Duration.ofSeconds(timeoutSeconds), exceptions), listener);
+                Duration.ofSeconds(timeoutSeconds), exceptions, groups), listener);
         if (assessment.controls().isEmpty()) {
             err.println("bulwark: no controls to assess (is benchmark content installed? see `bulwark controls`)");
         }

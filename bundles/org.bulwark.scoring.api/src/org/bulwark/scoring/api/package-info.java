@@ -5,7 +5,7 @@
  * {@code docs/scoring.md}. Both are implemented by Bulwark ({@code @ProviderType}).
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.bulwark.scoring.api;
 
 import org.osgi.annotation.bundle.Export;

@@ -314,6 +314,29 @@ class AssessmentServiceOsgiTest {
     }
 
     @Test
+    void groupScopedExceptionsApplyToTheAssessedDeviceByItsGroups() throws Exception {
+        java.nio.file.Files.createDirectories(root.resolve("etc"));
+        java.nio.file.Files.writeString(root.resolve("etc/machine-id"), "m-42\n");
+        register(new Fixed("test.good", "test.good.value", "1"));
+        register(new Fixed("test.bad", "test.bad.value", "0"));
+        org.bulwark.scoring.api.ControlException forServers = new org.bulwark.scoring.api.ControlException("x1",
+                "t.bad", org.bulwark.scoring.api.ControlException.Scope.GROUP, "servers",
+                org.bulwark.scoring.api.Justification.THIRD_PARTY_CONTROL, "alice", Instant.now().minusSeconds(60),
+                null, null);
+        Assessment inGroup = service.assess(new AssessmentRequest(root, Set.of(), List.of(CONTENT),
+                Duration.ofSeconds(5), List.of(forServers), java.util.Map.of("m-42", Set.of("servers"))),
+                AssessmentListener.NONE);
+        assertEquals(Set.of("servers"), inGroup.device().groups());
+        assertEquals(100.0, inGroup.score().score(), 1e-9, "the crediting group exception covers t.bad");
+        assertEquals(org.bulwark.scoring.api.Recommendation.Status.EXCEPTION,
+                inGroup.recommendations().get(0).status());
+        Assessment elsewhere = service.assess(new AssessmentRequest(root, Set.of(), List.of(CONTENT),
+                Duration.ofSeconds(5), List.of(forServers), java.util.Map.of("other", Set.of("servers"))),
+                AssessmentListener.NONE);
+        assertEquals(60.0, elsewhere.score().score(), 1e-9);
+    }
+
+    @Test
     void onlyNeededCollectorsRunAndCategoriesFilter() throws Exception {
         register(new Fixed("test.good", "test.good.value", "1"));
         register(new Fixed("test.other", "other.value", "1"));

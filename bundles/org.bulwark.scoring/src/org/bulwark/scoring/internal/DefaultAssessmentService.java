@@ -165,7 +165,8 @@ public final class DefaultAssessmentService implements AssessmentService {
         }
         Facts facts = collect(needed, root, live, platform, request.collectorTimeout(), listener, runs);
 
-        Device device = new Device(platform.machineId(), platform.hostname(), platform.osName(), Set.of());
+        Device device = new Device(platform.machineId(), platform.hostname(), platform.osName(),
+                request.groupsOf(platform.machineId()));
         List<AssessedControl> assessed = new ArrayList<>();
         Map<String, ControlResult> results = new LinkedHashMap<>();
         Map<String, ResultState> states = new HashMap<>();
