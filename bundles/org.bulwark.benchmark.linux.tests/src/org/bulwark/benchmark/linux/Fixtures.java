@@ -83,13 +83,34 @@ final class Fixtures {
         t.chmod("/tmp", hardened ? 01777 : 0777).chmod("/var/tmp", hardened ? 01777 : 0777);
     }
 
+    /** Root's PATH in /etc/environment and its directories: root-owned, 0755 when hardened. */
+    private static final String ROOT_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
+
+    /** Configuration files of the web and database servers, 0640 when hardened, 0644 (Debian's default) when weak. */
+    private static void serverConfig(Runtime.Tree t, boolean hardened) {
+        String[] files = { "/etc/nginx/nginx.conf", "/etc/nginx/sites-available/default", "/etc/apache2/apache2.conf",
+                "/etc/apache2/sites-available/000-default.conf", "/etc/mysql/my.cnf", "/etc/mysql/debian.cnf",
+                "/etc/postgresql/15/main/postgresql.conf", "/etc/postgresql/15/main/pg_hba.conf" };
+        for (String f : files) {
+            t.write(f, "# " + f).chmod(f, hardened || f.endsWith("debian.cnf") ? 0640 : 0644);
+        }
+        t.link("/etc/nginx/sites-enabled/default", "/etc/nginx/sites-available/default");
+    }
+
     static Path hardened(Path root) {
         Runtime.Tree t = new Runtime.Tree(root);
         t.write("/etc/os-release", "PRETTY_NAME=\"Debian GNU/Linux 12 (bookworm)\"", "ID=debian", "VERSION_ID=\"12\"");
         t.packages("base-files=12.4+deb12u5", "libc6=2.36-9+deb12u10", "openssh-server=1:9.2p1-2+deb12u3",
                 "apparmor=3.0.8-3", "auditd=1:3.0.9-1", "aide=0.18.3-1+deb12u3", "aide-common=0.18.3-1+deb12u3",
                 "unattended-upgrades=2.9.1+nmu3", "nftables=1.0.6-2+deb12u2", "chrony=4.3-2+deb12u1",
-                "sudo=1.9.13p3-1+deb12u1", "libpam-pwquality=1.4.5-1+b1", "rsyslog=8.2302.0-1", "postfix=3.7.11-0+deb12u1");
+                "sudo=1.9.13p3-1+deb12u1", "libpam-pwquality=1.4.5-1+b1", "rsyslog=8.2302.0-1", "postfix=3.7.11-0+deb12u1",
+                "nginx=1.22.1-9+deb12u1", "apache2=2.4.62-1~deb12u2", "mariadb-server=1:10.11.11-0+deb12u1",
+                "postgresql-common=248+deb12u1");
+        serverConfig(t, true);
+        t.write("/etc/environment", "PATH=\"" + ROOT_PATH + "\"");
+        for (String d : ROOT_PATH.split(":")) {
+            t.dir(d).chmod(d, 0755);
+        }
         t.write("/etc/passwd", "root:x:0:0:root:/root:/bin/bash", "daemon:x:1:1:daemon:/usr/sbin:/usr/sbin/nologin",
                 "alice:x:1000:1000:Alice:/home/alice:/bin/bash");
         t.write("/etc/shadow", "root:!:19000:0:99999:7:::", "daemon:*:19000:0:99999:7:::",
@@ -187,7 +208,13 @@ final class Fixtures {
                 "isc-dhcp-server=4.4.3", "bind9=1:9.18.24", "vsftpd=3.0.3-13", "slapd=2.5.13", "dovecot-core=1:2.3.19",
                 "nfs-kernel-server=1:2.6.2", "rpcbind=1.2.6-6", "rsync=3.2.7-1", "samba=2:4.17.12", "snmpd=5.9.3",
                 "tftpd-hpa=5.2", "squid=5.7-2", "apache2=2.4.62-1", "nginx=1.22.1-9", "prelink=0.0.20131005-1",
-                "apport=2.26.0");
+                "apport=2.26.0", "mysql-server=8.0.40-1", "postgresql-common=248");
+        serverConfig(t, false);
+        t.write("/etc/profile", "if [ \"$(id -u)\" -eq 0 ]; then", "  PATH=\"/usr/local/sbin:/usr/sbin:/usr/bin\"", "fi",
+                "export PATH");
+        t.dir("/opt/tools").chmod("/opt/tools", 0777).dir("/opt/bob/bin").chown("/opt/bob/bin", 1000)
+                .dir("/usr/local/sbin").chmod("/usr/local/sbin", 02775);
+        t.write("/root/.profile", "PATH=.:$PATH:/opt/tools::/opt/bob/bin; export PATH");
         t.write("/etc/passwd", "root:x:0:10:root:/root:/bin/bash", "toor:x:0:0::/root:/bin/sh",
                 "daemon:x:1:1:daemon:/usr/sbin:/bin/bash", "bob::1000:1000::/home/bob:/bin/bash",
                 "bob:x:1001:1001::/home/bob2:/bin/bash", "carol:x:1002:4242::/home/carol:/bin/bash", "+::::::");

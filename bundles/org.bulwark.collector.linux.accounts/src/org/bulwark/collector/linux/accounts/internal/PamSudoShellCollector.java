@@ -15,6 +15,7 @@ import org.bulwark.collector.api.Collector;
 import org.bulwark.collector.api.Observation;
 import org.bulwark.collector.api.Source;
 import org.bulwark.linux.DropInDirectories;
+import org.bulwark.linux.FileStat;
 import org.bulwark.linux.TargetFiles;
 import org.bulwark.linux.TextFile;
 import org.bulwark.linux.UnreadableException;
@@ -33,7 +34,12 @@ import org.osgi.service.component.annotations.Component;
  * and {@code /etc/sudoers.d} (the last one wins); {@code linux.sudo.nopasswd}: {@code file:line} of rules with
  * {@code NOPASSWD};</li>
  * <li>{@code linux.shell.tmout}, {@code linux.shell.umask}: the last {@code TMOUT=} / {@code umask} in
- * {@code /etc/profile}, {@code /etc/profile.d/*.sh} and {@code /etc/bash.bashrc}.</li>
+ * {@code /etc/profile}, {@code /etc/profile.d/*.sh} and {@code /etc/bash.bashrc};</li>
+ * <li>{@code linux.shell.root-path.problems}: what is wrong with the directories root's {@code PATH} is set to in
+ * {@code /etc/environment}, {@code /etc/profile}, {@code /root/.profile} and {@code /root/.bashrc}, one value per
+ * problem as {@code file:line: problem} (an empty entry, {@code .} or another relative entry, a directory that is
+ * group- or world-writable or not owned by root); entries that name a variable other than {@code $PATH} and
+ * directories that do not exist are not judged; ABSENT when there is no problem.</li>
  * </ul>
  */
 @Component(service = Collector.class)
@@ -41,7 +47,12 @@ public final class PamSudoShellCollector implements Collector {
 
     private static final Set<String> PROVIDES = Set.of("linux.pam.su.wheel", "linux.pam.pwquality",
             "linux.pam.faillock", "linux.pam.unix.hash", "linux.pam.unix.nullok", "linux.sudo.use_pty",
-            "linux.sudo.logfile", "linux.sudo.nopasswd", "linux.shell.tmout", "linux.shell.umask");
+            "linux.sudo.logfile", "linux.sudo.nopasswd", "linux.shell.tmout", "linux.shell.umask",
+            "linux.shell.root-path.problems");
+
+    /** The files that set root's PATH, in the order a root login shell reads them. */
+    static final List<String> ROOT_PATH_FILES = List.of("/etc/environment", "/etc/profile", "/root/.profile",
+            "/root/.bashrc");
 
     static final Set<String> HASHES = Set.of("yescrypt", "sha512", "sha256", "md5", "bigcrypt", "blowfish",
             "gost_yescrypt");
@@ -106,6 +117,7 @@ public final class PamSudoShellCollector implements Collector {
         result.add(nullok(root));
         result.addAll(sudo(root));
         result.addAll(shell(root));
+        result.add(rootPath(root));
         return result;
     }
 
@@ -259,5 +271,96 @@ public final class PamSudoShellCollector implements Collector {
             }
         }
         return List.of(tmout, umask);
+    }
+
+    private static final Pattern PATH_ASSIGNMENT = Pattern.compile(
+            "(?:export\\s+|readonly\\s+|declare\\s+(?:-\\w+\\s+)*)?PATH=(\"[^\"]*\"|'[^']*'|[^\\s;]*).*");
+
+    static Observation rootPath(Path root) {
+        String key = "linux.shell.root-path.problems";
+        List<Observation> failure = new ArrayList<>();
+        List<Line> lines = lines(root, ROOT_PATH_FILES, key, failure);
+        if (!failure.isEmpty()) {
+            return failure.get(0);
+        }
+        List<String> problems = new ArrayList<>();
+        Source first = null;
+        int assignments = 0;
+        for (Line l : lines) {
+            String text = l.text();
+            // one assignment per statement: "if ...; then PATH=...; fi" and "PATH=...; export PATH"
+            for (String statement : text.split(";")) {
+                Matcher m = PATH_ASSIGNMENT.matcher(statement.strip().replaceFirst("^(then|else|do)\\s+", ""));
+                if (!m.matches()) {
+                    continue;
+                }
+                assignments++;
+                String value = m.group(1);
+                if (value.length() >= 2 && (value.startsWith("\"") || value.startsWith("'"))) {
+                    value = value.substring(1, value.length() - 1);
+                }
+                int before = problems.size();
+                String[] entries = value.split(":", -1);
+                for (String entry : entries) {
+                    String problem = pathEntryProblem(root, entry);
+                    if (problem != null) {
+                        problems.add(l.file() + ":" + l.number() + ": " + problem);
+                    }
+                }
+                if (first == null && problems.size() > before) {
+                    first = l.source();
+                }
+            }
+        }
+        if (problems.isEmpty()) {
+            return Observation.absent(key, Source.derived("PATH set in " + String.join(", ", ROOT_PATH_FILES)),
+                    assignments == 0 ? "PATH is not set in " + String.join(", ", ROOT_PATH_FILES)
+                            + " (the login program's default applies)"
+                            : "every directory of root's PATH is absolute, owned by root and not group- or world-writable");
+        }
+        return Observation.ofAll(key, problems.stream().distinct().toList(), first);
+    }
+
+    /** @return what is wrong with one entry of root's PATH, or null */
+    static String pathEntryProblem(Path root, String entry) {
+        if (entry.isEmpty()) {
+            return "empty PATH entry (the current directory)";
+        }
+        if (entry.equals(".") || entry.equals("./")) {
+            return "'.' in PATH (the current directory)";
+        }
+        if (entry.startsWith("$")) {
+            return null; // $PATH, ${PATH} or another variable: not resolved here
+        }
+        if (!entry.startsWith("/")) {
+            return "relative PATH entry '" + entry + "'";
+        }
+        if (entry.contains("$") || entry.contains("`")) {
+            return null;
+        }
+        Optional<FileStat> stat;
+        try {
+            stat = FileStat.of(root, entry);
+        } catch (UnreadableException e) {
+            return entry + ": " + e.reason();
+        }
+        if (stat.isEmpty()) {
+            return null;
+        }
+        FileStat s = stat.get();
+        List<String> wrong = new ArrayList<>();
+        if (!s.type().equals("directory")) {
+            wrong.add("not a directory (" + s.type() + ")");
+        }
+        int mode = Integer.parseInt(s.mode(), 8);
+        if ((mode & 0002) != 0) {
+            wrong.add("world-writable (" + s.mode() + ")");
+        } else if ((mode & 0020) != 0) {
+            wrong.add("group-writable (" + s.mode() + ")");
+        }
+        if (s.uid() > 0) {
+            wrong.add("owned by uid " + s.uid() + ", not root");
+        }
+        return wrong.isEmpty() ? null : entry + " in PATH is " + String.join(", ", wrong);
     }
 }

@@ -30,7 +30,7 @@ public final class PackagesCollector implements Collector {
             // network services rarely needed on a workstation or server baseline
             "ldap-utils", "slapd", "snmpd", "rpcbind", "nfs-kernel-server", "samba", "squid", "apache2", "nginx",
             "dovecot-core", "bind9", "isc-dhcp-server", "avahi-daemon", "cups", "xserver-xorg-core", "postfix",
-            "rsync", "prelink", "apport",
+            "rsync", "prelink", "apport", "mariadb-server", "mysql-server", "postgresql-common",
             // security tooling
             "auditd", "audispd-plugins", "aide", "aide-common", "apparmor", "apparmor-utils", "unattended-upgrades",
             "nftables", "ufw", "iptables-persistent", "chrony", "systemd-timesyncd", "ntp", "ntpsec", "sudo",

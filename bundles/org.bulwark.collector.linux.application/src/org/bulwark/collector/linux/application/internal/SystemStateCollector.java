@@ -1,5 +1,9 @@
 package org.bulwark.collector.linux.application.internal;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -7,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import org.bulwark.collector.api.AssessmentContext;
 import org.bulwark.collector.api.Category;
@@ -16,6 +21,7 @@ import org.bulwark.collector.api.Source;
 import org.bulwark.linux.CompressedFiles;
 import org.bulwark.linux.DebianVersion;
 import org.bulwark.linux.DpkgStatus;
+import org.bulwark.linux.FileStat;
 import org.bulwark.linux.KeyValueConfig;
 import org.bulwark.linux.TargetFiles;
 import org.bulwark.linux.TextFile;
@@ -33,7 +39,12 @@ import org.osgi.service.component.annotations.Component;
  * computed without network access;
  * ABSENT when none; UNAVAILABLE when there is no security index (apt never fetched one);</li>
  * <li>{@code linux.postfix.inet_interfaces}: where Postfix listens ({@code /etc/postfix/main.cf}; ABSENT when not
- * set, Postfix's default being {@code all}).</li>
+ * set, Postfix's default being {@code all});</li>
+ * <li>{@code linux.server-config.world-readable.SERVER} for {@code nginx}, {@code apache2}, {@code mysql} and
+ * {@code postgresql}: the regular files under the server's configuration directory ({@link #SERVER_CONFIG}) that
+ * everybody may read, as {@code path (mode)}; ABSENT when there is none or the directory does not exist (whether
+ * the server is installed is the controls' applicability, from the package database). Links are not followed;
+ * at most {@value #MAX_CONFIG_FILES} files per directory are looked at.</li>
  * </ul>
  */
 @Component(service = Collector.class)
@@ -41,8 +52,17 @@ public final class SystemStateCollector implements Collector {
 
     static final String LISTS = "/var/lib/apt/lists";
 
+    /** Server name in the key → its configuration directory. */
+    static final Map<String, String> SERVER_CONFIG = Map.of("nginx", "/etc/nginx", "apache2", "/etc/apache2",
+            "mysql", "/etc/mysql", "postgresql", "/etc/postgresql");
+
+    static final int MAX_CONFIG_FILES = 5000;
+
+    static final String WORLD_READABLE = "linux.server-config.world-readable.";
+
     private static final Set<String> PROVIDES = Set.of("linux.reboot-required", "linux.apt.security-updates",
-            "linux.postfix.inet_interfaces");
+            "linux.postfix.inet_interfaces", WORLD_READABLE + "nginx", WORLD_READABLE + "apache2",
+            WORLD_READABLE + "mysql", WORLD_READABLE + "postgresql");
 
     @Override
     public String id() {
@@ -67,7 +87,44 @@ public final class SystemStateCollector implements Collector {
         result.add(KeyValueConfig.read(context.root(), "/etc/postfix/main.cf", KeyValueConfig.Syntax.EQUALS,
                 KeyValueConfig.Wins.LAST, false).observe("linux.postfix.inet_interfaces", "inet_interfaces",
                         Source.builtInDefault("postfix: all")));
+        for (String server : List.of("nginx", "apache2", "mysql", "postgresql")) {
+            if (context.isCancelled()) {
+                break;
+            }
+            result.add(worldReadableConfig(context.root(), server, SERVER_CONFIG.get(server)));
+        }
         return result;
+    }
+
+    /** The regular files under {@code dir} (not following links) that others may read. */
+    static Observation worldReadableConfig(Path root, String server, String dir) {
+        String key = WORLD_READABLE + server;
+        Path base = TargetFiles.resolve(root, dir);
+        if (!Files.isDirectory(base)) {
+            return Observation.absent(key, Source.file(dir, 0), dir + " does not exist");
+        }
+        List<String> readable = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(base)) {
+            for (Path file : (Iterable<Path>) files.limit(MAX_CONFIG_FILES)::iterator) {
+                if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+                    continue;
+                }
+                String path = dir + "/" + base.relativize(file).toString();
+                Optional<FileStat> stat = FileStat.of(root, path);
+                if (stat.isPresent() && (Integer.parseInt(stat.get().mode(), 8) & 0004) != 0) {
+                    readable.add(path + " (" + stat.get().mode() + ")");
+                }
+            }
+        } catch (IOException | UncheckedIOException e) {
+            IOException cause = e instanceof UncheckedIOException u ? u.getCause() : (IOException) e;
+            return Observation.unreadable(key, Source.file(dir, 0), dir + ": " + TargetFiles.reasonFor(cause));
+        } catch (UnreadableException e) {
+            return Observation.unreadable(key, Source.file(dir, 0), e.reason());
+        }
+        readable.sort(null);
+        return readable.isEmpty()
+                ? Observation.absent(key, Source.file(dir, 0), "no file under " + dir + " is readable by others")
+                : Observation.ofAll(key, readable, Source.file(dir, 0));
     }
 
     static Observation rebootRequired(AssessmentContext context) {
