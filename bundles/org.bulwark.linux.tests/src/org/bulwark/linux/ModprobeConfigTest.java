@@ -1,5 +1,7 @@
 package org.bulwark.linux;
 
+import org.bulwark.collector.tck.Fixture;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Files;
@@ -26,7 +28,7 @@ class ModprobeConfigTest {
                 .write("/etc/modprobe.d/10-cis.conf", "install cramfs /bin/false", "blacklist cramfs")
                 .write("/etc/modprobe.d/20-usb.conf", "# no usb storage", "install usb_storage /bin/false",
                         "blacklist", "install udf");
-        ModprobeConfig c = ModprobeConfig.read(f.root);
+        ModprobeConfig c = ModprobeConfig.read(f.root());
         assertEquals(Observation.of("k", "/bin/false", Source.dropIn("/etc/modprobe.d/10-cis.conf", 1)),
                 c.observeInstall("k", "cramfs"));
         assertEquals(Observation.of("k", "yes", Source.dropIn("/etc/modprobe.d/10-cis.conf", 2)),
@@ -57,8 +59,8 @@ class ModprobeConfigTest {
         assertEquals(List.of(Observation.of("linux.file./etc/gshadow.mode", "0640", source),
                 Observation.of("linux.file./etc/gshadow.owner", "root", source),
                 Observation.of("linux.file./etc/gshadow.group", "shadow", source)),
-                FileObservations.modeAndOwner(f.root, "/etc/gshadow", ColonFile.passwd(f.root), ColonFile.group(f.root)));
-        assertEquals(ObservationState.ABSENT, FileObservations.modeAndOwner(f.root, "/etc/gshadow-",
-                ColonFile.passwd(f.root), ColonFile.group(f.root)).get(0).state());
+                FileObservations.modeAndOwner(f.root(), "/etc/gshadow", ColonFile.passwd(f.root()), ColonFile.group(f.root())));
+        assertEquals(ObservationState.ABSENT, FileObservations.modeAndOwner(f.root(), "/etc/gshadow-",
+                ColonFile.passwd(f.root()), ColonFile.group(f.root())).get(0).state());
     }
 }

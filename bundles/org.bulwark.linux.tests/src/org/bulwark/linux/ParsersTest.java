@@ -1,5 +1,7 @@
 package org.bulwark.linux;
 
+import org.bulwark.collector.tck.Fixture;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -33,8 +35,8 @@ class ParsersTest {
         assertEquals(root.resolve("real/passwd"), TargetFiles.resolve(root, "/etc/passwd"));
         assertEquals(root.resolve("real/passwd"), TargetFiles.resolve(root, "/etc/up/passwd"));
         assertEquals(root.resolve("x"), TargetFiles.resolve(root, "/../../x"));
-        assertEquals(List.of("root:x:0:0::/root:/bin/sh"), TargetFiles.read(f.root, "/etc/passwd").get().lines());
-        assertEquals(Optional.empty(), TargetFiles.read(f.root, "/etc/missing"));
+        assertEquals(List.of("root:x:0:0::/root:/bin/sh"), TargetFiles.read(f.root(), "/etc/passwd").get().lines());
+        assertEquals(Optional.empty(), TargetFiles.read(f.root(), "/etc/missing"));
     }
 
     @Test
@@ -147,7 +149,7 @@ class ParsersTest {
         assertEquals(1, p.legacy().size());
         assertEquals("/etc/passwd:2: expected 7 colon-separated fields, found 3",
                 p.failure("k").get().reason());
-        assertEquals(ObservationState.UNREADABLE, ColonFile.shadow(new Fixture(root).dir("/etc/shadow").root)
+        assertEquals(ObservationState.UNREADABLE, ColonFile.shadow(new Fixture(root).dir("/etc/shadow").root())
                 .failure("k").get().state());
     }
 

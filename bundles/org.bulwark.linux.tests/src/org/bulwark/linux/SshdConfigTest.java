@@ -1,5 +1,7 @@
 package org.bulwark.linux;
 
+import org.bulwark.collector.tck.Fixture;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Path;
@@ -17,7 +19,7 @@ class SshdConfigTest {
     Path root;
 
     private Observation root(Fixture f) {
-        return SshdConfig.read(f.root).observe("linux.sshd.permitrootlogin", "PermitRootLogin", "prohibit-password",
+        return SshdConfig.read(f.root()).observe("linux.sshd.permitrootlogin", "PermitRootLogin", "prohibit-password",
                 "OpenSSH");
     }
 
@@ -55,7 +57,7 @@ class SshdConfigTest {
                 .write("/etc/ssh/sshd_config", "Include /etc/ssh/sshd_config.d/*.conf", "PasswordAuthentication no")
                 .write("/etc/ssh/sshd_config.d/10-admins.conf", "Match Group admins", "  PasswordAuthentication yes",
                         "  PermitRootLogin yes");
-        SshdConfig c = SshdConfig.read(f.root);
+        SshdConfig c = SshdConfig.read(f.root());
         Observation pa = c.observe("linux.sshd.passwordauthentication", "PasswordAuthentication", "yes", "OpenSSH");
         assertEquals(List.of("no"), pa.values());
         assertEquals(Source.file("/etc/ssh/sshd_config", 2), pa.source());
@@ -68,10 +70,10 @@ class SshdConfigTest {
     @Test
     void builtInDefaultOrAbsentWhenNothingSetsIt() {
         Fixture f = new Fixture(root).write("/etc/ssh/sshd_config", "Port 22");
-        SshdConfig c = SshdConfig.read(f.root);
+        SshdConfig c = SshdConfig.read(f.root());
         assertEquals(Observation.absent("linux.sshd.banner", Source.builtInDefault("OpenSSH"), "Banner is not set"),
                 c.observe("linux.sshd.banner", "Banner", null, "OpenSSH"));
-        Observation missing = SshdConfig.read(f.root.resolve("nowhere")).observe("k", "PermitRootLogin", "x", "OpenSSH");
+        Observation missing = SshdConfig.read(f.root().resolve("nowhere")).observe("k", "PermitRootLogin", "x", "OpenSSH");
         assertEquals("/etc/ssh/sshd_config does not exist", missing.reason());
     }
 
@@ -79,7 +81,7 @@ class SshdConfigTest {
     void malformedFirstLineIsUnparseableWithFileAndLine() {
         Fixture f = new Fixture(root).write("/etc/ssh/sshd_config", "Port 22", "MaxAuthTries", "MaxAuthTries 3",
                 "Banner \"/etc/issue.net");
-        SshdConfig c = SshdConfig.read(f.root);
+        SshdConfig c = SshdConfig.read(f.root());
         Observation o = c.observe("linux.sshd.maxauthtries", "MaxAuthTries", "6", "OpenSSH");
         assertEquals(ObservationState.UNPARSEABLE, o.state());
         assertEquals(Source.file("/etc/ssh/sshd_config", 2), o.source());
@@ -94,7 +96,7 @@ class SshdConfigTest {
         Fixture f = new Fixture(root)
                 .write("/etc/ssh/sshd_config", "X11Forwarding no", "Include /etc/ssh/extra.conf", "MaxAuthTries 3")
                 .dir("/etc/ssh/extra.conf");
-        SshdConfig c = SshdConfig.read(f.root);
+        SshdConfig c = SshdConfig.read(f.root());
         assertEquals(List.of("no"), c.observe("x", "X11Forwarding", "no", "OpenSSH").values());
         Observation o = c.observe("linux.sshd.maxauthtries", "MaxAuthTries", "6", "OpenSSH");
         assertEquals(ObservationState.UNREADABLE, o.state());
@@ -105,7 +107,7 @@ class SshdConfigTest {
     void quotedValuesAndComments() {
         Fixture f = new Fixture(root).write("/etc/ssh/sshd_config", "Banner \"/etc/issue net\"",
                 "Ciphers aes256-ctr,aes128-ctr # strong only");
-        SshdConfig c = SshdConfig.read(f.root);
+        SshdConfig c = SshdConfig.read(f.root());
         assertEquals(List.of("/etc/issue net"), c.observe("b", "Banner", null, "OpenSSH").values());
         assertEquals(List.of("aes256-ctr,aes128-ctr"), c.observe("c", "ciphers", null, "OpenSSH").values());
     }

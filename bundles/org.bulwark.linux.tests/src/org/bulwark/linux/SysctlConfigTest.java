@@ -1,5 +1,7 @@
 package org.bulwark.linux;
 
+import org.bulwark.collector.tck.Fixture;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Path;
@@ -24,7 +26,7 @@ class SysctlConfigTest {
         Fixture f = new Fixture(root)
                 .write("/usr/lib/sysctl.d/50-default.conf", "kernel.randomize_va_space = 1", "fs.protected_fifos = 1")
                 .write("/etc/sysctl.d/50-default.conf", "kernel.randomize_va_space = 2");
-        SysctlConfig c = SysctlConfig.read(f.root);
+        SysctlConfig c = SysctlConfig.read(f.root());
         Observation o = c.persisted(KEY, ASLR);
         assertEquals(Observation.of(KEY, "2", Source.dropIn("/etc/sysctl.d/50-default.conf", 1)), o);
         assertEquals(ObservationState.ABSENT, c.persisted("k", "fs.protected_fifos").state());
@@ -36,7 +38,7 @@ class SysctlConfigTest {
                 .write("/etc/sysctl.d/30-hardening.conf", "kernel.randomize_va_space=2", "kernel.kptr_restrict = 2")
                 .write("/usr/lib/sysctl.d/50-vendor.conf", "kernel.randomize_va_space = 1")
                 .write("/run/sysctl.d/40-run.conf", "kernel.kptr_restrict = 1");
-        SysctlConfig c = SysctlConfig.read(f.root);
+        SysctlConfig c = SysctlConfig.read(f.root());
         Observation aslr = c.persisted(KEY, ASLR);
         assertEquals(List.of("1"), aslr.values());
         assertEquals(Source.dropIn("/usr/lib/sysctl.d/50-vendor.conf", 1), aslr.source());
@@ -45,7 +47,7 @@ class SysctlConfigTest {
         assertEquals(Source.dropIn("/run/sysctl.d/40-run.conf", 1), c.persisted("k", "kernel.kptr_restrict").source());
 
         f.write("/etc/sysctl.conf", "# local", "kernel.randomize_va_space = 0");
-        Observation last = SysctlConfig.read(f.root).persisted(KEY, ASLR);
+        Observation last = SysctlConfig.read(f.root()).persisted(KEY, ASLR);
         assertEquals(List.of("0"), last.values());
         assertEquals(Source.file("/etc/sysctl.conf", 2), last.source());
         assertEquals(2, last.others().size());
@@ -56,7 +58,7 @@ class SysctlConfigTest {
         Fixture f = new Fixture(root)
                 .write("/etc/sysctl.d/10-x.conf", "net.ipv4.conf.all.rp_filter = 1")
                 .write("/usr/lib/sysctl.d/50-default.conf", "net.ipv4.conf.*.rp_filter = 2");
-        SysctlConfig c = SysctlConfig.read(f.root);
+        SysctlConfig c = SysctlConfig.read(f.root());
         assertEquals(List.of("1"), c.persisted("k", "net.ipv4.conf.all.rp_filter").values());
         Observation def = c.persisted("k", "net.ipv4.conf.default.rp_filter");
         assertEquals(List.of("2"), def.values());
@@ -67,7 +69,7 @@ class SysctlConfigTest {
     void slashSeparatedNamesAndIgnoredFailureMarker() {
         Fixture f = new Fixture(root).write("/etc/sysctl.d/60-x.conf", "-kernel/yama/ptrace_scope = 2",
                 "net/ipv4/conf/eth0.10/rp_filter = 1");
-        SysctlConfig c = SysctlConfig.read(f.root);
+        SysctlConfig c = SysctlConfig.read(f.root());
         assertEquals(Observation.of("k", "2", Source.dropIn("/etc/sysctl.d/60-x.conf", 1)),
                 c.persisted("k", "kernel.yama.ptrace_scope"));
         assertEquals(List.of("1"), c.persisted("k", "net.ipv4.conf.eth0/10.rp_filter").values());
@@ -79,7 +81,7 @@ class SysctlConfigTest {
         Fixture f = new Fixture(root)
                 .write("/etc/sysctl.d/10-a.conf", "kernel.randomize_va_space 2")
                 .write("/etc/sysctl.d/20-b.conf", "kernel.randomize_va_space = 2", "kernel.kptr_restrict 1");
-        SysctlConfig c = SysctlConfig.read(f.root);
+        SysctlConfig c = SysctlConfig.read(f.root());
         assertEquals(List.of("2"), c.persisted(KEY, ASLR).values());
         Observation kptr = c.persisted("linux.sysctl.kernel.kptr_restrict", "kernel.kptr_restrict");
         assertEquals(ObservationState.UNPARSEABLE, kptr.state());
@@ -102,7 +104,7 @@ class SysctlConfigTest {
                 .link("/etc/sysctl.d/50-default.conf", "/dev/null")
                 .write("/etc/sysctl.conf", "kernel.randomize_va_space = 2")
                 .link("/etc/sysctl.d/99-sysctl.conf", "../sysctl.conf");
-        Observation o = SysctlConfig.read(f.root).persisted(KEY, ASLR);
+        Observation o = SysctlConfig.read(f.root()).persisted(KEY, ASLR);
         assertEquals(Observation.of(KEY, "2", Source.file("/etc/sysctl.conf", 1)), o);
     }
 
@@ -111,7 +113,7 @@ class SysctlConfigTest {
         Fixture f = new Fixture(root)
                 .write("/etc/sysctl.d/10-a.conf", "kernel.randomize_va_space = 2")
                 .dir("/etc/sysctl.d/20-b.conf");
-        Observation o = SysctlConfig.read(f.root).persisted(KEY, ASLR);
+        Observation o = SysctlConfig.read(f.root()).persisted(KEY, ASLR);
         assertEquals(ObservationState.UNREADABLE, o.state());
         assertEquals("/etc/sysctl.d/20-b.conf: is a directory, expected a file", o.reason());
     }

@@ -1,5 +1,7 @@
 package org.bulwark.collector.linux.os.internal;
 
+import org.bulwark.collector.tck.Fixture;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Files;
