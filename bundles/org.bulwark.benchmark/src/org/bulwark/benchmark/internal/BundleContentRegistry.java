@@ -24,9 +24,11 @@ import org.osgi.util.tracker.BundleTracker;
 import org.osgi.util.tracker.BundleTrackerCustomizer;
 
 /**
- * The content extender: tracks bundles whose manifest has the {@value BenchmarkRegistry#HEADER} header and
- * loads their content when they start; drops it when they stop. Reading happens on the thread of the
- * bundle event, never in the constructor, which only opens the tracker.
+ * The content extender: tracks bundles whose manifest has the {@value BenchmarkRegistry#HEADER} header;
+ * their content appears when they start and goes when they stop. Tracking a bundle only notes it: its files
+ * are read on first use (the first {@link #benchmarks()} or {@link #problems()} call), so activating this
+ * component and starting bundles do no I/O. A bundle's content is read at the latest when it stops, while
+ * its entries can still be read.
  *
  * <p>Content of an <em>uninstalled</em> bundle (a plug-in jar removed from the plug-in folder) is kept as
  * retired content for the life of this runtime, so that its controls stay in the next assessments and are
@@ -48,15 +50,68 @@ public final class BundleContentRegistry implements BenchmarkRegistry {
     private final org.osgi.framework.SynchronousBundleListener uninstalls = event -> {
         if (event.getType() == BundleEvent.UNINSTALLED) {
             Loaded last = lastOf.remove(event.getBundle().getBundleId());
-            if (last != null && !last.benchmarks().isEmpty()) {
+            if (last != null && last.isRead() && !last.benchmarks().isEmpty()) {
                 retired.put(last.symbolicName(), last);
             }
         }
     };
 
-    /** What one bundle contributed. */
-    record Loaded(long bundleId, String symbolicName, long order, List<Benchmark> benchmarks,
-            List<BenchmarkException> problems) {
+    /** What one bundle contributes, read once on first use. */
+    static final class Loaded {
+        private final long bundleId;
+        private final String symbolicName;
+        private final long order;
+        private final java.util.function.Supplier<Read> reading;
+        private volatile Read read;
+
+        /** The content of a bundle's files and the problems found reading them. */
+        record Read(List<Benchmark> benchmarks, List<BenchmarkException> problems) {
+        }
+
+        Loaded(long bundleId, String symbolicName, long order, java.util.function.Supplier<Read> reading) {
+            this.bundleId = bundleId;
+            this.symbolicName = symbolicName;
+            this.order = order;
+            this.reading = reading;
+        }
+
+        long bundleId() {
+            return bundleId;
+        }
+
+        String symbolicName() {
+            return symbolicName;
+        }
+
+        long order() {
+            return order;
+        }
+
+        boolean isRead() {
+            return read != null;
+        }
+
+        private Read read() {
+            Read r = read;
+            if (r == null) {
+                synchronized (this) {
+                    r = read;
+                    if (r == null) {
+                        r = reading.get();
+                        read = r;
+                    }
+                }
+            }
+            return r;
+        }
+
+        List<Benchmark> benchmarks() {
+            return read().benchmarks();
+        }
+
+        List<BenchmarkException> problems() {
+            return read().problems();
+        }
     }
 
     private final java.util.concurrent.atomic.AtomicLong sequence = new java.util.concurrent.atomic.AtomicLong();
@@ -73,7 +128,8 @@ public final class BundleContentRegistry implements BenchmarkRegistry {
                         if (header == null || header.isBlank()) {
                             return null;
                         }
-                        Loaded loaded = load(bundle, header);
+                        Loaded loaded = new Loaded(bundle.getBundleId(), String.valueOf(bundle.getSymbolicName()),
+                                sequence.incrementAndGet(), () -> load(bundle, header));
                         retired.remove(String.valueOf(bundle.getSymbolicName()));
                         byBundle.put(bundle.getBundleId(), loaded);
                         lastOf.put(bundle.getBundleId(), loaded);
@@ -86,6 +142,10 @@ public final class BundleContentRegistry implements BenchmarkRegistry {
 
                     @Override
                     public void removedBundle(Bundle bundle, BundleEvent event, Loaded loaded) {
+                        if (event != null) {
+                            // the bundle stops: read now, while its entries can be read, for retirement on uninstall
+                            loaded.benchmarks();
+                        }
                         byBundle.remove(bundle.getBundleId());
                     }
                 });
@@ -98,7 +158,7 @@ public final class BundleContentRegistry implements BenchmarkRegistry {
         tracker.close();
     }
 
-    private Loaded load(Bundle bundle, String header) {
+    private Loaded.Read load(Bundle bundle, String header) {
         List<Benchmark> benchmarks = new ArrayList<>();
         List<BenchmarkException> problems = new ArrayList<>();
         for (String entry : header.split(",")) {
@@ -120,8 +180,7 @@ public final class BundleContentRegistry implements BenchmarkRegistry {
                 problems.add(new BenchmarkException(origin, 0, 0, null, "cannot read: " + e.getMessage(), e));
             }
         }
-        return new Loaded(bundle.getBundleId(), String.valueOf(bundle.getSymbolicName()), sequence.incrementAndGet(),
-                benchmarks, problems);
+        return new Loaded.Read(List.copyOf(benchmarks), List.copyOf(problems));
     }
 
     @Override
@@ -138,7 +197,7 @@ public final class BundleContentRegistry implements BenchmarkRegistry {
      * Orders content by bundle id (install order: the runtime's own bundles before plug-ins installed later),
      * then load order, and drops controls whose ids are already taken. Retired content comes last.
      */
-    private Loaded resolve() {
+    private Loaded.Read resolve() {
         List<Loaded> all = new ArrayList<>(byBundle.values());
         all.sort(java.util.Comparator.comparingLong(Loaded::bundleId).thenComparingLong(Loaded::order));
         List<Loaded> old = new ArrayList<>(retired.values());
@@ -167,6 +226,6 @@ public final class BundleContentRegistry implements BenchmarkRegistry {
                         : new Benchmark(b.id(), b.title(), b.version(), b.origin(), b.sha256(), kept));
             }
         }
-        return new Loaded(-1, "", 0, benchmarks, problems);
+        return new Loaded.Read(benchmarks, problems);
     }
 }
