@@ -4,10 +4,10 @@ import java.util.Comparator;
 
 /** The recommendations table's columns, each with its header, width and sort order. */
 public enum Column {
-    NAME("Security recommendation", 340, Comparator.comparing(Row::title, String.CASE_INSENSITIVE_ORDER)),
+    NAME("Security recommendation", 330, Comparator.comparing(Row::title, String.CASE_INSENSITIVE_ORDER)),
     CATEGORY("Category", 130, Comparator.comparing(Row::category)),
-    EXPOSED("Exposed devices", 110, Comparator.comparingInt(r -> r.exposedDevices().size())),
-    IMPACT("Score impact", 100, Comparator.comparingDouble(Row::impact)),
+    EXPOSED("Exposed devices", 125, Comparator.comparingInt(r -> r.exposedDevices().size())),
+    IMPACT("Score impact", 115, Comparator.comparingDouble(Row::impact)),
     WEIGHT("Weight", 70, Comparator.comparingInt(Row::weight)),
     STATUS("Status", 120, Comparator.comparing(Row::status)),
     REMEDIATION("Remediation type", 160, Comparator.comparing(Row::remediationType));

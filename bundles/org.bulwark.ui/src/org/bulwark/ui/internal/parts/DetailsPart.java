@@ -151,7 +151,10 @@ public class DetailsPart {
             b.append("No longer a recommendation: every device has credit for this control.\n\n");
         }
         if (c != null) {
-            b.append("Description\n").append(nz(c.description())).append("\n\nRationale\n").append(nz(c.rationale()))
+            if (c.description() != null && !c.description().isBlank()) {
+                b.append("Description\n").append(c.description()).append("\n\n");
+            }
+            b.append("Rationale\n").append(nz(c.rationale()))
                     .append("\n\nRemediation (").append(c.remediation().type().label()).append(")\n")
                     .append(c.remediation().text()).append("\n\n");
         }
