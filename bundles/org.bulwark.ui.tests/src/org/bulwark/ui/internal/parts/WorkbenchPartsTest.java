@@ -228,6 +228,32 @@ class WorkbenchPartsTest {
     }
 
     @Test
+    void afterARestartTheDetailsShowTheEvidenceOfTheStoredReport() throws Exception {
+        Row top = now().rows().get(0);
+        List<org.bulwark.scoring.api.Recommendation.DeviceEvidence> live = now().evidence().get(top.controlId());
+        assertNotNull(live, "evidence of the assessment run in this session");
+        try (TestSessions other = new TestSessions()) {
+            Session restarted = other.open(new TestBroker(display), tmp.resolve("data"), root);
+            Snapshot loaded = restarted.backend().load();
+            assertTrue(loaded.evidence().isEmpty(), "nothing assessed in the restarted session");
+            Snapshot stored = restarted.backend().withStoredEvidence(loaded);
+            List<org.bulwark.scoring.api.Recommendation.DeviceEvidence> evidence = stored.evidence()
+                    .get(top.controlId());
+            assertNotNull(evidence, "evidence of " + top.controlId() + " from the stored report");
+            assertEquals(1, evidence.size());
+            assertEquals(live.get(0).deviceId(), evidence.get(0).deviceId());
+            assertEquals(live.get(0).result().state(), evidence.get(0).result().state());
+            assertEquals(live.get(0).result().evidence().stream().map(e -> e.key() + "=" + e.expected()).toList(),
+                    evidence.get(0).result().evidence().stream().map(e -> e.key() + "=" + e.expected()).toList());
+            for (Row r : stored.rows()) {
+                if (r.status() == Row.Status.ACTIVE) {
+                    assertTrue(stored.evidence().containsKey(r.controlId()), r.controlId());
+                }
+            }
+        }
+    }
+
+    @Test
     void aSubmittedRemediationRequestIsInTheActivitiesAndTheCsv() throws Exception {
         Row top = recommendations.shown().get(0);
         recommendations.table.setSelection(0);

@@ -30,6 +30,11 @@ public final class LoadJob extends Job {
             snapshot = Snapshot.empty("Loading the secure score failed: " + e.getMessage());
         }
         session.publish(snapshot);
+        // the dashboard first, then the evidence of the stored reports for the details (parsing reports is slower)
+        Snapshot withEvidence = session.backend().withStoredEvidence(snapshot);
+        if (withEvidence != snapshot) {
+            session.publish(withEvidence);
+        }
         return Status.OK_STATUS;
     }
 

@@ -159,6 +159,26 @@ public final class Backend {
     }
 
     /**
+     * @return {@code s} with the evidence of every device's latest stored report for the controls it has no
+     *         evidence of yet (evidence of an assessment run in this session wins)
+     */
+    public Snapshot withStoredEvidence(Snapshot s) {
+        if (s.score() == null || s.rows().isEmpty()) {
+            return s;
+        }
+        Map<String, Row> rows = new HashMap<>();
+        s.rows().forEach(r -> rows.put(r.controlId(), r));
+        try (AssessmentStore db = open()) {
+            Map<String, List<Recommendation.DeviceEvidence>> evidence = new HashMap<>(StoredEvidence.read(db, rows));
+            evidence.putAll(s.evidence());
+            return new Snapshot(s.at(), s.score(), s.rows(), s.history(), s.devices(), s.controls(), evidence,
+                    s.notAssessed(), s.activities(), s.problem());
+        } catch (StoreException e) {
+            return s;
+        }
+    }
+
+    /**
      * Assesses this machine with the installed content and the exceptions in force, and stores the result.
      *
      * @throws InterruptedException when cancelled

@@ -21,8 +21,8 @@ import org.bulwark.store.api.Remediation;
  * @param history      every stored assessment, oldest first (score over time)
  * @param devices      the stored devices
  * @param controls     the installed controls by id (description, rationale, remediation)
- * @param evidence     per control id, the evidence of the last assessment run in this session (empty after start
- *                     until the first re-assessment)
+ * @param evidence     per control id, the evidence per device: of the last assessment run in this session, else of
+ *                     the devices' latest stored reports (filled in by a second snapshot after start)
  * @param notAssessed  counted controls without a decision (error, unknown), "control-id: STATE"
  * @param activities   the remediation activities
  * @param problem      why the store could not be read, or {@code null}

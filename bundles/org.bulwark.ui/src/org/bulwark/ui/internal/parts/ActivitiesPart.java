@@ -49,7 +49,7 @@ public class ActivitiesPart {
         table.setHeaderVisible(true);
         table.setLinesVisible(true);
         table.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 2, 1));
-        for (String[] col : new String[][] { { "#", "40" }, { "Activity", "260" }, { "Control", "160" },
+        for (String[] col : new String[][] { { "#", "40" }, { "Activity", "220" }, { "Control", "150" },
                 { "Priority", "70" }, { "Due", "100" }, { "Status", "90" }, { "Progress", "80" },
                 { "Requester", "90" } }) {
             TableColumn tc = new TableColumn(table, SWT.NONE);

@@ -161,7 +161,7 @@ public class DetailsPart {
         b.append("Evidence\n");
         List<Recommendation.DeviceEvidence> evidence = s.evidence().get(id);
         if (evidence == null || evidence.isEmpty()) {
-            b.append("Evidence is kept for assessments run in this session: press Re-assess to collect it.\n");
+            b.append("No evidence stored for this control: press Re-assess to collect it.\n");
             if (r != null) {
                 b.append("Exposed: ").append(String.join(", ", names(s, r.exposedDevices()))).append('\n');
             }
@@ -181,7 +181,10 @@ public class DetailsPart {
                     b.append("    ").append(e.key()).append(": expected ").append(nz(e.expected()))
                             .append(", actual ").append(e.actual().isEmpty() ? "(none)" : String.join(" | ", e.actual()));
                     if (e.source() != null) {
-                        b.append("  [").append(e.source().kind()).append(' ').append(nz(e.source().location()));
+                        b.append("  [").append(e.source().kind());
+                        if (e.source().location() != null && !e.source().location().isBlank()) {
+                            b.append(' ').append(e.source().location());
+                        }
                         if (e.source().line() > 0) {
                             b.append(':').append(e.source().line());
                         }
