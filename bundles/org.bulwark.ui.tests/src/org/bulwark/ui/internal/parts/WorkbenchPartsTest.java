@@ -302,6 +302,28 @@ class WorkbenchPartsTest {
     }
 
     @Test
+    void aCancelledReassessmentStoresNothing() throws Exception {
+        Snapshot before = now();
+        ReassessJob job = new ReassessJob(session);
+        job.schedule();
+        // cancel while it runs (a job cancelled before it runs has no result)
+        while (job.getState() != Job.RUNNING && job.getResult() == null) {
+            Thread.sleep(1);
+        }
+        job.cancel();
+        while (job.getResult() == null) {
+            if (!display.readAndDispatch()) {
+                Thread.sleep(10);
+            }
+        }
+        assertEquals(org.eclipse.core.runtime.IStatus.CANCEL, job.getResult().getSeverity());
+        session.refresh();
+        waitFor(() -> now() != before, "a reloaded snapshot");
+        assertEquals(before.history().size(), now().history().size());
+        assertEquals(before.score().score(), now().score().score());
+    }
+
+    @Test
     void reassessingAfterAFixIncreasesTheScoreAndTheRecommendationLeaves() throws Exception {
         Snapshot before = now();
         Row aslr = before.rows().stream().filter(r -> r.title().toLowerCase().contains("randomization"))

@@ -32,19 +32,26 @@ public final class ReassessJob extends Job {
     @Override
     protected IStatus run(IProgressMonitor monitor) {
         SubMonitor progress = SubMonitor.convert(monitor, "Collecting", 100);
-        Thread worker = getThread();
-        // The collectors run on the assessment service's executor; cancelling interrupts this thread, which the
-        // service answers with InterruptedException.
+        Thread worker = Thread.currentThread();
+        Object lock = new Object();
+        boolean[] collecting = { true };
+        // The collectors run on the assessment service's executor while this thread waits for them: cancelling
+        // interrupts this thread then, and only then (an interrupt must never reach the store's file channels).
         Job watchdog = Job.create("cancel watch", m -> {
-            while (!progress.isCanceled() && getResult() == null && !m.isCanceled()) {
+            while (!m.isCanceled()) {
+                if (progress.isCanceled()) {
+                    synchronized (lock) {
+                        if (collecting[0]) {
+                            worker.interrupt();
+                        }
+                    }
+                    return Status.OK_STATUS;
+                }
                 try {
-                    Thread.sleep(100);
+                    Thread.sleep(50);
                 } catch (InterruptedException e) {
                     return Status.OK_STATUS;
                 }
-            }
-            if (progress.isCanceled() && getResult() == null && worker != null) {
-                worker.interrupt();
             }
             return Status.OK_STATUS;
         });
@@ -52,20 +59,32 @@ public final class ReassessJob extends Job {
         watchdog.schedule();
         try {
             session.broker().post(WorkbenchTopics.PROGRESS, "Re-assessing: starting collectors…");
-            Assessment a = session.backend().reassess(new AssessmentListener() {
-                @Override
-                public void started(int total) {
-                    progress.setWorkRemaining(total + 1);
-                }
+            Assessment collected;
+            try {
+                collected = session.backend().assess(new AssessmentListener() {
+                    @Override
+                    public void started(int total) {
+                        progress.setWorkRemaining(total + 1);
+                    }
 
-                @Override
-                public void collectorFinished(CollectorRun run, int done, int total) {
-                    progress.subTask(run.collectorId());
-                    progress.worked(1);
-                    session.broker().post(WorkbenchTopics.PROGRESS, String.format(Locale.ROOT,
-                            "Re-assessing: %d/%d collectors (%s)", done, total, run.collectorId()));
+                    @Override
+                    public void collectorFinished(CollectorRun run, int done, int total) {
+                        progress.subTask(run.collectorId());
+                        progress.worked(1);
+                        session.broker().post(WorkbenchTopics.PROGRESS, String.format(Locale.ROOT,
+                                "Re-assessing: %d/%d collectors (%s)", done, total, run.collectorId()));
+                    }
+                });
+            } finally {
+                synchronized (lock) {
+                    collecting[0] = false;
+                    Thread.interrupted();
                 }
-            });
+            }
+            if (progress.isCanceled()) {
+                throw new InterruptedException("cancelled");
+            }
+            Assessment a = session.backend().store(collected);
             progress.subTask("Scoring");
             Snapshot snapshot = session.backend().load();
             session.publish(snapshot);

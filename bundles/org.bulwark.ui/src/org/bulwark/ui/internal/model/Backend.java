@@ -186,12 +186,25 @@ public final class Backend {
      */
     public Assessment reassess(AssessmentListener listener) throws InterruptedException, StoreException,
             IOException {
+        return store(assess(listener));
+    }
+
+    /**
+     * Assesses this machine with the installed content and the exceptions in force; stores nothing.
+     *
+     * @throws InterruptedException when the calling thread is interrupted (cancelled) while the collectors run
+     */
+    public Assessment assess(AssessmentListener listener) throws InterruptedException, StoreException {
         List<ControlException> exceptions;
         try (AssessmentStore db = open()) {
             exceptions = db.exceptionsInForce(Instant.now());
         }
-        Assessment assessment = need(services.assessments(), "assessment").assess(new AssessmentRequest(location.root(), null, null, null,
-                exceptions), listener);
+        return need(services.assessments(), "assessment").assess(new AssessmentRequest(location.root(), null, null,
+                null, exceptions), listener);
+    }
+
+    /** Stores {@code assessment} with its JSON report; its evidence is shown from now on. */
+    public Assessment store(Assessment assessment) throws StoreException, IOException {
         ByteArrayOutputStream json = new ByteArrayOutputStream();
         need(services.writer(), "report").write(assessment, ReportFormat.JSON, json, null);
         try (AssessmentStore db = open()) {
