@@ -3,7 +3,9 @@
 # Maven itself comes through ./mvnw; the target platform from Maven Central.
 set -euo pipefail
 
-packages=(openjdk-17-jdk-headless)
+# The workbench and its UI tests: GTK 3 for SWT, Xvfb (and xauth) for a display without a screen, ImageMagick
+# for screenshots of a whole display (`import -window root`).
+packages=(openjdk-17-jdk-headless xvfb xauth libgtk-3-0 imagemagick)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

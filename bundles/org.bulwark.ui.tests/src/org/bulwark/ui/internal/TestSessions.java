@@ -1,0 +1,48 @@
+package org.bulwark.ui.internal;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.bulwark.benchmark.api.BenchmarkRegistry;
+import org.bulwark.report.api.ReportWriter;
+import org.bulwark.scoring.api.AssessmentService;
+import org.bulwark.scoring.api.ScoringService;
+import org.bulwark.store.api.AssessmentStoreFactory;
+import org.bulwark.ui.internal.model.DataLocation;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.util.tracker.ServiceTracker;
+
+/** Sessions for tests: the real OSGi services of the test runtime, a temporary store and a fixture root. */
+public final class TestSessions implements AutoCloseable {
+
+    private final List<ServiceTracker<?, ?>> trackers = new ArrayList<>();
+
+    private <T> T service(Class<T> type) throws InterruptedException {
+        BundleContext context = FrameworkUtil.getBundle(Session.class).getBundleContext();
+        ServiceTracker<T, T> t = new ServiceTracker<>(context, type, null);
+        t.open();
+        trackers.add(t);
+        T s = t.waitForService(20_000);
+        if (s == null) {
+            throw new IllegalStateException(type.getSimpleName() + " is not registered in the test runtime");
+        }
+        return s;
+    }
+
+    public Session open(TestBroker broker, Path data, Path root) throws InterruptedException {
+        Session s = new Session(broker, new DataLocation(data, null, root));
+        s.assessments = service(AssessmentService.class);
+        s.scoring = service(ScoringService.class);
+        s.stores = service(AssessmentStoreFactory.class);
+        s.writer = service(ReportWriter.class);
+        s.registry = service(BenchmarkRegistry.class);
+        return s;
+    }
+
+    @Override
+    public void close() {
+        trackers.forEach(ServiceTracker::close);
+    }
+}

@@ -1,0 +1,26 @@
+package org.bulwark.ui;
+
+/**
+ * Event broker topics the workbench posts. Parts subscribe with {@code @UIEventTopic}; the data is the event's
+ * {@code org.eclipse.e4.data} value.
+ */
+public final class WorkbenchTopics {
+
+    /** Base of every topic. */
+    public static final String BASE = "org/bulwark/ui/";
+    /** A new snapshot of the scores and recommendations was loaded (after start, re-assess or a store change). */
+    public static final String SNAPSHOT = BASE + "snapshot";
+    /** A category tile was clicked; data: the {@code Category}, or {@code null} for all. */
+    public static final String CATEGORY_SELECTED = BASE + "category";
+    /** A recommendation was selected; data: the control id. */
+    public static final String RECOMMENDATION_SELECTED = BASE + "recommendation";
+    /** Remediation activities changed in the store. */
+    public static final String ACTIVITIES_CHANGED = BASE + "activities";
+    /** A re-assessment made progress; data: a {@code String} message. */
+    public static final String PROGRESS = BASE + "progress";
+    /** Any workbench topic. */
+    public static final String ALL = BASE + "*";
+
+    private WorkbenchTopics() {
+    }
+}

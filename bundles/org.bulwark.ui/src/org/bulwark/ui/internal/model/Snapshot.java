@@ -1,0 +1,66 @@
+package org.bulwark.ui.internal.model;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.bulwark.benchmark.api.Control;
+import org.bulwark.scoring.api.Device;
+import org.bulwark.scoring.api.FleetScore;
+import org.bulwark.scoring.api.Recommendation;
+import org.bulwark.store.api.AssessmentSummary;
+import org.bulwark.store.api.Remediation;
+
+/**
+ * Everything the parts show, computed off the UI thread in one go and immutable afterwards.
+ *
+ * @param at           when it was computed
+ * @param score        the fleet score of every device's latest stored results, or {@code null} when the store
+ *                     holds no assessment yet
+ * @param rows         the recommendations
+ * @param history      every stored assessment, oldest first (score over time)
+ * @param devices      the stored devices
+ * @param controls     the installed controls by id (description, rationale, remediation)
+ * @param evidence     per control id, the evidence per device: of the last assessment run in this session, else of
+ *                     the devices' latest stored reports (filled in by a second snapshot after start)
+ * @param notAssessed  counted controls without a decision (error, unknown), "control-id: STATE"
+ * @param activities   the remediation activities
+ * @param problem      why the store could not be read, or {@code null}
+ */
+public record Snapshot(Instant at, FleetScore score, List<Row> rows, List<AssessmentSummary> history,
+        List<Device> devices, Map<String, Control> controls,
+        Map<String, List<Recommendation.DeviceEvidence>> evidence, List<String> notAssessed,
+        List<Remediation> activities, String problem) {
+
+    public Snapshot {
+        rows = List.copyOf(rows);
+        history = List.copyOf(history);
+        devices = List.copyOf(devices);
+        controls = Map.copyOf(controls);
+        evidence = Map.copyOf(evidence);
+        notAssessed = List.copyOf(notAssessed);
+        activities = List.copyOf(activities);
+    }
+
+    /** @return a snapshot with nothing in it and {@code problem} as the reason */
+    public static Snapshot empty(String problem) {
+        return new Snapshot(Instant.now(), null, List.of(), List.of(), List.of(), Map.of(), Map.of(), List.of(),
+                List.of(), problem);
+    }
+
+    /** @return the row of {@code controlId}, or {@code null} */
+    public Row row(String controlId) {
+        for (Row r : rows) {
+            if (r.controlId().equals(controlId)) {
+                return r;
+            }
+        }
+        return null;
+    }
+
+    /** @return the number of active (not fully excepted) recommendations in {@code category}, or all if null */
+    public long active(org.bulwark.collector.api.Category category) {
+        return rows.stream().filter(r -> r.status() != Row.Status.EXCEPTION)
+                .filter(r -> category == null || r.category() == category).count();
+    }
+}

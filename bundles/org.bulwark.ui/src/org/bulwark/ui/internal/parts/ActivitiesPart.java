@@ -1,0 +1,149 @@
+package org.bulwark.ui.internal.parts;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Locale;
+
+import org.bulwark.store.api.Remediation;
+import org.bulwark.ui.WorkbenchTopics;
+import org.bulwark.ui.internal.Session;
+import org.bulwark.ui.internal.model.Snapshot;
+import org.eclipse.core.runtime.Status;
+import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.e4.core.di.annotations.Optional;
+import org.eclipse.e4.ui.di.Focus;
+import org.eclipse.e4.ui.di.UIEventTopic;
+import org.eclipse.jface.dialogs.MessageDialog;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.Color;
+import org.eclipse.swt.layout.GridData;
+import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.FileDialog;
+import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.TableColumn;
+import org.eclipse.swt.widgets.TableItem;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.inject.Inject;
+
+/** Remediation activities: status, due date (overdue in red), progress (fixed/target devices), mark complete. */
+public class ActivitiesPart {
+
+    private Session session;
+    Table table;
+    private Button complete;
+    private Color overdue;
+    private List<Remediation> activities = List.of();
+
+    @PostConstruct
+    public void create(Composite parent, Session session) {
+        this.session = session;
+        overdue = new Color(255, 215, 215);
+        Composite root = new Composite(parent, SWT.NONE);
+        root.setLayout(new GridLayout(2, false));
+        table = new Table(root, SWT.BORDER | SWT.FULL_SELECTION | SWT.SINGLE);
+        table.setHeaderVisible(true);
+        table.setLinesVisible(true);
+        table.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 2, 1));
+        for (String[] col : new String[][] { { "#", "40" }, { "Activity", "220" }, { "Control", "150" },
+                { "Priority", "70" }, { "Due", "100" }, { "Status", "90" }, { "Progress", "80" },
+                { "Requester", "90" } }) {
+            TableColumn tc = new TableColumn(table, SWT.NONE);
+            tc.setText(col[0]);
+            tc.setWidth(Integer.parseInt(col[1]));
+        }
+        complete = new Button(root, SWT.PUSH);
+        complete.setText("Mark complete");
+        complete.addListener(SWT.Selection, e -> {
+            int i = table.getSelectionIndex();
+            if (i >= 0) {
+                markComplete(activities.get(i).id());
+            }
+        });
+        Button export = new Button(root, SWT.PUSH);
+        export.setText("Export CSV…");
+        export.addListener(SWT.Selection, e -> {
+            FileDialog fd = new FileDialog(root.getShell(), SWT.SAVE);
+            fd.setFileName("remediation-activities.csv");
+            fd.setOverwrite(true);
+            String file = fd.open();
+            if (file != null) {
+                Job.create("Exporting remediation activities", m -> {
+                    try {
+                        session.backend().exportActivities(Path.of(file));
+                        return Status.OK_STATUS;
+                    } catch (Exception x) {
+                        root.getDisplay().asyncExec(() -> MessageDialog.openError(root.getShell(), "Bulwark",
+                                "The CSV was not written: " + x.getMessage()));
+                        return Status.error(x.getMessage(), x);
+                    }
+                }).schedule();
+            }
+        });
+        root.addListener(SWT.Dispose, e -> overdue.dispose());
+        Snapshot s = session.current();
+        if (s != null) {
+            show(s);
+        } else {
+            session.ensureLoaded();
+        }
+    }
+
+    @Inject
+    @Optional
+    void onSnapshot(@UIEventTopic(WorkbenchTopics.SNAPSHOT) Snapshot snapshot) {
+        if (table != null && !table.isDisposed()) {
+            show(snapshot);
+        }
+    }
+
+    /** Shows the activities of {@code s}, newest first; UI thread only. */
+    public void show(Snapshot s) {
+        activities = new java.util.ArrayList<>(s.activities());
+        java.util.Collections.reverse(activities);
+        table.removeAll();
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        for (Remediation r : activities) {
+            TableItem item = new TableItem(table, SWT.NONE);
+            item.setText(new String[] { Long.toString(r.id()), r.title(), r.controlId(),
+                    r.priority().name().toLowerCase(Locale.ROOT),
+                    r.due() == null ? "attention required" : r.due().toString(),
+                    r.status().name().toLowerCase(Locale.ROOT), r.fixedDevices() + "/" + r.targetDevices(),
+                    r.requester() == null ? "" : r.requester() });
+            if (r.status() == Remediation.Status.ACTIVE && r.due() != null && r.due().isBefore(today)) {
+                item.setBackground(overdue);
+            }
+        }
+    }
+
+    /** @return the activities shown, newest first */
+    public List<Remediation> activities() {
+        return activities;
+    }
+
+    /** Marks activity {@code id} complete in a Job. */
+    public Job markComplete(long id) {
+        Job job = Job.create("Completing remediation activity #" + id, m -> {
+            try {
+                session.backend().complete(id);
+            } catch (Exception x) {
+                table.getDisplay().asyncExec(() -> MessageDialog.openError(table.getShell(), "Bulwark",
+                        "Activity #" + id + " was not completed: " + x.getMessage()));
+                return Status.error(x.getMessage(), x);
+            }
+            session.refresh();
+            return Status.OK_STATUS;
+        });
+        job.schedule();
+        return job;
+    }
+
+    @Focus
+    void focus() {
+        table.setFocus();
+    }
+}

@@ -1,0 +1,114 @@
+package org.bulwark.ui.internal.parts;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Locale;
+import java.util.Optional;
+
+import org.bulwark.scoring.api.ControlException;
+import org.bulwark.scoring.api.Justification;
+import org.bulwark.ui.internal.model.Row;
+import org.bulwark.ui.internal.model.Snapshot;
+import org.eclipse.jface.dialogs.Dialog;
+import org.eclipse.jface.dialogs.MessageDialog;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.layout.GridData;
+import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Combo;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.DateTime;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Shell;
+import org.eclipse.swt.widgets.Text;
+
+/** "Create exception": justification, scope (everywhere, a device, a group) and expiry. */
+final class ExceptionDialog extends Dialog {
+
+    private final Row row;
+    private final Snapshot snapshot;
+    private Combo justification;
+    private Combo scope;
+    private Text target;
+    private Button expires;
+    private DateTime expiry;
+    private Text notes;
+    private ControlException result;
+
+    ExceptionDialog(Shell parent, Row row, Snapshot snapshot) {
+        super(parent);
+        this.row = row;
+        this.snapshot = snapshot;
+    }
+
+    @Override
+    protected void configureShell(Shell shell) {
+        super.configureShell(shell);
+        shell.setText("Create exception for " + row.controlId());
+    }
+
+    @Override
+    protected org.eclipse.swt.widgets.Control createDialogArea(Composite parent) {
+        Composite c = (Composite) super.createDialogArea(parent);
+        c.setLayout(new GridLayout(2, false));
+        new Label(c, SWT.NONE).setText("Justification:");
+        justification = new Combo(c, SWT.READ_ONLY);
+        for (Justification j : Justification.values()) {
+            justification.add(label(j) + (j.givesCredit() ? " (gives credit)" : " (no credit)"));
+        }
+        justification.select(0);
+        new Label(c, SWT.NONE).setText("Scope:");
+        scope = new Combo(c, SWT.READ_ONLY);
+        for (ControlException.Scope s : ControlException.Scope.values()) {
+            scope.add(label(s));
+        }
+        scope.select(ControlException.Scope.GLOBAL.ordinal());
+        new Label(c, SWT.NONE).setText("Device id / group:");
+        target = new Text(c, SWT.BORDER);
+        target.setLayoutData(new GridData(300, SWT.DEFAULT));
+        if (!row.exposedDevices().isEmpty()) {
+            target.setText(row.exposedDevices().get(0));
+        }
+        expires = new Button(c, SWT.CHECK);
+        expires.setText("Expires:");
+        expires.setSelection(true);
+        expiry = new DateTime(c, SWT.DATE | SWT.DROP_DOWN);
+        LocalDate d = LocalDate.now().plusDays(90);
+        expiry.setDate(d.getYear(), d.getMonthValue() - 1, d.getDayOfMonth());
+        new Label(c, SWT.NONE).setText("Notes:");
+        notes = new Text(c, SWT.BORDER | SWT.MULTI | SWT.WRAP);
+        notes.setLayoutData(new GridData(300, 60));
+        return c;
+    }
+
+    private static String label(Enum<?> e) {
+        String s = e.name().toLowerCase(Locale.ROOT).replace('_', ' ');
+        return Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+
+    @Override
+    protected void okPressed() {
+        ControlException.Scope s = ControlException.Scope.values()[scope.getSelectionIndex()];
+        String t = target.getText().trim();
+        if (s != ControlException.Scope.GLOBAL && t.isEmpty()) {
+            MessageDialog.openError(getShell(), "Create exception", "Scope " + label(s).toLowerCase(Locale.ROOT)
+                    + " needs a device id or group name.");
+            return;
+        }
+        Instant until = expires.getSelection() ? DetailsPart.endOfDay(LocalDate.of(expiry.getYear(),
+                expiry.getMonth() + 1, expiry.getDay())) : null;
+        result = new ControlException(DetailsPart.newExceptionId(), row.controlId(), s,
+                s == ControlException.Scope.GLOBAL ? null : t,
+                Justification.values()[justification.getSelectionIndex()], System.getProperty("user.name",
+                        "workbench"), Instant.now(), until, notes.getText().isBlank() ? null : notes.getText());
+        super.okPressed();
+    }
+
+    Optional<ControlException> openForResult() {
+        return super.open() == OK ? Optional.ofNullable(result) : Optional.empty();
+    }
+
+    Snapshot snapshot() {
+        return snapshot;
+    }
+}

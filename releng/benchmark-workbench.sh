@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Measures the workbench (README, "Workbench"):
+#  1. launch → dashboard visible: `./bulwark workbench` on a data directory holding a real assessment of this
+#     machine, until the dashboard has painted the score (the workbench prints the time since the JVM started and
+#     closes itself: -Dbulwark.ui.timing, -Dbulwark.ui.exitAfterDashboard); also the wall-clock time from before
+#     the script's launch. RUNS times (default 5), the first one cold.
+#  2. sort/filter 10,000 recommendations: the UI test RecommendationsTableTest (real widgets, repaint included),
+#     which writes its medians to bundles/org.bulwark.ui.tests/target/benchmark/workbench-table.txt.
+# Needs a display: $DISPLAY, else a private Xvfb per run (releng/xvfb.sh).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+runs="${RUNS:-5}"
+product=releng/org.bulwark.product/target/products/org.bulwark.workbench/linux/gtk/x86_64
+if ! compgen -G "$product/plugins/org.eclipse.equinox.launcher_*.jar" >/dev/null; then
+  ./mvnw -q -DskipTests verify
+fi
+work="$(mktemp -d "${TMPDIR:-/tmp}/bulwark-bench.XXXXXX")"
+trap 'rm -rf "$work"' EXIT
+
+echo "== assessing this machine once into a temporary data directory"
+./bulwark assess --data "$work/data" --format text >/dev/null 2>&1 || true
+
+echo "== launch → dashboard visible ($runs runs)"
+for i in $(seq 1 "$runs"); do
+  display="$(bash releng/xvfb.sh "$work")"
+  start=$(date +%s%N)
+  line="$(DISPLAY="$display" BULWARK_DATA="$work/data" \
+    JAVA_TOOL_OPTIONS="-Dbulwark.ui.timing=true -Dbulwark.ui.exitAfterDashboard=true" \
+    timeout 120 ./bulwark workbench 2>/dev/null | grep -m1 "dashboard visible" || true)"
+  end=$(date +%s%N)
+  [ -n "$line" ] || { echo "run $i: the dashboard did not show within 120 s" >&2; exit 1; }
+  echo "run $i: ${line#bulwark: } (script start to exit: $(( (end - start) / 1000000 )) ms)"
+done
+
+echo "== sort/filter 10,000 recommendations"
+./mvnw -q verify -Dtest=RecommendationsTableTest -DfailIfNoTests=false -Dsurefire.failIfNoSpecifiedTests=false \
+  >"$work/mvn.log" 2>&1 || { tail -40 "$work/mvn.log" >&2; exit 1; }
+cat bundles/org.bulwark.ui.tests/target/benchmark/workbench-table.txt
