@@ -45,7 +45,7 @@ final class ServeCommand implements Callable<Integer> {
             description = "Request threads. Default: ${DEFAULT-VALUE}.")
     int threads;
 
-    @Option(names = "--grace", paramLabel = "SECONDS", defaultValue = "30",
+    @Option(names = "--grace", paramLabel = "SECONDS", defaultValue = "10",
             description = "How long requests in flight may take to finish when stopping. Default: ${DEFAULT-VALUE}.")
     int grace;
 

@@ -475,7 +475,7 @@ final class Api implements HttpHandler {
         Device device = new Device(reported.id(), reported.hostname(), reported.os(), Set.of(group));
         Instant finished = report.assessedAt();
         List<ControlException> exceptions = new ArrayList<>();
-        for (ControlException e : store.exceptionsInForce(finished)) {
+        for (ControlException e : exceptionsForUploads()) {
             if (content.containsKey(e.controlId()) && e.covers(device) && e.activeAt(finished)) {
                 exceptions.add(e);
             }
@@ -490,6 +490,23 @@ final class Api implements HttpHandler {
         Assessment a = new Assessment(device, platform, "", true, finished, finished, infos, List.of(), controls,
                 score, List.of(), exceptions, List.of());
         return store.save(a, new String(body, StandardCharsets.UTF_8));
+    }
+
+    /** Exceptions not cancelled, for scoring uploads; at most a second old (the store serializes transactions). */
+    private record CachedExceptions(long at, List<ControlException> list) {
+    }
+
+    private volatile CachedExceptions cachedExceptions;
+
+    private List<ControlException> exceptionsForUploads() throws StoreException {
+        CachedExceptions c = cachedExceptions;
+        long now = System.nanoTime();
+        if (c == null || now - c.at() > 1_000_000_000L) {
+            // exceptionsInForce(t) leaves out only those cancelled by t; expiry is checked per upload below
+            c = new CachedExceptions(now, store.exceptionsInForce(Instant.now()));
+            cachedExceptions = c;
+        }
+        return c.list();
     }
 
     // ---------------------------------------------------------------- score
@@ -802,14 +819,18 @@ final class Api implements HttpHandler {
                 Justification.valueOf(norm(required(body, "justification"))), call.token().name(), now,
                 body.hasNonNull("expires") ? Instant.parse(body.get("expires").asText()) : null,
                 body.hasNonNull("notes") ? body.get("notes").asText() : null), "exception");
-        return Reply.json(201, exceptionJson(store.createException(e)));
+        StoredException stored = store.createException(e);
+        cachedExceptions = null;
+        return Reply.json(201, exceptionJson(stored));
     }
 
     private Reply cancelException(Call call) throws StoreException {
         for (StoredException e : visibleExceptions(call)) {
             if (e.exception().id().equals(call.param(0))) {
-                return Reply.json(200, exceptionJson(store.cancelException(e.exception().id(), call.token().name(),
-                        Instant.now())));
+                StoredException cancelled = store.cancelException(e.exception().id(), call.token().name(),
+                        Instant.now());
+                cachedExceptions = null;
+                return Reply.json(200, exceptionJson(cancelled));
             }
         }
         throw new ApiError(404, "not_found", "no exception '" + call.param(0) + "'");
