@@ -55,7 +55,7 @@ for _ in $(seq 1 120); do
   sleep 0.5
 done
 results="$(python3 -c 'import json,sys; r=json.load(open(sys.argv[1])); print(len(r.get("results", r.get("controls", []))))' "$work/template.json" 2>/dev/null || echo '?')"
-echo "load-server: $n uploads of $results results from $c clients, store ${db:-H2 (embedded)}" >&2
+echo "load-server: $n uploads of $results results from $c clients, store $(echo "${db:-H2 (embedded)}" | sed "s/password=[^&]*/password=***/")" >&2
 java_bin="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 timeout "${BULWARK_LOAD_TIMEOUT:-1800}" "$java_bin" "$here/releng/LoadServer.java" "http://127.0.0.1:$port" \
   "$agent" "$admin" "$work/template.json" "$n" "$c" "$q"
