@@ -494,4 +494,49 @@ class ServerTest {
         error(r, 413);
         assertEquals(3, get("/api/machines", admin).get("count").asInt());
     }
+
+    @Test
+    void stoppingDuringUploadsLosesNoAcknowledgedUpload() throws Exception {
+        Path d2 = Files.createTempDirectory("bulwark-server-stop");
+        try (AssessmentStore s2 = service(AssessmentStoreFactory.class).open(storeUrl(d2))) {
+            FleetServer.Running r2 = server.start(s2, new FleetServer.Settings("127.0.0.1", 0, d2, 256 * 1024, 4));
+            String token = server.createToken(d2, "agent", Role.AGENT, Set.of("*"));
+            int n = 40;
+            List<byte[]> bodies = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                bodies.add(report("stop-" + i, "stop-host-" + i, "Debian GNU/Linux 12", i % 20));
+            }
+            java.util.concurrent.ExecutorService clients = java.util.concurrent.Executors.newFixedThreadPool(8);
+            List<java.util.concurrent.Future<Integer>> answers = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                byte[] body = bodies.get(i);
+                answers.add(clients.submit(() -> {
+                    try {
+                        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + r2.port()
+                                + "/api/assessments")).timeout(Duration.ofSeconds(30))
+                                .header("Authorization", "Bearer " + token)
+                                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+                                HttpResponse.BodyHandlers.discarding()).statusCode();
+                    } catch (IOException e) {
+                        return -1;
+                    }
+                }));
+            }
+            Thread.sleep(300);
+            r2.stop(5);
+            Set<String> acknowledged = new TreeSet<>();
+            for (int i = 0; i < n; i++) {
+                int status = answers.get(i).get();
+                assertTrue(status == 201 || status == -1 || status >= 500, "upload " + i + ": " + status);
+                if (status == 201) {
+                    acknowledged.add("stop-" + i);
+                }
+            }
+            clients.shutdown();
+            Set<String> stored = new TreeSet<>();
+            s2.devices().forEach(d -> stored.add(d.id()));
+            assertFalse(acknowledged.isEmpty(), "some uploads were acknowledged before the stop");
+            assertTrue(stored.containsAll(acknowledged), "acknowledged " + acknowledged + ", stored " + stored);
+        }
+    }
 }
