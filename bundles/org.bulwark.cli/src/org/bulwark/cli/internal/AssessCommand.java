@@ -93,6 +93,14 @@ final class AssessCommand implements Callable<Integer> {
             + "exceptions are not applied.")
     boolean noStore;
 
+    @Option(names = "--upload", paramLabel = "URL", description = "Send the assessment to a fleet server, e.g. "
+            + "http://server:8080 (bulwark serve); needs --token. Retried with the same upload id, so it is stored once.")
+    java.net.URI upload;
+
+    @Option(names = "--token", paramLabel = "TOKEN", description = "The agent token for --upload (bulwark token "
+            + "create --role agent). Default: $BULWARK_TOKEN.")
+    String token;
+
     AssessCommand(Services services) {
         this.services = services;
     }
@@ -108,6 +116,12 @@ final class AssessCommand implements Callable<Integer> {
         if (!Files.isDirectory(root)) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "--root " + root + " is not a directory");
+        }
+        if (upload != null && (token == null || token.isBlank())) {
+            token = System.getenv("BULWARK_TOKEN");
+            if (token == null || token.isBlank()) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--upload needs --token");
+            }
         }
         if (timeoutSeconds <= 0) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--timeout must be positive");
@@ -184,6 +198,11 @@ final class AssessCommand implements Callable<Integer> {
                 throw new CliException(ExitCodes.STORE, "the report was written, but the assessment was not stored: "
                         + e.getMessage());
             }
+        }
+        if (upload != null) {
+            ByteArrayOutputStream json = new ByteArrayOutputStream();
+            writer.write(assessment, ReportFormat.JSON, json, null);
+            Uploader.upload(upload, token, json.toByteArray(), err);
         }
         return assessment.complete() ? ExitCodes.OK : ExitCodes.INCOMPLETE;
     }

@@ -1,0 +1,542 @@
+package org.bulwark.server.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.bulwark.benchmark.api.Benchmark;
+import org.bulwark.benchmark.api.BenchmarkRegistry;
+import org.bulwark.benchmark.api.Control;
+import org.bulwark.collector.api.PlatformFacts;
+import org.bulwark.report.api.ReportFormat;
+import org.bulwark.report.api.ReportWriter;
+import org.bulwark.scoring.api.AssessedControl;
+import org.bulwark.scoring.api.Assessment;
+import org.bulwark.scoring.api.ControlRef;
+import org.bulwark.scoring.api.ControlResult;
+import org.bulwark.scoring.api.Device;
+import org.bulwark.scoring.api.DeviceResults;
+import org.bulwark.scoring.api.FleetScore;
+import org.bulwark.scoring.api.ResultState;
+import org.bulwark.scoring.api.ScoringService;
+import org.bulwark.server.api.FleetServer;
+import org.bulwark.server.api.Role;
+import org.bulwark.store.api.AssessmentStore;
+import org.bulwark.store.api.AssessmentStoreFactory;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.util.tracker.ServiceTracker;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * HTTP-level tests against a started server on an ephemeral loopback port, with the real report reader, scoring,
+ * installed content (the Linux baseline) and an H2 store. Three machines: {@code m-web} (group web),
+ * {@code m-db} (group db) and {@code m-other} (Ungrouped). Tokens are scoped to those groups.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ServerTest {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    Path dir;
+    AssessmentStore store;
+    FleetServer server;
+    FleetServer.Running running;
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    String base;
+    List<Control> controls;
+    ReportWriter writer;
+    ScoringService scoring;
+    String admin;
+    String agent;
+    String viewerWeb;
+    String viewerDb;
+    String remediatorWeb;
+    String excepterWeb;
+    Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(60);
+
+    /** @return the store's JDBC URL for a fresh store */
+    String storeUrl(Path dir) throws Exception {
+        return "jdbc:h2:file:" + dir.toAbsolutePath().resolve("store");
+    }
+
+    static <T> T service(Class<T> type) throws InterruptedException {
+        BundleContext context = FrameworkUtil.getBundle(ServerTest.class).getBundleContext();
+        ServiceTracker<T, T> tracker = new ServiceTracker<>(context, type, null);
+        tracker.open();
+        T s = tracker.waitForService(20_000);
+        assertNotNull(s, type.getSimpleName() + " service");
+        return s;
+    }
+
+    @BeforeAll
+    void start() throws Exception {
+        dir = Files.createTempDirectory("bulwark-server-test");
+        Files.writeString(dir.resolve(GroupRules.FILE), "[{\"name\":\"web\",\"rank\":10,\"hostname\":\"web-*\"},"
+                + "{\"name\":\"db\",\"rank\":5,\"os\":\"debian\"}]");
+        server = service(FleetServer.class);
+        writer = service(ReportWriter.class);
+        scoring = service(ScoringService.class);
+        controls = new ArrayList<>();
+        for (Benchmark b : service(BenchmarkRegistry.class).benchmarks()) {
+            controls.addAll(b.controls());
+        }
+        assertTrue(controls.size() >= 20, "the Linux baseline is installed");
+        controls = controls.subList(0, 20);
+        store = service(AssessmentStoreFactory.class).open(storeUrl(dir));
+        running = server.start(store, new FleetServer.Settings("127.0.0.1", 0, dir, 256 * 1024, 4));
+        base = "http://127.0.0.1:" + running.port();
+        admin = server.createToken(dir, "admin", Role.ADMINISTRATOR, Set.of("*"));
+        agent = server.createToken(dir, "agent", Role.AGENT, Set.of("*"));
+        viewerWeb = server.createToken(dir, "viewer-web", Role.VIEWER, Set.of("web"));
+        viewerDb = server.createToken(dir, "viewer-db", Role.VIEWER, Set.of("db"));
+        remediatorWeb = server.createToken(dir, "remediator-web", Role.REMEDIATION_HANDLER, Set.of("web"));
+        excepterWeb = server.createToken(dir, "excepter-web", Role.EXCEPTION_HANDLER, Set.of("web"));
+        // web: control 0 fails; db: controls 0 and 1 fail; other: control 2 fails (Debian web-1 is in web: rank)
+        assertEquals(201, upload(agent, report("m-web", "web-1", "Debian GNU/Linux 12", 0), "u-web").statusCode());
+        assertEquals(201, upload(agent, report("m-db", "db-1", "Debian GNU/Linux 12", 0, 1), "u-db").statusCode());
+        assertEquals(201, upload(agent, report("m-other", "other-1", "Alpine Linux", 2), null).statusCode());
+    }
+
+    @AfterAll
+    void stop() {
+        if (running != null) {
+            running.stop(5);
+        }
+        if (store != null) {
+            store.close();
+        }
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    /** A JSON report of {@code controls} where the listed indexes FAIL and the rest PASS. */
+    byte[] report(String id, String host, String os, int... failing) throws IOException {
+        Set<Integer> fail = new HashSet<>();
+        for (int i : failing) {
+            fail.add(i);
+        }
+        Device device = new Device(id, host, os, Set.of());
+        List<AssessedControl> assessed = new ArrayList<>();
+        List<ControlRef> refs = new ArrayList<>();
+        Map<String, ResultState> states = new LinkedHashMap<>();
+        for (int i = 0; i < controls.size(); i++) {
+            Control c = controls.get(i);
+            ResultState s = fail.contains(i) ? ResultState.FAIL : ResultState.PASS;
+            assessed.add(new AssessedControl(c, "test", new ControlResult(c.id(), s,
+                    s == ResultState.PASS ? null : "found bad", List.of())));
+            refs.add(new ControlRef(c.id(), c.title(), c.category(), c.weight()));
+            states.put(c.id(), s);
+        }
+        FleetScore score = scoring.score(refs, List.of(new DeviceResults(device, now, states)), List.of(), now);
+        Assessment a = new Assessment(device, new PlatformFacts("linux", "debian", "12", os, "amd64", host, id), "/",
+                true, now.minusSeconds(5), now, List.of(), List.of(), assessed, score, List.of(), List.of(),
+                List.of());
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        writer.write(a, ReportFormat.JSON, out, null);
+        return out.toByteArray();
+    }
+
+    HttpResponse<String> upload(String token, byte[] body, String uploadId) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + "/api/assessments"))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).header("Content-Type", "application/json");
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        if (uploadId != null) {
+            b.header("Upload-Id", uploadId);
+        }
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<String> send(String method, String path, String token, String body) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    JsonNode get(String path, String token) throws Exception {
+        HttpResponse<String> r = send("GET", path, token, null);
+        assertEquals(200, r.statusCode(), path + ": " + r.body());
+        return JSON.readTree(r.body());
+    }
+
+    JsonNode post(String path, String token, String body, int expected) throws Exception {
+        HttpResponse<String> r = send("POST", path, token, body);
+        assertEquals(expected, r.statusCode(), path + ": " + r.body());
+        return JSON.readTree(r.body());
+    }
+
+    /** Asserts a JSON error with {@code status}; returns its message. */
+    String error(HttpResponse<String> r, int status) throws IOException {
+        assertEquals(status, r.statusCode(), r.body());
+        assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
+        JsonNode e = JSON.readTree(r.body()).get("error");
+        assertNotNull(e, r.body());
+        assertFalse(e.get("code").asText().isEmpty());
+        return e.get("message").asText();
+    }
+
+    Set<String> ids(JsonNode page, String field) {
+        Set<String> ids = new TreeSet<>();
+        page.get("value").forEach(v -> ids.add(v.get(field).asText()));
+        return ids;
+    }
+
+    int stored() throws Exception {
+        return store.history(null, null).size();
+    }
+
+    // ------------------------------------------------------------------ uploads
+
+    @Test
+    void anUploadIdSentTwiceIsStoredOnce() throws Exception {
+        int before = stored();
+        byte[] body = report("m-web", "web-1", "Debian GNU/Linux 12", 0);
+        HttpResponse<String> first = upload(agent, body, "dup-1");
+        assertEquals(201, first.statusCode(), first.body());
+        HttpResponse<String> again = upload(agent, body, "dup-1");
+        assertEquals(200, again.statusCode(), again.body());
+        assertTrue(JSON.readTree(again.body()).get("duplicate").asBoolean());
+        assertEquals(JSON.readTree(first.body()).get("id").asLong(), JSON.readTree(again.body()).get("id").asLong());
+        assertEquals(before + 1, stored());
+    }
+
+    @Test
+    void badUploadsAre4xxJsonErrorsAndStoreNothing() throws Exception {
+        int before = stored();
+        byte[] good = report("m-bad", "web-9", "Debian", 0);
+        assertTrue(error(upload(null, good, null), 401).contains("token"));
+        error(upload("bwk_wrong", good, null), 401);
+        error(upload(viewerWeb, good, null), 403);
+        assertTrue(error(upload(agent, "{not json".getBytes(StandardCharsets.UTF_8), null), 400).length() > 0);
+        // a report that breaks the schema: the device id is missing; the error names the field
+        ObjectNode broken = (ObjectNode) JSON.readTree(good);
+        ((ObjectNode) broken.get("device")).remove("id");
+        String message = error(upload(agent, JSON.writeValueAsBytes(broken), null), 400);
+        assertTrue(message.contains("id"), message);
+        // a control this server does not know
+        String unknown = new String(good, StandardCharsets.UTF_8).replace(controls.get(3).id(), "no.such.control");
+        assertTrue(error(upload(agent, unknown.getBytes(StandardCharsets.UTF_8), null), 400)
+                .contains("no.such.control"));
+        // larger than the limit (256 KiB here)
+        byte[] huge = new byte[300 * 1024];
+        java.util.Arrays.fill(huge, (byte) ' ');
+        error(upload(agent, huge, "too-big"), 413);
+        assertEquals(before, stored());
+        // still serving
+        assertEquals(3, get("/api/machines", admin).get("count").asInt());
+        // the failed upload id was not taken
+        assertEquals(201, upload(agent, report("m-web", "web-1", "Debian GNU/Linux 12", 0), "too-big").statusCode());
+    }
+
+    // ------------------------------------------------------------------ scores and scoping
+
+    @Test
+    void scoresAreComputedOverTheCallersGroupsOnly() throws Exception {
+        JsonNode all = get("/api/configurationScore", admin);
+        assertEquals(3, all.get("machines").asInt());
+        JsonNode web = get("/api/configurationScore", viewerWeb);
+        assertEquals(1, web.get("machines").asInt());
+        JsonNode machine = get("/api/machines/m-web", viewerWeb);
+        assertEquals(machine.get("score").asDouble(), web.get("score").asDouble(), 1e-9);
+        assertEquals(machine.get("maxPoints").asDouble(), web.get("maxPoints").asDouble(), 1e-9);
+        // db and other fail more: the fleet of all three scores lower than web alone
+        assertTrue(all.get("score").asDouble() < web.get("score").asDouble(), all + " vs " + web);
+        JsonNode cats = get("/api/configurationScore/categories", viewerWeb);
+        double sum = 0;
+        for (JsonNode c : cats.get("value")) {
+            sum += c.get("maxPoints").asDouble();
+        }
+        assertEquals(web.get("maxPoints").asDouble(), sum, 1e-6);
+        JsonNode history = get("/api/configurationScore/history", viewerDb);
+        for (JsonNode h : history.get("value")) {
+            assertEquals("m-db", h.get("machineId").asText());
+        }
+        assertTrue(history.get("count").asInt() >= 1);
+    }
+
+    @Test
+    void machinesOutsideTheGroupsAreNotFound() throws Exception {
+        assertEquals(Set.of("m-web"), ids(get("/api/machines", viewerWeb), "id"));
+        assertEquals(Set.of("m-db"), ids(get("/api/machines", viewerDb), "id"));
+        assertEquals(Set.of("m-db", "m-other", "m-web"), ids(get("/api/machines", admin), "id"));
+        assertEquals("web", get("/api/machines/m-web", admin).get("group").asText());
+        assertEquals("db", get("/api/machines/m-db", admin).get("group").asText());
+        assertEquals("Ungrouped", get("/api/machines/m-other", admin).get("group").asText());
+        error(send("GET", "/api/machines/m-db", viewerWeb, null), 404);
+        error(send("GET", "/api/machines/db-1", viewerWeb, null), 404);
+        error(send("GET", "/api/machines/m-db/assessments", viewerWeb, null), 404);
+        error(send("GET", "/api/machines/nothing", admin, null), 404);
+        JsonNode assessments = get("/api/machines/m-db/assessments", viewerDb);
+        assertTrue(assessments.get("count").asInt() >= 1);
+        assertEquals("web-1", get("/api/machines/web-1", viewerWeb).get("hostname").asText());
+    }
+
+    @Test
+    void noTokenWrongTokenAndWrongRole() throws Exception {
+        for (String path : List.of("/api/configurationScore", "/api/recommendations", "/api/machines",
+                "/api/exceptions", "/api/remediations", "/api/export/assessmentsByMachine")) {
+            error(send("GET", path, null, null), 401);
+            error(send("GET", path, "bwk_nope", null), 401);
+            error(send("GET", path, agent, null), 403);
+        }
+        error(send("POST", "/api/exceptions", viewerWeb, "{}"), 403);
+        error(send("POST", "/api/exceptions", remediatorWeb, "{}"), 403);
+        error(send("POST", "/api/remediations", viewerWeb, "{}"), 403);
+        error(send("POST", "/api/remediations", excepterWeb, "{}"), 403);
+        error(send("PUT", "/api/deviceGroups", viewerWeb, "[]"), 403);
+        error(send("DELETE", "/api/machines", admin, null), 405);
+        error(send("GET", "/api/nothing", admin, null), 404);
+    }
+
+    // ------------------------------------------------------------------ recommendations and export
+
+    @Test
+    void recommendationsFilterSortPageAndStayInScope() throws Exception {
+        String c0 = controls.get(0).id();
+        String c1 = controls.get(1).id();
+        String c2 = controls.get(2).id();
+        assertEquals(Set.of(c0, c1, c2), ids(get("/api/recommendations", admin), "id"));
+        assertEquals(Set.of(c0), ids(get("/api/recommendations", viewerWeb), "id"));
+        assertEquals(Set.of(c0, c1), ids(get("/api/recommendations", viewerDb), "id"));
+        JsonNode r0 = get("/api/recommendations/" + c0, viewerWeb);
+        assertEquals(1, r0.get("exposedMachines").asInt());
+        assertEquals(2, get("/api/recommendations/" + c0, admin).get("exposedMachines").asInt());
+        error(send("GET", "/api/recommendations/" + c1, viewerWeb, null), 404);
+        assertEquals(Set.of("m-web"), ids(get("/api/recommendations/" + c0 + "/machines", viewerWeb), "id"));
+        assertEquals(Set.of("m-db", "m-web"), ids(get("/api/recommendations/" + c0 + "/machines", admin), "id"));
+        // filters
+        String cat = controls.get(0).category().name();
+        for (JsonNode r : get("/api/recommendations?category=" + cat.toLowerCase().replace('_', '-'), admin)
+                .get("value")) {
+            assertEquals(cat, r.get("category").asText());
+        }
+        assertEquals(3, get("/api/recommendations?status=active", admin).get("count").asInt());
+        assertEquals(0, get("/api/recommendations?status=exception", admin).get("count").asInt());
+        assertEquals(Set.of(c1), ids(get("/api/recommendations?text="
+                + java.net.URLEncoder.encode(controls.get(1).title(), StandardCharsets.UTF_8), admin), "id"));
+        String type = controls.get(2).remediation().type().name();
+        assertTrue(ids(get("/api/recommendations?remediationType=" + type, admin), "id").contains(c2));
+        // sorting and paging
+        JsonNode byTitle = get("/api/recommendations?orderBy=title%20asc", admin);
+        List<String> titles = new ArrayList<>();
+        byTitle.get("value").forEach(v -> titles.add(v.get("title").asText()));
+        List<String> sorted = new ArrayList<>(titles);
+        sorted.sort(null);
+        assertEquals(sorted, titles);
+        JsonNode byImpact = get("/api/recommendations", admin).get("value");
+        for (int i = 1; i < byImpact.size(); i++) {
+            assertTrue(byImpact.get(i - 1).get("impact").asDouble() >= byImpact.get(i).get("impact").asDouble());
+        }
+        JsonNode page = get("/api/recommendations?$top=2&$skip=1", admin);
+        assertEquals(3, page.get("count").asInt());
+        assertEquals(2, page.get("value").size());
+        assertEquals(byImpact.get(1).get("id"), page.get("value").get(0).get("id"));
+        // bad parameters
+        assertTrue(error(send("GET", "/api/recommendations?category=nope", admin, null), 400).contains("category"));
+        assertTrue(error(send("GET", "/api/recommendations?status=nope", admin, null), 400).contains("status"));
+        assertTrue(error(send("GET", "/api/recommendations?orderBy=nope", admin, null), 400).contains("orderBy"));
+        assertTrue(error(send("GET", "/api/recommendations?$top=x", admin, null), 400).contains("$top"));
+    }
+
+    @Test
+    void exportListsEveryResultOfTheCallersMachines() throws Exception {
+        JsonNode web = get("/api/export/assessmentsByMachine?$top=10000", viewerWeb);
+        assertEquals(controls.size(), web.get("count").asInt());
+        assertEquals(Set.of("m-web"), ids(web, "machineId"));
+        JsonNode all = get("/api/export/assessmentsByMachine?$top=7", admin);
+        assertEquals(3 * controls.size(), all.get("count").asInt());
+        assertEquals(7, all.get("value").size());
+        assertEquals(7, all.get("nextSkip").asInt());
+        int failing = 0;
+        JsonNode rows = get("/api/export/assessmentsByMachine?$top=10000", admin).get("value");
+        for (Iterator<JsonNode> it = rows.elements(); it.hasNext();) {
+            failing += it.next().get("state").asText().equals("FAIL") ? 1 : 0;
+        }
+        assertEquals(4, failing);
+    }
+
+    // ------------------------------------------------------------------ exceptions and remediations
+
+    @Test
+    void exceptionsAreCreatedListedCancelledAndScoped() throws Exception {
+        String c0 = controls.get(0).id();
+        String body = "{\"id\":\"ex-web\",\"controlId\":\"" + c0 + "\",\"scope\":\"device\",\"target\":\"m-web\","
+                + "\"justification\":\"alternate-mitigation\",\"notes\":\"=cmd\"}";
+        JsonNode created = post("/api/exceptions", excepterWeb, body, 201);
+        assertEquals("ACTIVE", created.get("status").asText());
+        assertEquals("excepter-web", created.get("author").asText());
+        // the exception gives credit: the web viewer's score rises to 100, and the recommendation is excepted
+        assertEquals(100.0, get("/api/configurationScore", viewerWeb).get("score").asDouble(), 1e-9);
+        assertEquals("EXCEPTION", get("/api/recommendations/" + c0, viewerWeb).get("status").asText());
+        // another group's machine is not a target it may use; nor is a global one
+        assertTrue(error(send("POST", "/api/exceptions", excepterWeb, body.replace("ex-web", "ex-db")
+                .replace("m-web", "m-db")), 400).contains("target"));
+        error(send("POST", "/api/exceptions", excepterWeb, "{\"controlId\":\"" + c0
+                + "\",\"scope\":\"global\",\"justification\":\"risk-accepted\"}"), 403);
+        assertTrue(error(send("POST", "/api/exceptions", excepterWeb, "{\"controlId\":\"" + c0
+                + "\",\"scope\":\"device\",\"target\":\"m-web\"}"), 400).contains("justification"));
+        assertTrue(error(send("POST", "/api/exceptions", excepterWeb, "{oops"), 400).contains("JSON"));
+        assertTrue(ids(get("/api/exceptions", viewerWeb), "id").contains("ex-web"));
+        assertFalse(ids(get("/api/exceptions", viewerDb), "id").contains("ex-web"));
+        String csv = send("GET", "/api/exceptions.csv", viewerWeb, null).body();
+        assertTrue(csv.startsWith("id,controlId,scope,target"), csv);
+        assertTrue(csv.contains("'=cmd"), csv);
+        assertFalse(send("GET", "/api/exceptions.csv", viewerDb, null).body().contains("ex-web"));
+        error(send("POST", "/api/exceptions/ex-web/cancel", viewerDb, null), 403);
+        JsonNode cancelled = post("/api/exceptions/ex-web/cancel", excepterWeb, null, 200);
+        assertEquals("CANCELLED", cancelled.get("status").asText());
+        assertTrue(get("/api/configurationScore", viewerWeb).get("score").asDouble() < 100.0);
+        error(send("POST", "/api/exceptions/ex-web/cancel", excepterWeb, null), 400);
+    }
+
+    @Test
+    void remediationsAreCreatedListedCompletedAndScoped() throws Exception {
+        String c0 = controls.get(0).id();
+        JsonNode created = post("/api/remediations", remediatorWeb, "{\"title\":\"Fix it\",\"controlId\":\"" + c0
+                + "\",\"scope\":\"devices\",\"devices\":[\"m-web\"],\"priority\":\"high\"}", 201);
+        long id = created.get("id").asLong();
+        assertEquals("ACTIVE", created.get("status").asText());
+        assertEquals(1, created.get("targetDevices").asInt());
+        assertTrue(error(send("POST", "/api/remediations", remediatorWeb, "{\"title\":\"x\",\"controlId\":\"" + c0
+                + "\",\"scope\":\"devices\",\"devices\":[\"m-db\"]}"), 400).contains("m-db"));
+        error(send("POST", "/api/remediations", remediatorWeb, "{\"title\":\"x\",\"controlId\":\"" + c0
+                + "\",\"scope\":\"group\",\"group\":\"db\"}"), 403);
+        assertTrue(error(send("POST", "/api/remediations", remediatorWeb, "{\"title\":\"x\",\"controlId\":\"" + c0
+                + "\",\"scope\":\"devices\",\"devices\":[\"m-web\"],\"due\":\"2020-01-01\"}"), 400).length() > 0);
+        assertTrue(ids(get("/api/remediations", viewerWeb), "id").contains(String.valueOf(id)));
+        assertFalse(ids(get("/api/remediations", viewerDb), "id").contains(String.valueOf(id)));
+        String csv = send("GET", "/api/remediations.csv", viewerWeb, null).body();
+        assertTrue(csv.contains("Fix it"), csv);
+        error(send("POST", "/api/remediations/" + id + "/complete", viewerDb, null), 403);
+        assertEquals("COMPLETED", post("/api/remediations/" + id + "/complete", remediatorWeb, null, 200)
+                .get("status").asText());
+        error(send("POST", "/api/remediations/999999/complete", remediatorWeb, null), 404);
+    }
+
+    // ------------------------------------------------------------------ device groups and OpenAPI
+
+    @Test
+    void deviceGroupRulesAreReadAndValidated() throws Exception {
+        JsonNode rules = get("/api/deviceGroups", admin).get("value");
+        assertEquals("web", rules.get(0).get("name").asText());
+        assertEquals(Set.of("web"), ids(get("/api/deviceGroups", viewerWeb), "name"));
+        assertTrue(error(send("PUT", "/api/deviceGroups", admin, "[{\"name\":\"x\"}]"), 400).contains("rank"));
+        assertEquals("web", get("/api/deviceGroups", admin).get("value").get(0).get("name").asText());
+    }
+
+    @Test
+    void theOpenApiDocumentMatchesTheEndpoints() throws Exception {
+        JsonNode doc = get("/api/openapi.json", null);
+        Set<String> documented = new TreeSet<>();
+        doc.get("paths").fields().forEachRemaining(p -> p.getValue().fieldNames()
+                .forEachRemaining(m -> documented.add(m.toUpperCase() + " " + p.getKey())));
+        Set<String> real = new TreeSet<>(ServerComponent.templates(running));
+        assertEquals(real, documented);
+        // every documented GET answers (path parameters filled with real ids), never 404 or 405
+        String c0 = controls.get(0).id();
+        for (String op : documented) {
+            if (!op.startsWith("GET ")) {
+                continue;
+            }
+            String path = op.substring(4).replace("/recommendations/{id}", "/recommendations/" + c0)
+                    .replace("{id}", "m-web");
+            HttpResponse<String> r = send("GET", path, admin, null);
+            assertEquals(200, r.statusCode(), op + ": " + r.body());
+        }
+    }
+
+    @Test
+    void keepsServingWhileClientsMisbehave() throws Exception {
+        // a client that sends half a request and goes away, then one that claims a huge body
+        try (java.net.Socket s = new java.net.Socket("127.0.0.1", running.port())) {
+            s.getOutputStream().write("POST /api/assessments HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\n{"
+                    .getBytes(StandardCharsets.US_ASCII));
+        }
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/api/assessments"))
+                .header("Authorization", "Bearer " + agent)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[1024 * 1024])).build(),
+                HttpResponse.BodyHandlers.ofString());
+        error(r, 413);
+        assertEquals(3, get("/api/machines", admin).get("count").asInt());
+    }
+
+    @Test
+    void stoppingDuringUploadsLosesNoAcknowledgedUpload() throws Exception {
+        Path d2 = Files.createTempDirectory("bulwark-server-stop");
+        try (AssessmentStore s2 = service(AssessmentStoreFactory.class).open(storeUrl(d2))) {
+            FleetServer.Running r2 = server.start(s2, new FleetServer.Settings("127.0.0.1", 0, d2, 256 * 1024, 4));
+            String token = server.createToken(d2, "agent", Role.AGENT, Set.of("*"));
+            int n = 40;
+            List<byte[]> bodies = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                bodies.add(report("stop-" + i, "stop-host-" + i, "Debian GNU/Linux 12", i % 20));
+            }
+            java.util.concurrent.ExecutorService clients = java.util.concurrent.Executors.newFixedThreadPool(8);
+            List<java.util.concurrent.Future<Integer>> answers = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                byte[] body = bodies.get(i);
+                answers.add(clients.submit(() -> {
+                    try {
+                        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + r2.port()
+                                + "/api/assessments")).timeout(Duration.ofSeconds(30))
+                                .header("Authorization", "Bearer " + token)
+                                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+                                HttpResponse.BodyHandlers.discarding()).statusCode();
+                    } catch (IOException e) {
+                        return -1;
+                    }
+                }));
+            }
+            Thread.sleep(300);
+            r2.stop(5);
+            Set<String> acknowledged = new TreeSet<>();
+            for (int i = 0; i < n; i++) {
+                int status = answers.get(i).get();
+                assertTrue(status == 201 || status == -1 || status >= 500, "upload " + i + ": " + status);
+                if (status == 201) {
+                    acknowledged.add("stop-" + i);
+                }
+            }
+            clients.shutdown();
+            Set<String> stored = new TreeSet<>();
+            s2.devices().forEach(d -> stored.add(d.id()));
+            assertFalse(acknowledged.isEmpty(), "some uploads were acknowledged before the stop");
+            assertTrue(stored.containsAll(acknowledged), "acknowledged " + acknowledged + ", stored " + stored);
+        }
+    }
+}

@@ -1,0 +1,142 @@
+package org.bulwark.server.internal;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.bulwark.server.api.FleetServer;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * Device group rules, kept in {@code groups.json} of the data directory. A rule has a name, a rank and criteria: a
+ * host name glob ({@code *} and {@code ?}), an OS substring (case-insensitive) and tags (every one must be among the
+ * device's tags, which are the groups its agent reports). A device belongs to the highest-ranked rule it matches,
+ * else to {@value FleetServer#UNGROUPED}.
+ */
+final class GroupRules {
+
+    record Rule(String name, int rank, String hostname, String os, Set<String> tags) {
+        boolean matches(String host, String deviceOs, Set<String> deviceTags) {
+            if (hostname != null && !glob(hostname).matcher(host).matches()) {
+                return false;
+            }
+            if (os != null && !deviceOs.toLowerCase(Locale.ROOT).contains(os.toLowerCase(Locale.ROOT))) {
+                return false;
+            }
+            return deviceTags.containsAll(tags);
+        }
+    }
+
+    static final String FILE = "groups.json";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Path file;
+    private volatile List<Rule> rules;
+
+    GroupRules(Path dataDir) throws IOException {
+        this.file = dataDir.resolve(FILE);
+        this.rules = Files.exists(file) ? parse(JSON.readTree(file.toFile())) : List.of();
+    }
+
+    List<Rule> rules() {
+        return rules;
+    }
+
+    /** @return the group of a device */
+    String groupOf(String hostname, String os, Set<String> tags) {
+        for (Rule r : rules) {
+            if (r.matches(hostname, os, tags)) {
+                return r.name();
+            }
+        }
+        return FleetServer.UNGROUPED;
+    }
+
+    /** Replaces the rules (validated whole first) and saves them. */
+    synchronized void replace(JsonNode json) throws IOException {
+        List<Rule> parsed = parse(json);
+        Files.createDirectories(file.getParent());
+        Path tmp = Files.createTempFile(file.getParent(), FILE, ".tmp");
+        Files.write(tmp, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(toJson(parsed)));
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        rules = parsed;
+    }
+
+    static ArrayNode toJson(List<Rule> rules) {
+        ArrayNode a = JSON.createArrayNode();
+        for (Rule r : rules) {
+            ObjectNode o = a.addObject();
+            o.put("name", r.name());
+            o.put("rank", r.rank());
+            o.put("hostname", r.hostname());
+            o.put("os", r.os());
+            r.tags().forEach(o.putArray("tags")::add);
+        }
+        return a;
+    }
+
+    /** @throws IllegalArgumentException naming the bad field */
+    static List<Rule> parse(JsonNode json) {
+        if (json == null || !json.isArray()) {
+            throw new IllegalArgumentException("device group rules: expected a JSON array of rules");
+        }
+        List<Rule> list = new ArrayList<>();
+        Set<String> names = new LinkedHashSet<>();
+        int i = 0;
+        for (JsonNode n : json) {
+            String at = "[" + i++ + "]";
+            if (!n.isObject()) {
+                throw new IllegalArgumentException(at + ": expected an object");
+            }
+            String name = n.path("name").asText("").trim();
+            if (name.isEmpty() || name.equals(FleetServer.ALL_GROUPS) || name.equals(FleetServer.UNGROUPED)) {
+                throw new IllegalArgumentException(at + ".name: required, and not '*' or 'Ungrouped'");
+            }
+            if (!names.add(name)) {
+                throw new IllegalArgumentException(at + ".name: '" + name + "' is used twice");
+            }
+            if (!n.path("rank").isInt()) {
+                throw new IllegalArgumentException(at + ".rank: required integer");
+            }
+            Set<String> tags = new LinkedHashSet<>();
+            if (n.has("tags") && !n.get("tags").isNull()) {
+                if (!n.get("tags").isArray()) {
+                    throw new IllegalArgumentException(at + ".tags: expected an array of strings");
+                }
+                n.get("tags").forEach(t -> tags.add(t.asText()));
+            }
+            list.add(new Rule(name, n.get("rank").asInt(), text(n, "hostname"), text(n, "os"), Set.copyOf(tags)));
+        }
+        list.sort(Comparator.comparingInt(Rule::rank).reversed().thenComparing(Rule::name));
+        return List.copyOf(list);
+    }
+
+    private static String text(JsonNode n, String field) {
+        JsonNode v = n.get(field);
+        return v == null || v.isNull() || v.asText().isEmpty() ? null : v.asText();
+    }
+
+    static Pattern glob(String glob) {
+        StringBuilder re = new StringBuilder();
+        for (char c : glob.toCharArray()) {
+            switch (c) {
+                case '*' -> re.append(".*");
+                case '?' -> re.append('.');
+                default -> re.append(Pattern.quote(String.valueOf(c)));
+            }
+        }
+        return Pattern.compile(re.toString(), Pattern.CASE_INSENSITIVE);
+    }
+}

@@ -1,0 +1,109 @@
+package org.bulwark.server.internal;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.bulwark.benchmark.api.BenchmarkRegistry;
+import org.bulwark.report.api.ReportReader;
+import org.bulwark.scoring.api.ScoringService;
+import org.bulwark.server.api.FleetServer;
+import org.bulwark.server.api.Role;
+import org.bulwark.store.api.AssessmentStore;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * The fleet server on the JDK's HTTP server ({@code com.sun.net.httpserver}, module {@code jdk.httpserver}) with a
+ * bounded thread pool. See docs/ARCHITECTURE.md ("Fleet server") for why not the OSGi servlet whiteboard yet.
+ */
+@Component(service = FleetServer.class)
+public final class ServerComponent implements FleetServer {
+
+    private final ReportReader reader;
+    private final ScoringService scoring;
+    private final BenchmarkRegistry registry;
+
+    @Activate
+    public ServerComponent(@Reference ReportReader reader, @Reference ScoringService scoring,
+            @Reference BenchmarkRegistry registry) {
+        this.reader = reader;
+        this.scoring = scoring;
+        this.registry = registry;
+    }
+
+    @Override
+    public Running start(AssessmentStore store, Settings settings) throws IOException {
+        Path data = settings.dataDir();
+        UploadLog uploads = new UploadLog(data);
+        Api api = new Api(store, reader, scoring, registry, new Tokens(data), new GroupRules(data), uploads,
+                settings.maxUploadBytes() > 0 ? settings.maxUploadBytes() : DEFAULT_MAX_UPLOAD_BYTES);
+        HttpServer http = HttpServer.create(new InetSocketAddress(settings.host(), settings.port()), 256);
+        AtomicInteger n = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, settings.threads()), r -> {
+            Thread t = new Thread(r, "bulwark-http-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        http.setExecutor(pool);
+        http.createContext("/", api);
+        http.start();
+        return new RunningServer(http, pool, uploads, api);
+    }
+
+    /** @return the path templates the API answers, for the OpenAPI test */
+    static List<String> templates(Running running) {
+        return ((RunningServer) running).api.routes().stream().map(r -> r.method() + " " + r.template()).toList();
+    }
+
+    @Override
+    public String createToken(Path dataDir, String name, Role role, Set<String> groups) throws IOException {
+        return Tokens.create(dataDir, name, role, groups);
+    }
+
+    private static final class RunningServer implements Running {
+        private final HttpServer http;
+        private final ExecutorService pool;
+        private final UploadLog uploads;
+        final Api api;
+        private boolean stopped;
+
+        RunningServer(HttpServer http, ExecutorService pool, UploadLog uploads, Api api) {
+            this.http = http;
+            this.pool = pool;
+            this.uploads = uploads;
+            this.api = api;
+        }
+
+        @Override
+        public int port() {
+            return http.getAddress().getPort();
+        }
+
+        @Override
+        public synchronized void stop(int graceSeconds) {
+            if (stopped) {
+                return;
+            }
+            stopped = true;
+            // stops accepting, then waits for the exchanges in flight (uploads included) up to the grace period
+            http.stop(Math.max(0, graceSeconds));
+            pool.shutdown();
+            try {
+                pool.awaitTermination(Math.max(1, graceSeconds), TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            uploads.close();
+        }
+    }
+}

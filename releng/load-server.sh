@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# Load test of the fleet server (README, "Fleet server"), bounded and on loopback only:
+#   bash releng/load-server.sh [-n UPLOADS] [-c CLIENTS] [-q QUERIES] [--db JDBC-URL]
+# Starts `bulwark serve` on 127.0.0.1 with a fresh data directory (embedded H2, or --db, e.g. an empty PostgreSQL
+# database or schema), creates an agent and an administrator token, assesses this machine once (--no-store) for a
+# template report (every control of the installed content), uploads it N times as N devices from C concurrent
+# clients, queries the score and the recommendations Q times each, and checks that exactly N assessments are stored.
+# Defaults: N=10000, C=100, Q=20. The whole run is limited to BULWARK_LOAD_TIMEOUT seconds (default 1800); N is
+# capped at 20000.
+set -euo pipefail
+here="$(cd "$(dirname "$0")/.." && pwd)"
+n=10000; c=100; q=20; db=""
+while [ $# -gt 0 ]; do
+  case "$1" in
+    -n) n="$2"; shift 2 ;;
+    -c) c="$2"; shift 2 ;;
+    -q) q="$2"; shift 2 ;;
+    --db) db="$2"; shift 2 ;;
+    *) echo "usage: $0 [-n UPLOADS] [-c CLIENTS] [-q QUERIES] [--db JDBC-URL]" >&2; exit 2 ;;
+  esac
+done
+[ "$n" -le 20000 ] || { echo "load-server: at most 20000 uploads" >&2; exit 2; }
+[ "$c" -le 500 ] || { echo "load-server: at most 500 clients" >&2; exit 2; }
+
+work="$(mktemp -d "${TMPDIR:-/tmp}/bulwark-load.XXXXXX")"
+server_pid=""
+cleanup() {
+  if [ -n "$server_pid" ] && kill -0 "$server_pid" 2>/dev/null; then
+    kill -TERM "$server_pid" 2>/dev/null || true
+    wait "$server_pid" 2>/dev/null || true
+  fi
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+bulwark() { "$here/bulwark" --plugins "$work/plugins" "$@"; }
+store=(--data "$work/data")
+[ -n "$db" ] && store+=(--db "$db")
+
+# a free loopback port
+port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
+
+echo "load-server: template report (assessing this machine once)…" >&2
+bulwark assess --no-store --format json -o "$work/template.json" >/dev/null 2>"$work/assess.log" || true
+[ -s "$work/template.json" ] || { cat "$work/assess.log" >&2; exit 1; }
+agent="$(bulwark token create --role agent --groups '*' --name load-agent "${store[@]}" 2>/dev/null)"
+admin="$(bulwark token create --role administrator --groups '*' --name load-admin "${store[@]}" 2>/dev/null)"
+
+"$here/bulwark" --plugins "$work/plugins" serve --grace 5 --host 127.0.0.1 --port "$port" --threads "${BULWARK_LOAD_THREADS:-16}" "${store[@]}" \
+  2>"$work/serve.log" &
+server_pid=$!
+for _ in $(seq 1 120); do
+  curl -fsS "http://127.0.0.1:$port/api/openapi.json" -o /dev/null 2>/dev/null && break
+  kill -0 "$server_pid" 2>/dev/null || { cat "$work/serve.log" >&2; exit 1; }
+  sleep 0.5
+done
+results="$(python3 -c 'import json,sys; r=json.load(open(sys.argv[1])); print(len(r.get("results", r.get("controls", []))))' "$work/template.json" 2>/dev/null || echo '?')"
+echo "load-server: $n uploads of $results results from $c clients, store $(echo "${db:-H2 (embedded)}" | sed "s/password=[^&]*/password=***/")" >&2
+java_bin="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+timeout "${BULWARK_LOAD_TIMEOUT:-1800}" "$java_bin" "$here/releng/LoadServer.java" "http://127.0.0.1:$port" \
+  "$agent" "$admin" "$work/template.json" "$n" "$c" "$q"
