@@ -62,39 +62,12 @@ class StoreCommandsTest {
         return BulwarkApplication.run(services, new PrintWriter(out), new PrintWriter(err), all);
     }
 
-    private static final String CONTROL = """
-                {"id": "%s", "title": "Control %s", "category": "%s", "weight": %d, "rationale": "r",
-                 "applicability": {"when": {"key": "t.%s.applies", "op": "equals", "value": "yes"}, "reason": "n/a here"},
-                 "expect": {"key": "t.%s.value", "op": "equals", "value": "good"},
-                 "remediation": {"type": "configuration-change", "text": "make it good"}}""";
-
     private Path content() throws IOException {
-        String controls = String.join(",\n", CONTROL.formatted("c1", "c1", "operating-system", 10, "c1", "c1"),
-                CONTROL.formatted("c2", "c2", "network", 5, "c2", "c2"),
-                CONTROL.formatted("c3", "c3", "accounts", 3, "c3", "c3"),
-                CONTROL.formatted("c4", "c4", "security-controls", 8, "c4", "c4"),
-                CONTROL.formatted("c5", "c5", "application", 4, "c5", "c5"));
-        return Files.writeString(dir.resolve("content.json"), """
-                {"format": 1, "id": "example", "title": "Example", "version": "1", "controls": [
-                %s
-                ]}""".formatted(controls));
+        return FactsFixture.content(dir);
     }
 
-    /** Writes device {@code id}'s root with the given states: P pass, F fail, E error, N not applicable. */
     private Path device(String id, String states) throws IOException {
-        Path root = Files.createDirectories(dir.resolve(id));
-        Files.createDirectories(root.resolve("etc"));
-        Files.writeString(root.resolve("etc/machine-id"), id + "\n");
-        Files.writeString(root.resolve("etc/hostname"), id + "\n");
-        StringBuilder f = new StringBuilder();
-        for (int i = 0; i < states.length(); i++) {
-            char s = states.charAt(i);
-            f.append("t.c").append(i + 1).append(".applies=").append(s == 'N' ? "no" : "yes").append('\n');
-            f.append("t.c").append(i + 1).append(".value=").append(s == 'P' ? "good" : s == 'E' ? "!unreadable" : "bad")
-                    .append('\n');
-        }
-        Files.writeString(root.resolve("facts.properties"), f);
-        return root;
+        return FactsFixture.device(dir, id, states);
     }
 
     private int assess(String id, String states) throws IOException {
@@ -162,7 +135,7 @@ class StoreCommandsTest {
         assertEquals(23.0, h.get(1).get("earned").asDouble());
         assertEquals(100.0 * 23 / 27, h.get(1).get("score").asDouble(), 1e-9);
         assertTrue(h.get(1).get("categories").get("accounts").get("score").isNull());
-        assertEquals("example 1", h.get(1).get("content").get(0).asText());
+        assertEquals("worked-example 1", h.get(1).get("content").get(0).asText());
         assertEquals(ExitCodes.OK, run("history", "--since", "2999-01-01"));
         assertTrue(out.toString().endsWith("0 assessments\n"), out.toString());
 

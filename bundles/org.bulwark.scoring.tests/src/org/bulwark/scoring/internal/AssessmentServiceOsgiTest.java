@@ -105,6 +105,32 @@ class AssessmentServiceOsgiTest {
         }
     }
 
+    /** What a scripted test collector does when asked to collect. */
+    @FunctionalInterface
+    private interface Behaviour {
+        List<Observation> collect(AssessmentContext ctx) throws Exception;
+    }
+
+    /** A test collector with the given id and keys that behaves as scripted. */
+    private record Scripted(String id, Set<String> provides, Behaviour behaviour) implements Collector {
+        @Override
+        public Category category() {
+            return Category.SECURITY_CONTROLS;
+        }
+
+        @Override
+        public List<Observation> collect(AssessmentContext ctx) throws Exception {
+            return behaviour.collect(ctx);
+        }
+    }
+
+    /** Never returns and ignores interrupts and cancellation: a collector that hangs. */
+    private static List<Observation> hang() {
+        while (true) {
+            Thread.onSpinWait();
+        }
+    }
+
     private static ResultState state(Assessment a, String control) {
         return a.controls().stream().filter(c -> c.control().id().equals(control)).findFirst().orElseThrow()
                 .result().state();
@@ -142,57 +168,10 @@ class AssessmentServiceOsgiTest {
     @Test
     void throwingHangingAndMalformedCollectorsAreContained() throws Exception {
         register(new Fixed("test.good", "test.good.value", "1"));
-        register(new Collector() {
-            @Override
-            public String id() {
-                return "test.bad";
-            }
-
-            @Override
-            public Category category() {
-                return Category.SECURITY_CONTROLS;
-            }
-
-            @Override
-            public Set<String> provides() {
-                return Set.of("test.bad.*");
-            }
-
-            @Override
-            public List<Observation> collect(AssessmentContext ctx) {
-                throw new IllegalStateException("cannot open /etc/test.conf");
-            }
-        });
-        register(new Collector() {
-            @Override
-            public String id() {
-                return "test.slow";
-            }
-
-            @Override
-            public Category category() {
-                return Category.SECURITY_CONTROLS;
-            }
-
-            @Override
-            public Set<String> provides() {
-                return Set.of("test.slow.value");
-            }
-
-            @Override
-            public List<Observation> collect(AssessmentContext ctx) {
-                while (true) {
-                    // ignores interrupts on purpose: a collector that never returns
-                    long t = System.nanoTime();
-                    while (System.nanoTime() - t < 1_000_000) {
-                        Thread.onSpinWait();
-                    }
-                    if (ctx.isCancelled() && false) {
-                        return List.of();
-                    }
-                }
-            }
-        });
+        register(new Scripted("test.bad", Set.of("test.bad.*"), ctx -> {
+            throw new IllegalStateException("cannot open /etc/test.conf");
+        }));
+        register(new Scripted("test.slow", Set.of("test.slow.value"), ctx -> hang()));
         Instant start = Instant.now();
         Assessment a = assess(Duration.ofMillis(1500));
         Duration took = Duration.between(start, Instant.now());
@@ -215,28 +194,9 @@ class AssessmentServiceOsgiTest {
     @Test
     void malformedObservationsMakeTheCollectorsControlsError() throws Exception {
         register(new Fixed("test.good", "test.good.value", "1"));
-        register(new Collector() {
-            @Override
-            public String id() {
-                return "test.bad";
-            }
-
-            @Override
-            public Category category() {
-                return Category.SECURITY_CONTROLS;
-            }
-
-            @Override
-            public Set<String> provides() {
-                return Set.of("test.bad.value");
-            }
-
-            @Override
-            public List<Observation> collect(AssessmentContext ctx) {
-                return List.of(Observation.of("test.bad.value", "1", Source.runtime("/proc/x")),
-                        Observation.of("test.good.value", "0", Source.runtime("/proc/y")));
-            }
-        });
+        register(new Scripted("test.bad", Set.of("test.bad.value"), ctx -> List.of(
+                Observation.of("test.bad.value", "1", Source.runtime("/proc/x")),
+                Observation.of("test.good.value", "0", Source.runtime("/proc/y")))));
         Assessment a = assess(Duration.ofSeconds(5));
         assertEquals(ResultState.PASS, state(a, "t.good"), "the other collector's result is unaffected");
         assertEquals(ResultState.ERROR, state(a, "t.bad"));
@@ -287,27 +247,7 @@ class AssessmentServiceOsgiTest {
 
     @Test
     void collectorThatDoesNotReportAKeyItOwns() throws Exception {
-        register(new Collector() {
-            @Override
-            public String id() {
-                return "test.quiet";
-            }
-
-            @Override
-            public Category category() {
-                return Category.SECURITY_CONTROLS;
-            }
-
-            @Override
-            public Set<String> provides() {
-                return Set.of("test.good.*");
-            }
-
-            @Override
-            public List<Observation> collect(AssessmentContext ctx) {
-                return List.of();
-            }
-        });
+        register(new Scripted("test.quiet", Set.of("test.good.*"), ctx -> List.of()));
         Assessment a = assess(Duration.ofSeconds(5));
         assertEquals(ResultState.ERROR, state(a, "t.good"));
         assertEquals("collector test.quiet did not report test.good.value", reason(a, "t.good"));
