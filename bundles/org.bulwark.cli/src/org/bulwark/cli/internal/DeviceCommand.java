@@ -7,8 +7,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.bulwark.scoring.api.Device;
-import org.bulwark.store.api.AssessmentStore;
-import org.bulwark.store.api.StoreException;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -57,11 +55,7 @@ final class DeviceCommand implements Runnable {
         public Integer call() throws Exception {
             boolean json = OutputFormat.json(spec, format);
             List<Device> devices;
-            try (AssessmentStore db = store.open(services)) {
-                devices = db.devices();
-            } catch (StoreException x) {
-                throw StoreOptions.failure(x);
-            }
+            devices = store.use(services, db -> db.devices());
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
                 ArrayNode list = HistoryCommand.JsonOut.MAPPER.createArrayNode();
@@ -104,11 +98,7 @@ final class DeviceCommand implements Runnable {
         @Override
         public Integer call() {
             Device d;
-            try (AssessmentStore db = store.open(services)) {
-                d = db.setGroups(id, new LinkedHashSet<>(groups));
-            } catch (StoreException x) {
-                throw StoreOptions.failure(x);
-            }
+            d = store.use(services, db -> db.setGroups(id, new LinkedHashSet<>(groups)));
             spec.commandLine().getOut().println("device " + d.id() + ": groups "
                     + (d.groups().isEmpty() ? "none" : String.join(", ", d.groups().stream().sorted().toList())));
             spec.commandLine().getOut().flush();

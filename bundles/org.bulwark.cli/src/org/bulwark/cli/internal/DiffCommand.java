@@ -6,9 +6,7 @@ import java.util.concurrent.Callable;
 import org.bulwark.scoring.api.Points;
 import org.bulwark.store.api.AssessmentDiff;
 import org.bulwark.store.api.AssessmentDiff.Change;
-import org.bulwark.store.api.AssessmentStore;
 import org.bulwark.store.api.AssessmentSummary;
-import org.bulwark.store.api.StoreException;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -54,11 +52,7 @@ final class DiffCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         boolean json = OutputFormat.json(spec, format);
         AssessmentDiff diff;
-        try (AssessmentStore db = store.open(services)) {
-            diff = db.diff(from, to);
-        } catch (StoreException e) {
-            throw StoreOptions.failure(e);
-        }
+        diff = store.use(services, db -> db.diff(from, to));
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             ObjectNode n = HistoryCommand.JsonOut.MAPPER.createObjectNode();

@@ -123,11 +123,7 @@ final class ExceptionCommand implements Runnable {
                 throw new ParameterException(spec.commandLine(), x.getMessage() + "; nothing was written");
             }
             StoredException stored;
-            try (AssessmentStore db = store.open(services)) {
-                stored = db.createException(e);
-            } catch (StoreException x) {
-                throw StoreOptions.failure(x);
-            }
+            stored = store.use(services, db -> db.createException(e));
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
                 out.println(HistoryCommand.JsonOut.MAPPER.writeValueAsString(node(stored, now)));
@@ -161,11 +157,7 @@ final class ExceptionCommand implements Runnable {
         public Integer call() throws Exception {
             boolean json = OutputFormat.json(spec, format);
             List<StoredException> all;
-            try (AssessmentStore db = store.open(services)) {
-                all = db.exceptions();
-            } catch (StoreException x) {
-                throw StoreOptions.failure(x);
-            }
+            all = store.use(services, db -> db.exceptions());
             Instant now = Instant.now();
             PrintWriter out = spec.commandLine().getOut();
             if (json) {

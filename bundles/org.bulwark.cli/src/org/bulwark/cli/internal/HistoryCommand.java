@@ -7,9 +7,7 @@ import java.util.concurrent.Callable;
 
 import org.bulwark.collector.api.Category;
 import org.bulwark.scoring.api.Points;
-import org.bulwark.store.api.AssessmentStore;
 import org.bulwark.store.api.AssessmentSummary;
-import org.bulwark.store.api.StoreException;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -61,11 +59,7 @@ final class HistoryCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
         List<AssessmentSummary> history;
-        try (AssessmentStore db = store.open(services)) {
-            history = db.history(device, from);
-        } catch (StoreException e) {
-            throw StoreOptions.failure(e);
-        }
+        history = store.use(services, db -> db.history(device, from));
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             ArrayNode list = JsonOut.MAPPER.createArrayNode();

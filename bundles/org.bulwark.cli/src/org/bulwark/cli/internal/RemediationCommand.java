@@ -109,11 +109,7 @@ final class RemediationCommand implements Runnable {
                 throw new ParameterException(spec.commandLine(), x.getMessage() + "; nothing was written");
             }
             Remediation r;
-            try (AssessmentStore db = store.open(services)) {
-                r = db.createRemediation(request, Instant.now());
-            } catch (StoreException x) {
-                throw StoreOptions.failure(x);
-            }
+            r = store.use(services, db -> db.createRemediation(request, Instant.now()));
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
                 out.println(HistoryCommand.JsonOut.MAPPER.writeValueAsString(node(r)));
@@ -236,11 +232,7 @@ final class RemediationCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             List<Remediation> all;
-            try (AssessmentStore db = store.open(services)) {
-                all = db.remediations();
-            } catch (StoreException x) {
-                throw StoreOptions.failure(x);
-            }
+            all = store.use(services, db -> db.remediations());
             List<List<String>> rows = new ArrayList<>();
             for (Remediation r : all) {
                 rows.add(java.util.Arrays.asList(Long.toString(r.id()), r.title(), r.controlId(),

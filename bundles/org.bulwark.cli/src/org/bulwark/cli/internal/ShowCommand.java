@@ -4,8 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-import org.bulwark.store.api.AssessmentStore;
-import org.bulwark.store.api.StoreException;
 import org.bulwark.store.api.StoredAssessment;
 
 import picocli.CommandLine.Command;
@@ -41,13 +39,8 @@ final class ShowCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        StoredAssessment a;
-        try (AssessmentStore db = store.open(services)) {
-            a = db.assessment(id).orElseThrow(() -> new CliException(ExitCodes.USAGE, "no stored assessment #" + id
-                    + " (see `bulwark history`)"));
-        } catch (StoreException e) {
-            throw StoreOptions.failure(e);
-        }
+        StoredAssessment a = store.use(services, db -> db.assessment(id).orElseThrow(
+                () -> new CliException(ExitCodes.USAGE, "no stored assessment #" + id + " (see `bulwark history`)")));
         if (output != null) {
             AtomicFiles.write(output, a.reportJson().getBytes(StandardCharsets.UTF_8));
             spec.commandLine().getErr().println("bulwark: json report of assessment #" + id + " written to " + output);

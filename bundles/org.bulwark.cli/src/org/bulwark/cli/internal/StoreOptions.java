@@ -56,6 +56,24 @@ final class StoreOptions {
         }
     }
 
+    /** One piece of work on an open store. */
+    @FunctionalInterface
+    interface Work<T> {
+        T run(AssessmentStore db) throws StoreException;
+    }
+
+    /**
+     * Opens the store, runs {@code work} on it and closes it; a store failure ends the command with the exit code
+     * {@link #failure} gives.
+     */
+    <T> T use(Services services, Work<T> work) {
+        try (AssessmentStore db = open(services)) {
+            return work.run(db);
+        } catch (StoreException e) {
+            throw failure(e);
+        }
+    }
+
     /** @return the exception to end a command with for {@code e}: bad input is a usage error, the rest a store error */
     static CliException failure(StoreException e) {
         return switch (e.reason()) {
