@@ -183,6 +183,10 @@ class DropInPluginOsgiTest {
 
         Files.delete(jar);
         await("the removed collector to leave", () -> !installed("test.dropin"));
+        // FileInstall stops the bundle (its collector and content leave) and then uninstalls it, which retires
+        // the content: wait for that, not just for the stop
+        await("the removed plug-in's content to be retired",
+                () -> registry.benchmarks().stream().anyMatch(b -> b.id().equals("test.dropin")));
         Assessment after = assess();
         assertEquals(ResultState.NOT_CHECKED, state(after, "dropin.enabled"));
         assertEquals("no installed collector provides dropin.value", reason(after, "dropin.enabled"));
