@@ -17,4 +17,9 @@ class PostgresStoreTest extends StoreTest {
     String freshUrl() throws SQLException {
         return TestStores.postgresSchema();
     }
+
+    @Override
+    String otherUrl() throws SQLException {
+        return TestStores.postgresSchema();
+    }
 }

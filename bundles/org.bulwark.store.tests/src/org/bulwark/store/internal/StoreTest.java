@@ -76,6 +76,11 @@ class StoreTest {
         return TestStores.h2(dir);
     }
 
+    /** @return another empty store's URL, beside {@link #url} */
+    String otherUrl() throws SQLException {
+        return "jdbc:h2:file:" + dir.toAbsolutePath().resolve("other");
+    }
+
     @AfterEach
     void close() {
         store.close();
@@ -304,7 +309,8 @@ class StoreTest {
         store.close();
         store = JdbcStore.open(url);
         assertEquals(Migrations.latest(), store.schemaVersion());
-        assertEquals(1, count("SELECT COUNT(*) FROM schema_version"));
+        assertEquals(2, Migrations.latest());
+        assertEquals(2, count("SELECT COUNT(*) FROM schema_version"));
         store.close();
         try (Connection c = TestStores.connect(url); Statement s = c.createStatement()) {
             s.executeUpdate("INSERT INTO schema_version (version, description, applied) VALUES (99, 'future', "
@@ -312,9 +318,87 @@ class StoreTest {
         }
         StoreException e = assertThrows(StoreException.class, () -> JdbcStore.open(url));
         assertEquals(StoreException.Reason.SCHEMA_TOO_NEW, e.reason());
-        assertTrue(e.getMessage().contains("schema version 99, newer than this Bulwark knows (1)"), e.getMessage());
-        assertEquals(2, count("SELECT COUNT(*) FROM schema_version"));
+        assertTrue(e.getMessage().contains("schema version 99, newer than this Bulwark knows (2)"), e.getMessage());
+        assertEquals(3, count("SELECT COUNT(*) FROM schema_version"));
         assertEquals(1, count("SELECT COUNT(*) FROM assessment"));
+    }
+
+    @Test
+    void aSchemaOneStoreIsUpgradedAndKeepsItsReportsWhileNewOnesAreCompressed() throws Exception {
+        String old = otherUrl();
+        String report = "{\"report\": \"" + "evidence ".repeat(2000) + "\"}";
+        try (Connection c = TestStores.connect(old); Statement s = c.createStatement()) {
+            // a store as schema version 1 left it, with one assessment
+            s.execute("CREATE TABLE schema_version (version INTEGER PRIMARY KEY, description VARCHAR(400) NOT NULL, "
+                    + "applied TIMESTAMP WITH TIME ZONE NOT NULL)");
+            for (String sql : Migrations.statements("V1__initial.sql")) {
+                s.execute(sql);
+            }
+            s.execute("INSERT INTO schema_version VALUES (1, 'V1__initial.sql', CURRENT_TIMESTAMP)");
+            s.execute("INSERT INTO device (id, hostname, os, first_seen, last_seen) VALUES ('d1', 'h1', 'Debian', "
+                    + "CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)");
+            s.execute("INSERT INTO assessment (device_id, hostname, os, groups_list, started, finished, root, live, "
+                    + "complete, earned, possible, counted, passed, failed, errors, unknowns, not_checked, "
+                    + "not_applicable, informational, report_json) VALUES ('d1', 'h1', 'Debian', '', "
+                    + "CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, '', TRUE, TRUE, 1, 2, 1, 1, 0, 0, 0, 0, 0, 0, '" + report
+                    + "')");
+            if (!c.getAutoCommit()) {
+                c.commit();
+            }
+        }
+        try (AssessmentStore upgraded = JdbcStore.open(old)) {
+            assertEquals(2, upgraded.schemaVersion());
+            long first = upgraded.history(null, null).get(0).id();
+            assertEquals(report, upgraded.assessment(first).orElseThrow().reportJson());
+            long id = upgraded.save(Fixtures.assessment(D1, T1, List.of(r("c1", OPERATING_SYSTEM, 10, FAIL)),
+                    List.of()), report).id();
+            assertEquals(report, upgraded.assessment(id).orElseThrow().reportJson());
+            assertTrue(id > first);
+        }
+        try (Connection c = TestStores.connect(old); Statement s = c.createStatement();
+                ResultSet r = s.executeQuery("SELECT id, report_json IS NULL, LENGTH(report_gz) FROM assessment "
+                        + "ORDER BY id")) {
+            assertTrue(r.next());
+            assertFalse(r.getBoolean(2), "the schema 1 report keeps its text");
+            assertTrue(r.next());
+            assertTrue(r.getBoolean(2), "a new report is stored compressed only");
+            assertTrue(r.getInt(3) < report.length() / 20, "compressed: " + r.getInt(3) + " bytes");
+            assertFalse(r.next());
+        }
+    }
+
+    @Test
+    void concurrentSavesOfNewDevicesAllLandExactlyOnce() throws Exception {
+        // 8 threads save 10 assessments each over 4 devices none of which exists yet: first inserts race
+        int threads = 8;
+        int each = 10;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.Future<Integer>> done = new java.util.ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            int thread = t;
+            done.add(pool.submit(() -> {
+                start.await();
+                for (int i = 0; i < each; i++) {
+                    Device d = Fixtures.device("race-" + (thread + i) % 4);
+                    store.save(Fixtures.assessment(d, T1.plusSeconds(thread * each + i),
+                            List.of(r("c1", OPERATING_SYSTEM, 10, i % 2 == 0 ? PASS : FAIL)), List.of()), "{}");
+                }
+                return each;
+            }));
+        }
+        start.countDown();
+        int saved = 0;
+        for (java.util.concurrent.Future<Integer> f : done) {
+            saved += f.get(60, java.util.concurrent.TimeUnit.SECONDS);
+        }
+        pool.shutdown();
+        assertEquals(80, saved);
+        assertEquals(80, store.history(null, null).size());
+        assertEquals(List.of("race-0", "race-1", "race-2", "race-3"),
+                store.devices().stream().map(Device::id).collect(Collectors.toList()));
+        assertEquals(4, store.latestResults().devices().size());
+        assertEquals(80, count("SELECT COUNT(*) FROM result"));
     }
 
     @Test

@@ -50,9 +50,11 @@ import org.bulwark.store.api.StoredException;
 import org.bulwark.store.api.StoredResult;
 
 /**
- * The store on one JDBC connection (H2 or PostgreSQL) with auto-commit off: every public method is one
- * transaction, committed at its end or rolled back on any failure. Methods are synchronized: one connection
- * serves one caller at a time. Times are kept in UTC with microsecond precision (PostgreSQL's).
+ * The store on a small pool of JDBC connections (H2 or PostgreSQL) with auto-commit off: every public method is
+ * one transaction on one connection, committed at its end or rolled back on any failure, so that uploads and
+ * queries from several threads run side by side. A transaction that loses a race with another (two first
+ * assessments of one device inserting it, a lock timeout, a deadlock or serialization failure) is rolled back and
+ * run again, up to {@link #ATTEMPTS} times. Times are kept in UTC with microsecond precision (PostgreSQL's).
  */
 final class JdbcStore implements AssessmentStore {
 
@@ -60,14 +62,29 @@ final class JdbcStore implements AssessmentStore {
             + "a.finished, a.complete, a.earned, a.possible, a.counted, a.passed, a.failed, a.errors, a.unknowns, "
             + "a.not_checked, a.not_applicable, a.informational";
 
-    private final Connection connection;
+    /** Connections kept open: enough for the server's request threads on a small machine. */
+    static final int POOL_SIZE = Math.max(4, Math.min(16, 2 * Runtime.getRuntime().availableProcessors()));
+
+    /** How often a transaction that lost a race is tried in all. */
+    static final int ATTEMPTS = 5;
+
+    private final Driver driver;
+    private final String url;
     private final String where;
     private final int schemaVersion;
+    /** Idle connections; at most {@link #POOL_SIZE} exist, {@code permits} counts those that may still be opened. */
+    private final java.util.concurrent.BlockingDeque<Connection> idle = new java.util.concurrent.LinkedBlockingDeque<>();
+    private final java.util.concurrent.Semaphore permits = new java.util.concurrent.Semaphore(POOL_SIZE);
+    /** The connection of the transaction the calling thread runs. */
+    private final ThreadLocal<Connection> current = new ThreadLocal<>();
+    private volatile boolean closed;
 
-    private JdbcStore(Connection connection, String where, int schemaVersion) {
-        this.connection = connection;
+    private JdbcStore(Driver driver, String url, Connection first, String where, int schemaVersion) {
+        this.driver = driver;
+        this.url = url;
         this.where = where;
         this.schemaVersion = schemaVersion;
+        idle.add(first);
     }
 
     /** Opens {@code url} and migrates it (see {@link Migrations}). */
@@ -76,10 +93,9 @@ final class JdbcStore implements AssessmentStore {
         Driver driver = driver(url, where);
         Connection c = connect(driver, url, where);
         try {
-            c.setAutoCommit(false);
-            c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+            prepare(c);
             int version = Migrations.apply(c, where);
-            return new JdbcStore(c, where, version);
+            return new JdbcStore(driver, url, c, where, version);
         } catch (SQLException | StoreException | RuntimeException e) {
             try {
                 c.close();
@@ -91,6 +107,11 @@ final class JdbcStore implements AssessmentStore {
             }
             throw new StoreException(Reason.UNAVAILABLE, "cannot open the store at " + where + ": " + e.getMessage(), e);
         }
+    }
+
+    private static void prepare(Connection c) throws SQLException {
+        c.setAutoCommit(false);
+        c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
     }
 
     /** How long to wait for another process to close an embedded (H2) store. */
@@ -156,18 +177,132 @@ final class JdbcStore implements AssessmentStore {
         T run() throws SQLException, StoreException;
     }
 
-    private synchronized <T> T tx(Work<T> work) throws StoreException {
+    /** @return the connection of the calling thread's transaction */
+    private Connection c() {
+        Connection c = current.get();
+        if (c == null) {
+            throw new IllegalStateException("no transaction on this thread");
+        }
+        return c;
+    }
+
+    private <T> T tx(Work<T> work) throws StoreException {
+        if (current.get() != null) {
+            throw new IllegalStateException("transactions do not nest");
+        }
+        for (int attempt = 1;; attempt++) {
+            Connection c = borrow();
+            boolean healthy = true;
+            current.set(c);
+            try {
+                T result = work.run();
+                c.commit();
+                return result;
+            } catch (StoreException e) {
+                Migrations.rollback(c);
+                throw e;
+            } catch (SQLException e) {
+                Migrations.rollback(c);
+                healthy = isOpen(c);
+                if (healthy && attempt < ATTEMPTS && lostRace(e)) {
+                    continue; // another transaction won: nothing of this one was kept; run it again
+                }
+                throw new StoreException(healthy ? Reason.FAILED : Reason.UNAVAILABLE, "store " + where + ": "
+                        + e.getMessage() + " (nothing was written)", e);
+            } catch (RuntimeException e) {
+                Migrations.rollback(c);
+                healthy = isOpen(c);
+                throw new StoreException(Reason.FAILED, "store " + where + ": " + e.getMessage()
+                        + " (nothing was written)", e);
+            } finally {
+                current.remove();
+                giveBack(c, healthy);
+            }
+        }
+    }
+
+    /**
+     * @return whether {@code e} says the transaction lost a race it may win when run again: a unique key another
+     *         transaction inserted first (SQLSTATE 23505), a lock timeout (H2 HYT00), a deadlock or a
+     *         serialization failure (40001, 40P01), or H2's concurrent update of a row (90131)
+     */
+    static boolean lostRace(SQLException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException s) {
+                String state = s.getSQLState();
+                if ("23505".equals(state) || "40001".equals(state) || "40P01".equals(state)
+                        || "HYT00".equals(state) || s.getErrorCode() == 90131) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean isOpen(Connection c) {
         try {
-            T result = work.run();
-            connection.commit();
-            return result;
-        } catch (StoreException e) {
-            Migrations.rollback(connection);
-            throw e;
-        } catch (SQLException | RuntimeException e) {
-            Migrations.rollback(connection);
-            throw new StoreException(Reason.FAILED, "store " + where + ": " + e.getMessage()
-                    + " (nothing was written)", e);
+            return !c.isClosed();
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    /** @return an idle connection, or a new one while fewer than {@link #POOL_SIZE} exist; waits otherwise */
+    private Connection borrow() throws StoreException {
+        if (closed) {
+            throw new StoreException(Reason.UNAVAILABLE, "the store at " + where + " is closed");
+        }
+        Connection c = idle.pollFirst();
+        if (c != null) {
+            return c;
+        }
+        if (permits.tryAcquire()) {
+            try {
+                Connection fresh = connect(driver, url, where);
+                prepare(fresh);
+                return fresh;
+            } catch (SQLException | StoreException | RuntimeException e) {
+                permits.release();
+                if (e instanceof StoreException s) {
+                    throw s;
+                }
+                throw new StoreException(Reason.UNAVAILABLE, "cannot connect to the store at " + where + ": "
+                        + e.getMessage(), e);
+            }
+        }
+        try {
+            c = idle.pollFirst(60, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreException(Reason.UNAVAILABLE, "interrupted while waiting for a connection to " + where, e);
+        }
+        if (c == null) {
+            throw new StoreException(Reason.UNAVAILABLE, "no connection to the store at " + where
+                    + " became free within 60 s");
+        }
+        return c;
+    }
+
+    /** Returns a connection to the pool; a broken one, or any after {@link #close()}, is closed instead. */
+    private void giveBack(Connection c, boolean healthy) {
+        if (healthy && !closed) {
+            idle.addFirst(c);
+            if (!closed) {
+                return;
+            }
+            if (!idle.remove(c)) {
+                return; // close() took it
+            }
+        }
+        closeQuietly(c);
+        permits.release();
+    }
+
+    private static void closeQuietly(Connection c) {
+        try {
+            c.close();
+        } catch (SQLException ignored) {
+            // closing: nothing is pending (every transaction commits or rolls back)
         }
     }
 
@@ -186,9 +321,9 @@ final class JdbcStore implements AssessmentStore {
             long id;
             Coverage cov = a.score().coverage();
             Points points = a.score().points();
-            try (PreparedStatement p = connection.prepareStatement("INSERT INTO assessment (device_id, hostname, os, "
+            try (PreparedStatement p = c().prepareStatement("INSERT INTO assessment (device_id, hostname, os, "
                     + "groups_list, started, finished, root, live, complete, earned, possible, counted, passed, "
-                    + "failed, errors, unknowns, not_checked, not_applicable, informational, report_json) VALUES "
+                    + "failed, errors, unknowns, not_checked, not_applicable, informational, report_gz) VALUES "
                     + "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
                 int i = 1;
                 p.setString(i++, d.id());
@@ -206,7 +341,7 @@ final class JdbcStore implements AssessmentStore {
                         cov.notChecked(), cov.notApplicable(), cov.informational() }) {
                     p.setInt(i++, n);
                 }
-                p.setString(i++, reportJson);
+                p.setBytes(i++, gzip(reportJson));
                 p.executeUpdate();
                 try (ResultSet keys = p.getGeneratedKeys()) {
                     if (!keys.next()) {
@@ -215,7 +350,7 @@ final class JdbcStore implements AssessmentStore {
                     id = keys.getLong(1);
                 }
             }
-            try (PreparedStatement p = connection.prepareStatement(
+            try (PreparedStatement p = c().prepareStatement(
                     "INSERT INTO assessment_category (assessment_id, category, earned, possible) VALUES (?, ?, ?, ?)")) {
                 for (Category c : Category.values()) {
                     Points cp = a.score().categories().getOrDefault(c, new Points(0, 0));
@@ -227,7 +362,7 @@ final class JdbcStore implements AssessmentStore {
                 }
                 p.executeBatch();
             }
-            try (PreparedStatement p = connection.prepareStatement("INSERT INTO assessment_content (assessment_id, "
+            try (PreparedStatement p = c().prepareStatement("INSERT INTO assessment_content (assessment_id, "
                     + "seq, benchmark_id, title, version, origin, sha256, controls) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
                 int pos = 0;
                 for (BenchmarkInfo b : a.benchmarks()) {
@@ -243,7 +378,7 @@ final class JdbcStore implements AssessmentStore {
                 }
                 p.executeBatch();
             }
-            try (PreparedStatement p = connection.prepareStatement("INSERT INTO assessment_collector (assessment_id, "
+            try (PreparedStatement p = c().prepareStatement("INSERT INTO assessment_collector (assessment_id, "
                     + "seq, collector_id, category, bundle, outcome, duration_ms, observations, message) "
                     + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 int pos = 0;
@@ -269,7 +404,7 @@ final class JdbcStore implements AssessmentStore {
                     }
                 }
             }
-            try (PreparedStatement p = connection.prepareStatement("INSERT INTO result (assessment_id, seq, "
+            try (PreparedStatement p = c().prepareStatement("INSERT INTO result (assessment_id, seq, "
                     + "control_id, title, category, weight, state, reason, credit, exception_id) "
                     + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 int pos = 0;
@@ -298,7 +433,7 @@ final class JdbcStore implements AssessmentStore {
                 p.executeBatch();
             }
             Set<String> seen = new java.util.HashSet<>();
-            try (PreparedStatement p = connection.prepareStatement("INSERT INTO assessment_exception (assessment_id, "
+            try (PreparedStatement p = c().prepareStatement("INSERT INTO assessment_exception (assessment_id, "
                     + "exception_id, control_id, scope, target, justification, author, created, expires, notes) "
                     + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 for (ControlException e : a.exceptions()) {
@@ -315,13 +450,21 @@ final class JdbcStore implements AssessmentStore {
             Set<String> controls = new LinkedHashSet<>();
             a.controls().forEach(ac -> controls.add(ac.control().id()));
             updateRemediations(controls, finished);
-            return summaries("a.id = ?", List.of(id)).get(0);
+            // what summaries("a.id = ?") would read back, without reading it
+            Map<Category, Points> categories = new EnumMap<>(Category.class);
+            for (Category c : Category.values()) {
+                categories.put(c, a.score().categories().getOrDefault(c, new Points(0, 0)));
+            }
+            List<String> content = new ArrayList<>();
+            a.benchmarks().forEach(b -> content.add(b.id() + " " + nn(b.version())));
+            return new AssessmentSummary(id, new Device(d.id(), d.hostname(), d.os(), new TreeSet<>(d.groups())),
+                    micros(a.started()), finished, content, points, categories, cov, a.complete());
         });
     }
 
     private void upsertDevice(Device d, Instant seen) throws SQLException {
         Instant last = null;
-        try (PreparedStatement p = connection.prepareStatement("SELECT last_seen FROM device WHERE id = ?")) {
+        try (PreparedStatement p = c().prepareStatement("SELECT last_seen FROM device WHERE id = ?")) {
             p.setString(1, d.id());
             try (ResultSet r = p.executeQuery()) {
                 if (r.next()) {
@@ -330,7 +473,7 @@ final class JdbcStore implements AssessmentStore {
             }
         }
         if (last == null) {
-            try (PreparedStatement p = connection.prepareStatement(
+            try (PreparedStatement p = c().prepareStatement(
                     "INSERT INTO device (id, hostname, os, first_seen, last_seen) VALUES (?, ?, ?, ?, ?)")) {
                 p.setString(1, d.id());
                 p.setString(2, d.hostname());
@@ -340,7 +483,7 @@ final class JdbcStore implements AssessmentStore {
                 p.executeUpdate();
             }
         } else if (!seen.isBefore(last)) {
-            try (PreparedStatement p = connection.prepareStatement(
+            try (PreparedStatement p = c().prepareStatement(
                     "UPDATE device SET hostname = ?, os = ?, last_seen = ? WHERE id = ?")) {
                 p.setString(1, d.hostname());
                 p.setString(2, d.os());
@@ -357,11 +500,11 @@ final class JdbcStore implements AssessmentStore {
     }
 
     private void replaceGroups(String deviceId, Set<String> groups) throws SQLException {
-        try (PreparedStatement p = connection.prepareStatement("DELETE FROM device_group WHERE device_id = ?")) {
+        try (PreparedStatement p = c().prepareStatement("DELETE FROM device_group WHERE device_id = ?")) {
             p.setString(1, deviceId);
             p.executeUpdate();
         }
-        try (PreparedStatement p = connection.prepareStatement(
+        try (PreparedStatement p = c().prepareStatement(
                 "INSERT INTO device_group (device_id, group_name) VALUES (?, ?)")) {
             for (String g : new TreeSet<>(groups)) {
                 p.setString(1, deviceId);
@@ -388,14 +531,14 @@ final class JdbcStore implements AssessmentStore {
     /** @return every device with its groups as the store keeps them */
     private Map<String, Device> devicesById() throws SQLException {
         Map<String, Set<String>> groups = new LinkedHashMap<>();
-        try (Statement s = connection.createStatement();
+        try (Statement s = c().createStatement();
                 ResultSet r = s.executeQuery("SELECT device_id, group_name FROM device_group")) {
             while (r.next()) {
                 groups.computeIfAbsent(r.getString(1), k -> new TreeSet<>()).add(r.getString(2));
             }
         }
         Map<String, Device> out = new LinkedHashMap<>();
-        try (Statement s = connection.createStatement();
+        try (Statement s = c().createStatement();
                 ResultSet r = s.executeQuery("SELECT id, hostname, os FROM device ORDER BY id")) {
             while (r.next()) {
                 out.put(r.getString(1), new Device(r.getString(1), r.getString(2), r.getString(3),
@@ -425,7 +568,7 @@ final class JdbcStore implements AssessmentStore {
     /** @return the id of the device named by id or host name */
     private String resolveDevice(String name) throws SQLException, StoreException {
         List<String> ids = new ArrayList<>();
-        try (PreparedStatement p = connection.prepareStatement(
+        try (PreparedStatement p = c().prepareStatement(
                 "SELECT id FROM device WHERE id = ? UNION SELECT id FROM device WHERE hostname = ?")) {
             p.setString(1, name);
             p.setString(2, name);
@@ -451,7 +594,7 @@ final class JdbcStore implements AssessmentStore {
 
     private List<AssessmentSummary> summaries(String condition, List<Object> params) throws SQLException {
         Map<Long, Object[]> rows = new LinkedHashMap<>();
-        try (PreparedStatement p = connection.prepareStatement(
+        try (PreparedStatement p = c().prepareStatement(
                 "SELECT " + SUMMARY_COLUMNS + " FROM assessment a WHERE " + condition + " ORDER BY a.id")) {
             bind(p, params);
             try (ResultSet r = p.executeQuery()) {
@@ -467,7 +610,7 @@ final class JdbcStore implements AssessmentStore {
             }
         }
         Map<Long, Map<Category, Points>> categories = new LinkedHashMap<>();
-        try (PreparedStatement p = connection.prepareStatement("SELECT c.assessment_id, c.category, c.earned, "
+        try (PreparedStatement p = c().prepareStatement("SELECT c.assessment_id, c.category, c.earned, "
                 + "c.possible FROM assessment_category c JOIN assessment a ON a.id = c.assessment_id WHERE "
                 + condition)) {
             bind(p, params);
@@ -479,7 +622,7 @@ final class JdbcStore implements AssessmentStore {
             }
         }
         Map<Long, List<String>> content = new LinkedHashMap<>();
-        try (PreparedStatement p = connection.prepareStatement("SELECT c.assessment_id, c.benchmark_id, c.version "
+        try (PreparedStatement p = c().prepareStatement("SELECT c.assessment_id, c.benchmark_id, c.version "
                 + "FROM assessment_content c JOIN assessment a ON a.id = c.assessment_id WHERE " + condition
                 + " ORDER BY c.assessment_id, c.seq")) {
             bind(p, params);
@@ -504,7 +647,7 @@ final class JdbcStore implements AssessmentStore {
     public FleetResults latestResults() throws StoreException {
         return tx(() -> {
             List<String> ids = new ArrayList<>();
-            try (Statement st = connection.createStatement();
+            try (Statement st = c().createStatement();
                     ResultSet r = st.executeQuery("SELECT MAX(id) FROM assessment GROUP BY device_id")) {
                 while (r.next()) {
                     ids.add(Long.toString(r.getLong(1)));
@@ -521,7 +664,7 @@ final class JdbcStore implements AssessmentStore {
             }
             Map<Long, Map<String, ResultState>> states = new LinkedHashMap<>();
             Map<String, ControlRef> controls = new LinkedHashMap<>();
-            try (PreparedStatement p = connection.prepareStatement("SELECT r.assessment_id, r.control_id, r.title, "
+            try (PreparedStatement p = c().prepareStatement("SELECT r.assessment_id, r.control_id, r.title, "
                     + "r.category, r.weight, r.state FROM result r WHERE r.assessment_id IN (" + String.join(", ", ids)
                     + ") ORDER BY r.assessment_id, r.seq")) {
                 try (ResultSet r = p.executeQuery()) {
@@ -556,7 +699,7 @@ final class JdbcStore implements AssessmentStore {
             return null;
         }
         List<BenchmarkInfo> benchmarks = new ArrayList<>();
-        try (PreparedStatement p = connection.prepareStatement("SELECT benchmark_id, title, version, origin, sha256, "
+        try (PreparedStatement p = c().prepareStatement("SELECT benchmark_id, title, version, origin, sha256, "
                 + "controls FROM assessment_content WHERE assessment_id = ? ORDER BY seq")) {
             p.setLong(1, id);
             try (ResultSet r = p.executeQuery()) {
@@ -567,7 +710,7 @@ final class JdbcStore implements AssessmentStore {
             }
         }
         Set<String> collectors = new LinkedHashSet<>();
-        try (PreparedStatement p = connection.prepareStatement(
+        try (PreparedStatement p = c().prepareStatement(
                 "SELECT bundle FROM assessment_collector WHERE assessment_id = ? ORDER BY seq")) {
             p.setLong(1, id);
             try (ResultSet r = p.executeQuery()) {
@@ -579,7 +722,7 @@ final class JdbcStore implements AssessmentStore {
             }
         }
         List<StoredResult> results = new ArrayList<>();
-        try (PreparedStatement p = connection.prepareStatement("SELECT control_id, title, category, weight, state, "
+        try (PreparedStatement p = c().prepareStatement("SELECT control_id, title, category, weight, state, "
                 + "reason, credit, exception_id FROM result WHERE assessment_id = ? ORDER BY seq")) {
             p.setLong(1, id);
             try (ResultSet r = p.executeQuery()) {
@@ -591,7 +734,7 @@ final class JdbcStore implements AssessmentStore {
             }
         }
         List<ControlException> exceptions = new ArrayList<>();
-        try (PreparedStatement p = connection.prepareStatement("SELECT exception_id, control_id, scope, target, "
+        try (PreparedStatement p = c().prepareStatement("SELECT exception_id, control_id, scope, target, "
                 + "justification, author, created, expires, notes FROM assessment_exception WHERE assessment_id = ? "
                 + "ORDER BY exception_id")) {
             p.setLong(1, id);
@@ -602,11 +745,12 @@ final class JdbcStore implements AssessmentStore {
             }
         }
         String json;
-        try (PreparedStatement p = connection.prepareStatement("SELECT report_json FROM assessment WHERE id = ?")) {
+        try (PreparedStatement p = c().prepareStatement("SELECT report_gz, report_json FROM assessment WHERE id = ?")) {
             p.setLong(1, id);
             try (ResultSet r = p.executeQuery()) {
                 r.next();
-                json = r.getString(1);
+                byte[] gz = r.getBytes(1);
+                json = gz != null ? gunzip(gz, id) : r.getString(2); // schema 1 kept the text
             }
         }
         return new StoredAssessment(found.get(0), benchmarks, List.copyOf(collectors), results, exceptions, json);
@@ -662,7 +806,7 @@ final class JdbcStore implements AssessmentStore {
             ControlException stored = new ControlException(e.id(), e.controlId(), e.scope(),
                     e.scope() == ControlException.Scope.GLOBAL ? null : e.target(), e.justification(), e.author(),
                     micros(e.created()), e.expires() == null ? null : micros(e.expires()), e.notes());
-            try (PreparedStatement p = connection.prepareStatement("INSERT INTO control_exception (id, control_id, "
+            try (PreparedStatement p = c().prepareStatement("INSERT INTO control_exception (id, control_id, "
                     + "scope, target, justification, author, created, expires, notes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 p.setString(1, stored.id());
                 bindException(p, 2, stored);
@@ -676,7 +820,7 @@ final class JdbcStore implements AssessmentStore {
     public List<StoredException> exceptions() throws StoreException {
         return tx(() -> {
             List<StoredException> out = new ArrayList<>();
-            try (Statement s = connection.createStatement(); ResultSet r = s.executeQuery("SELECT id, control_id, "
+            try (Statement s = c().createStatement(); ResultSet r = s.executeQuery("SELECT id, control_id, "
                     + "scope, target, justification, author, created, expires, notes, cancelled, cancelled_by FROM "
                     + "control_exception ORDER BY created, id")) {
                 while (r.next()) {
@@ -702,7 +846,7 @@ final class JdbcStore implements AssessmentStore {
     public StoredException cancelException(String id, String by, Instant at) throws StoreException {
         return tx(() -> {
             StoredException found = null;
-            try (PreparedStatement p = connection.prepareStatement("SELECT id, control_id, scope, target, "
+            try (PreparedStatement p = c().prepareStatement("SELECT id, control_id, scope, target, "
                     + "justification, author, created, expires, notes, cancelled, cancelled_by FROM control_exception "
                     + "WHERE id = ?")) {
                 p.setString(1, id);
@@ -719,7 +863,7 @@ final class JdbcStore implements AssessmentStore {
                     + " by " + found.cancelledBy());
             require(by != null && !by.isBlank(), "who cancels the exception is required");
             Instant when = micros(at);
-            try (PreparedStatement p = connection.prepareStatement(
+            try (PreparedStatement p = c().prepareStatement(
                     "UPDATE control_exception SET cancelled = ?, cancelled_by = ? WHERE id = ?")) {
                 p.setObject(1, utc(when));
                 p.setString(2, by);
@@ -745,7 +889,7 @@ final class JdbcStore implements AssessmentStore {
             require(q.scope() != null, "the scope (devices or group) is required");
             require(q.priority() != null, "the priority (high, medium or low) is required");
             String category = null;
-            try (PreparedStatement p = connection.prepareStatement("SELECT category FROM result WHERE control_id = ? "
+            try (PreparedStatement p = c().prepareStatement("SELECT category FROM result WHERE control_id = ? "
                     + "ORDER BY assessment_id DESC FETCH FIRST 1 ROWS ONLY")) {
                 p.setString(1, q.controlId());
                 try (ResultSet r = p.executeQuery()) {
@@ -769,7 +913,7 @@ final class JdbcStore implements AssessmentStore {
                 require(q.group() != null && !q.group().isBlank(), "scope group needs a group name");
             }
             long id;
-            try (PreparedStatement p = connection.prepareStatement("INSERT INTO remediation (title, control_id, "
+            try (PreparedStatement p = c().prepareStatement("INSERT INTO remediation (title, control_id, "
                     + "category, scope, group_name, priority, due, notes, requester, created, status, completion, "
                     + "completed, target_devices, fixed_devices) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL, "
                     + "0, 0)", Statement.RETURN_GENERATED_KEYS)) {
@@ -795,7 +939,7 @@ final class JdbcStore implements AssessmentStore {
                 }
             }
             if (q.scope() == Remediation.Scope.DEVICES) {
-                try (PreparedStatement p = connection.prepareStatement(
+                try (PreparedStatement p = c().prepareStatement(
                         "INSERT INTO remediation_device (remediation_id, device_id) VALUES (?, ?)")) {
                     for (String d : new TreeSet<>(q.devices())) {
                         p.setLong(1, id);
@@ -814,7 +958,7 @@ final class JdbcStore implements AssessmentStore {
     public List<Remediation> remediations() throws StoreException {
         return tx(() -> {
             List<Long> ids = new ArrayList<>();
-            try (Statement s = connection.createStatement();
+            try (Statement s = c().createStatement();
                     ResultSet r = s.executeQuery("SELECT id FROM remediation ORDER BY id")) {
                 while (r.next()) {
                     ids.add(r.getLong(1));
@@ -840,7 +984,7 @@ final class JdbcStore implements AssessmentStore {
                 require(false, "remediation activity #" + id + " is already completed (" + r.completion().name()
                         .toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + ", " + r.completed() + ")");
             }
-            try (PreparedStatement p = connection.prepareStatement(
+            try (PreparedStatement p = c().prepareStatement(
                     "UPDATE remediation SET status = ?, completion = ?, completed = ? WHERE id = ?")) {
                 p.setString(1, Remediation.Status.COMPLETED.name());
                 p.setString(2, Remediation.Completion.MANUAL.name());
@@ -855,7 +999,7 @@ final class JdbcStore implements AssessmentStore {
     /** Recounts the active activities for {@code controls}; completes those every target now passes. */
     private void updateRemediations(Set<String> controls, Instant at) throws SQLException {
         List<Long> ids = new ArrayList<>();
-        try (PreparedStatement p = connection.prepareStatement(
+        try (PreparedStatement p = c().prepareStatement(
                 "SELECT id, control_id FROM remediation WHERE status = ? ORDER BY id")) {
             p.setString(1, Remediation.Status.ACTIVE.name());
             try (ResultSet r = p.executeQuery()) {
@@ -881,7 +1025,7 @@ final class JdbcStore implements AssessmentStore {
                 + "WHERE m.id = ? AND m.scope = 'GROUP'";
         int target = 0;
         int fixed = 0;
-        try (PreparedStatement p = connection.prepareStatement("SELECT t.device_id, (SELECT r.state FROM result r "
+        try (PreparedStatement p = c().prepareStatement("SELECT t.device_id, (SELECT r.state FROM result r "
                 + "WHERE r.control_id = (SELECT control_id FROM remediation WHERE id = ?) AND r.assessment_id = "
                 + "(SELECT MAX(a.id) FROM assessment a WHERE a.device_id = t.device_id)) FROM (" + targets + ") t")) {
             p.setLong(1, id);
@@ -897,7 +1041,7 @@ final class JdbcStore implements AssessmentStore {
             }
         }
         boolean complete = confirm && target > 0 && fixed == target;
-        try (PreparedStatement p = connection.prepareStatement("UPDATE remediation SET target_devices = ?, "
+        try (PreparedStatement p = c().prepareStatement("UPDATE remediation SET target_devices = ?, "
                 + "fixed_devices = ?" + (complete ? ", status = ?, completion = ?, completed = ?" : "")
                 + " WHERE id = ?")) {
             int i = 1;
@@ -915,7 +1059,7 @@ final class JdbcStore implements AssessmentStore {
 
     private Remediation remediation(long id) throws SQLException {
         List<String> devices = new ArrayList<>();
-        try (PreparedStatement p = connection.prepareStatement(
+        try (PreparedStatement p = c().prepareStatement(
                 "SELECT device_id FROM remediation_device WHERE remediation_id = ? ORDER BY device_id")) {
             p.setLong(1, id);
             try (ResultSet r = p.executeQuery()) {
@@ -924,7 +1068,7 @@ final class JdbcStore implements AssessmentStore {
                 }
             }
         }
-        try (PreparedStatement p = connection.prepareStatement("SELECT title, control_id, category, scope, group_name, "
+        try (PreparedStatement p = c().prepareStatement("SELECT title, control_id, category, scope, group_name, "
                 + "priority, due, notes, requester, created, status, completion, completed, target_devices, "
                 + "fixed_devices FROM remediation WHERE id = ?")) {
             p.setLong(1, id);
@@ -950,12 +1094,14 @@ final class JdbcStore implements AssessmentStore {
         return schemaVersion;
     }
 
+    /** Closes the idle connections; those in use are closed when their transaction ends. */
     @Override
-    public synchronized void close() {
-        try {
-            connection.close();
-        } catch (SQLException ignored) {
-            // closing: nothing is pending (every method commits or rolls back)
+    public void close() {
+        closed = true;
+        Connection c;
+        while ((c = idle.pollFirst()) != null) {
+            closeQuietly(c);
+            permits.release();
         }
     }
 
@@ -964,7 +1110,7 @@ final class JdbcStore implements AssessmentStore {
     }
 
     private boolean exists(String sql, String param) throws SQLException {
-        try (PreparedStatement p = connection.prepareStatement(sql)) {
+        try (PreparedStatement p = c().prepareStatement(sql)) {
             p.setString(1, param);
             try (ResultSet r = p.executeQuery()) {
                 return r.next();
@@ -1004,6 +1150,30 @@ final class JdbcStore implements AssessmentStore {
     private static void bind(PreparedStatement p, List<Object> params) throws SQLException {
         for (int i = 0; i < params.size(); i++) {
             p.setObject(i + 1, params.get(i));
+        }
+    }
+
+    /** Compresses a report for storing: the fastest level, since an upload waits for it. */
+    static byte[] gzip(String text) throws SQLException {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(text.length() / 8 + 64);
+        try (java.util.zip.GZIPOutputStream z = new java.util.zip.GZIPOutputStream(out, 64 * 1024) {
+            {
+                def.setLevel(java.util.zip.Deflater.BEST_SPEED);
+            }
+        }) {
+            z.write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        } catch (java.io.IOException e) {
+            throw new SQLException("cannot compress the report: " + e.getMessage(), e);
+        }
+        return out.toByteArray();
+    }
+
+    static String gunzip(byte[] gz, long id) throws SQLException {
+        try (java.util.zip.GZIPInputStream z = new java.util.zip.GZIPInputStream(
+                new java.io.ByteArrayInputStream(gz), 64 * 1024)) {
+            return new String(z.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new SQLException("the stored report of assessment " + id + " is damaged: " + e.getMessage(), e);
         }
     }
 
