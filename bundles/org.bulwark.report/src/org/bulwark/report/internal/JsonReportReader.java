@@ -38,8 +38,8 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 
 /**
  * The {@link ReportReader} service. Reads only what fleet scoring needs, and checks each of those fields; an
- * error names the file, the line and column of the offending value (found in a first pass that records the
- * location of every field path) and the field. Stateless, thread-safe.
+ * error names the file, the line and column of the offending value (found, only when there is an error, in a
+ * second pass that records the location of every field path) and the field. Stateless, thread-safe.
  */
 @Component(service = ReportReader.class)
 public final class JsonReportReader implements ReportReader {
@@ -87,10 +87,8 @@ public final class JsonReportReader implements ReportReader {
     }
 
     private ReportedAssessment read(String origin, byte[] bytes) throws ReportException {
-        Map<String, JsonLocation> locations = new HashMap<>();
         JsonNode root;
         try {
-            index(bytes, locations);
             root = mapper.readTree(bytes);
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
@@ -102,12 +100,12 @@ public final class JsonReportReader implements ReportReader {
         if (root == null || root.isMissingNode()) {
             throw new ReportException(origin, 0, 0, null, "empty file: not a Bulwark report", null);
         }
-        return new Parse(origin, locations).report(root);
+        return new Parse(origin, bytes).report(root);
     }
 
     /** Records the location of every value by its field path, e.g. {@code results[2].weight}. */
-    private void index(byte[] bytes, Map<String, JsonLocation> locations) throws IOException {
-        try (JsonParser p = mapper.getFactory().createParser(bytes)) {
+    private static void index(byte[] bytes, Map<String, JsonLocation> locations) throws IOException {
+        try (JsonParser p = new ObjectMapper().getFactory().createParser(bytes)) {
             // One frame per open container: its path, and the next array index (or -1 in an object).
             List<String> paths = new ArrayList<>();
             List<Integer> indexes = new ArrayList<>();
@@ -145,14 +143,30 @@ public final class JsonReportReader implements ReportReader {
         }
     }
 
-    /** One report being parsed: knows where each field is, to name it in errors. */
+    /**
+     * One report being parsed. Where each field is (to name it in errors) is found only when there is an error:
+     * a valid report, the common case, is parsed once.
+     */
     private static final class Parse {
         private final String origin;
-        private final Map<String, JsonLocation> locations;
+        private final byte[] bytes;
+        private Map<String, JsonLocation> locations;
 
-        Parse(String origin, Map<String, JsonLocation> locations) {
+        Parse(String origin, byte[] bytes) {
             this.origin = origin;
-            this.locations = locations;
+            this.bytes = bytes;
+        }
+
+        private Map<String, JsonLocation> locations() {
+            if (locations == null) {
+                locations = new HashMap<>();
+                try {
+                    index(bytes, locations);
+                } catch (IOException e) {
+                    // the tree was parsed from the same bytes: cannot happen; the error is then reported unlocated
+                }
+            }
+            return locations;
         }
 
         ReportedAssessment report(JsonNode root) throws ReportException {
@@ -352,7 +366,7 @@ public final class JsonReportReader implements ReportReader {
         private ReportException error(String field, String reason) {
             JsonLocation at = null;
             for (String f = field; f != null; f = parent(f)) {
-                at = locations.get(f);
+                at = locations().get(f);
                 if (at != null) {
                     break;
                 }
