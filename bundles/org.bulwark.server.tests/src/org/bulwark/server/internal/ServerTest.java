@@ -263,6 +263,42 @@ class ServerTest {
         assertEquals(201, upload(agent, report("m-web", "web-1", "Debian GNU/Linux 12", 0), "too-big").statusCode());
     }
 
+    HttpResponse<String> uploadEncoded(byte[] body, String encoding) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(base + "/api/assessments"))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).header("Content-Type", "application/json")
+                .header("Content-Encoding", encoding).header("Authorization", "Bearer " + agent).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    static byte[] gzip(byte[] data) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream z = new java.util.zip.GZIPOutputStream(out)) {
+            z.write(data);
+        }
+        return out.toByteArray();
+    }
+
+    @Test
+    void gzipUploadsAreInflatedWithinTheLimitAndBadEncodingsRefused() throws Exception {
+        int before = stored();
+        byte[] report = report("m-web", "web-1", "Debian GNU/Linux 12", 0);
+        HttpResponse<String> ok = uploadEncoded(gzip(report), "gzip");
+        assertEquals(201, ok.statusCode(), ok.body());
+        assertEquals("m-web", JSON.readTree(ok.body()).get("machineId").asText());
+        long id = JSON.readTree(ok.body()).get("id").asLong();
+        assertEquals(new String(report, StandardCharsets.UTF_8), store.assessment(id).orElseThrow().reportJson());
+        // a small body that inflates beyond the limit (256 KiB here)
+        byte[] bomb = new byte[1024 * 1024];
+        java.util.Arrays.fill(bomb, (byte) ' ');
+        byte[] small = gzip(bomb);
+        assertTrue(small.length < 4096, "compressed: " + small.length);
+        assertTrue(error(uploadEncoded(small, "gzip"), 413).contains("larger than 262144 bytes"));
+        assertTrue(error(uploadEncoded(report, "gzip"), 400).startsWith("the body is not valid gzip"));
+        assertEquals("Content-Encoding br is not supported: send gzip or identity",
+                error(uploadEncoded(report, "br"), 415));
+        assertEquals(before + 1, stored());
+    }
+
     // ------------------------------------------------------------------ scores and scoping
 
     @Test

@@ -16,6 +16,7 @@ import org.bulwark.scoring.api.ScoringService;
 import org.bulwark.server.api.FleetServer;
 import org.bulwark.server.api.Role;
 import org.bulwark.store.api.AssessmentStore;
+import org.bulwark.store.api.StoreException;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -44,8 +45,14 @@ public final class ServerComponent implements FleetServer {
     @Override
     public Running start(AssessmentStore store, Settings settings) throws IOException {
         Path data = settings.dataDir();
+        FleetState state = new FleetState(store, scoring);
+        try {
+            state.load(); // every device's latest results, once: queries are then answered from memory
+        } catch (StoreException e) {
+            throw new IOException("cannot read the fleet from the store: " + e.getMessage(), e);
+        }
         UploadLog uploads = new UploadLog(data);
-        Api api = new Api(store, reader, scoring, registry, new Tokens(data), new GroupRules(data), uploads,
+        Api api = new Api(store, reader, scoring, registry, new Tokens(data), new GroupRules(data), uploads, state,
                 settings.maxUploadBytes() > 0 ? settings.maxUploadBytes() : DEFAULT_MAX_UPLOAD_BYTES);
         HttpServer http = HttpServer.create(new InetSocketAddress(settings.host(), settings.port()), 256);
         AtomicInteger n = new AtomicInteger();
