@@ -1,3 +1,5 @@
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.zip.GZIPOutputStream;
 
 /**
  * The load generator of releng/load-server.sh (run with `java LoadServer.java …`; JDK only). Uploads N copies of a
@@ -47,47 +50,32 @@ public class LoadServer {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
                 .executor(Executors.newFixedThreadPool(4)).build();
 
-        ExecutorService pool = Executors.newFixedThreadPool(c);
-        List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
-        AtomicInteger failures = new AtomicInteger();
-        AtomicInteger next = new AtomicInteger();
-        long start = System.nanoTime();
-        List<Future<?>> clients = new ArrayList<>();
-        for (int k = 0; k < c; k++) {
-            clients.add(pool.submit(() -> {
-                int i;
-                while ((i = next.getAndIncrement()) < n) {
-                    String id = String.format("load-%06d", i);
-                    String body = template.replace(machineId, id).replace(hostname, "host-" + id);
-                    HttpRequest request = HttpRequest.newBuilder(base.resolve("/api/assessments"))
-                            .timeout(Duration.ofSeconds(120)).header("Authorization", "Bearer " + agent)
-                            .header("Upload-Id", "load-" + i).header("Content-Type", "application/json")
-                            .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-                    long t0 = System.nanoTime();
-                    try {
-                        HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
-                        if (r.statusCode() != 201) {
-                            failures.incrementAndGet();
-                            System.err.println("upload " + i + ": HTTP " + r.statusCode() + " " + r.body());
-                        }
-                    } catch (Exception e) {
-                        failures.incrementAndGet();
-                        System.err.println("upload " + i + ": " + e);
-                    }
-                    latencies.add(System.nanoTime() - t0);
-                }
-                return null;
-            }));
-        }
-        for (Future<?> f : clients) {
-            f.get();
-        }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        pool.shutdown();
-        pool.awaitTermination(10, TimeUnit.SECONDS);
-        System.out.printf("uploads: %d in %.1f s = %.0f uploads/s from %d clients; latency p50 %.0f ms, p99 %.0f ms;"
-                + " failures %d%n", n, seconds, n / seconds, c, pct(latencies, 50), pct(latencies, 99),
-                failures.get());
+        boolean gzip = !"0".equals(System.getenv("BULWARK_LOAD_GZIP"));
+        Bodies bodies = new Bodies(template, machineId, hostname, gzip);
+
+        // Baseline, same run: the same bodies POSTed to an endpoint that only drains them (405): what the HTTP
+        // stack and the loopback carry at most, before any parsing, scoring or storing.
+        int nb = Math.min(n, 2000);
+        Phase baseline = run(http, c, nb, i -> HttpRequest.newBuilder(base.resolve("/api/openapi.json"))
+                .timeout(Duration.ofSeconds(120)).header("Content-Type", "application/json")
+                .headers(gzip ? new String[] { "Content-Encoding", "gzip" } : new String[] { "X-Load", "plain" })
+                .POST(HttpRequest.BodyPublishers.ofByteArray(bodies.body(i))).build(), 405);
+        System.out.printf("baseline (bodies drained, not stored): %d in %.1f s = %.0f requests/s; p50 %.0f ms, "
+                + "p99 %.0f ms%n", nb, baseline.seconds, nb / baseline.seconds, pct(baseline.latencies, 50),
+                pct(baseline.latencies, 99));
+
+        Phase uploads = run(http, c, n, i -> HttpRequest.newBuilder(base.resolve("/api/assessments"))
+                .timeout(Duration.ofSeconds(120)).header("Authorization", "Bearer " + agent)
+                .header("Upload-Id", "load-" + i).header("Content-Type", "application/json")
+                .headers(gzip ? new String[] { "Content-Encoding", "gzip" } : new String[] { "X-Load", "plain" })
+                .POST(HttpRequest.BodyPublishers.ofByteArray(bodies.body(i))).build(), 201);
+        double seconds = uploads.seconds;
+        System.out.printf("uploads: %d in %.1f s = %.0f uploads/s from %d clients (%.2f of the baseline's rate; "
+                + "bodies %s, %d bytes each as sent); latency p50 %.0f ms, p99 %.0f ms; failures %d%n", n, seconds,
+                n / seconds, c, (n / seconds) / (nb / baseline.seconds), gzip ? "gzip" : "plain",
+                bodies.body(0).length, pct(uploads.latencies, 50), pct(uploads.latencies, 99),
+                uploads.failures.get());
+        AtomicInteger failures = uploads.failures;
 
         for (String path : List.of("/api/configurationScore", "/api/recommendations",
                 "/api/recommendations?category=network&orderBy=title%20asc&$top=20")) {
@@ -113,6 +101,110 @@ public class LoadServer {
         int stored = Integer.parseInt(field(history.body(), "count"));
         System.out.printf("stored assessments: %d (expected %d): %s%n", stored, n, stored == n ? "OK" : "MISMATCH");
         System.exit(stored == n && failures.get() == 0 ? 0 : 1);
+    }
+
+    /** A phase's measurements. */
+    record Phase(double seconds, List<Long> latencies, AtomicInteger failures) {
+    }
+
+    interface RequestFor {
+        HttpRequest build(int i);
+    }
+
+    /** Sends requests 0…n-1 from c concurrent clients; a status other than {@code expected} is a failure. */
+    static Phase run(HttpClient http, int c, int n, RequestFor request, int expected) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(c);
+        List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+        AtomicInteger failures = new AtomicInteger();
+        AtomicInteger next = new AtomicInteger();
+        long start = System.nanoTime();
+        List<Future<?>> clients = new ArrayList<>();
+        for (int k = 0; k < c; k++) {
+            clients.add(pool.submit(() -> {
+                int i;
+                while ((i = next.getAndIncrement()) < n) {
+                    HttpRequest r = request.build(i);
+                    long t0 = System.nanoTime();
+                    try {
+                        HttpResponse<String> answer = http.send(r, HttpResponse.BodyHandlers.ofString());
+                        if (answer.statusCode() != expected) {
+                            failures.incrementAndGet();
+                            System.err.println(r.uri().getPath() + " " + i + ": HTTP " + answer.statusCode() + " "
+                                    + answer.body());
+                        }
+                    } catch (Exception e) {
+                        failures.incrementAndGet();
+                        System.err.println(r.uri().getPath() + " " + i + ": " + e);
+                    }
+                    latencies.add(System.nanoTime() - t0);
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : clients) {
+            f.get();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        pool.shutdown();
+        pool.awaitTermination(10, TimeUnit.SECONDS);
+        return new Phase(seconds, latencies, failures);
+    }
+
+    /**
+     * Upload bodies: the template with device {@code i}'s id and host name. Compressed, a body is a series of gzip
+     * members (RFC 1952 allows several; a gzip reader reads them as one stream): the template's fixed parts are
+     * compressed once, so making 10,000 bodies costs the client next to nothing.
+     */
+    static final class Bodies {
+        private final List<Object> parts = new ArrayList<>(); // byte[] fixed part, or Boolean: true id, false host
+        private final String machineId;
+        private final String hostname;
+        private final boolean gzip;
+
+        Bodies(String template, String machineId, String hostname, boolean gzip) throws IOException {
+            this.machineId = machineId;
+            this.hostname = hostname;
+            this.gzip = gzip;
+            int from = 0;
+            while (true) {
+                int a = template.indexOf(machineId, from);
+                int b = template.indexOf(hostname, from);
+                int at = a < 0 ? b : b < 0 ? a : Math.min(a, b);
+                if (at < 0) {
+                    break;
+                }
+                boolean id = at == a && (b < 0 || a <= b) && (a != b || machineId.length() >= hostname.length());
+                parts.add(encode(template.substring(from, at)));
+                parts.add(id);
+                from = at + (id ? machineId : hostname).length();
+            }
+            parts.add(encode(template.substring(from)));
+        }
+
+        private byte[] encode(String text) throws IOException {
+            byte[] bytes = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            if (!gzip) {
+                return bytes;
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            try (GZIPOutputStream z = new GZIPOutputStream(out)) {
+                z.write(bytes);
+            }
+            return out.toByteArray();
+        }
+
+        byte[] body(int i) {
+            try {
+                String id = String.format("load-%06d", i);
+                ByteArrayOutputStream out = new ByteArrayOutputStream();
+                for (Object p : parts) {
+                    out.write(p instanceof byte[] b ? b : encode((Boolean) p ? id : "host-" + id));
+                }
+                return out.toByteArray();
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
     }
 
     /** The first string or number value of {@code name} in {@code json}. */

@@ -3,7 +3,8 @@
 #   bash releng/load-server.sh [-n UPLOADS] [-c CLIENTS] [-q QUERIES] [--db JDBC-URL]
 # Starts `bulwark serve` on 127.0.0.1 with a fresh data directory (embedded H2, or --db, e.g. an empty PostgreSQL
 # database or schema), creates an agent and an administrator token, assesses this machine once (--no-store) for a
-# template report (every control of the installed content), uploads it N times as N devices from C concurrent
+# template report (every control of the installed content, padded to BULWARK_LOAD_RESULTS results, default 300,
+# by a generated content plug-in whose controls no collector reads), uploads it N times as N devices from C concurrent
 # clients, queries the score and the recommendations Q times each, and checks that exactly N assessments are stored.
 # Defaults: N=10000, C=100, Q=20. The whole run is limited to BULWARK_LOAD_TIMEOUT seconds (default 1800); N is
 # capped at 20000.
@@ -43,6 +44,40 @@ port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); p
 echo "load-server: template report (assessing this machine once)…" >&2
 bulwark assess --no-store --format json -o "$work/template.json" >/dev/null 2>"$work/assess.log" || true
 [ -s "$work/template.json" ] || { cat "$work/assess.log" >&2; exit 1; }
+# Pad the report to RESULTS results (default 300, as the issue's fleet has): a content plug-in with the missing
+# number of controls goes into the server's plug-in folder, and the template reports them NOT_CHECKED, as an agent
+# with that plug-in and no collector for it would.
+target_results="${BULWARK_LOAD_RESULTS:-300}"
+python3 - "$work/template.json" "$target_results" "$work/padding" <<'PY'
+import json, os, sys
+template, target, out = sys.argv[1], int(sys.argv[2]), sys.argv[3]
+report = json.load(open(template))
+missing = max(0, target - len(report["results"]))
+cats = ["application", "operating-system", "network", "accounts", "security-controls"]
+controls = [{
+    "id": "load.padding.%03d" % i, "title": "Load-test padding control %d" % i, "category": cats[i % 5],
+    "weight": 1 + i % 10, "rationale": "Pads an assessment to the size of the load test; no collector reads its key.",
+    "expect": {"key": "load.padding.%03d" % i, "op": "equals", "value": "true"},
+    "remediation": {"type": "configuration-change", "text": "None: load-test content."}} for i in range(missing)]
+os.makedirs(out + "/benchmark", exist_ok=True)
+os.makedirs(out + "/META-INF", exist_ok=True)
+json.dump({"format": 1, "id": "load-padding", "title": "Load-test padding", "version": "1.0.0",
+           "controls": controls}, open(out + "/benchmark/padding.json", "w"), indent=1)
+open(out + "/META-INF/MANIFEST.MF", "w").write("Manifest-Version: 1.0\nBundle-ManifestVersion: 2\n"
+    "Bundle-SymbolicName: org.bulwark.load.padding\nBundle-Version: 1.0.0\n"
+    "Bulwark-Benchmark: benchmark/padding.json\n")
+for c in controls:
+    report["results"].append({"id": c["id"], "title": c["title"], "category": c["category"], "weight": c["weight"],
+        "benchmark": "load-padding", "description": None, "rationale": c["rationale"],
+        "expect": c["id"] + " equals \"true\"", "references": {}, "remediation": {"type": "configuration-change",
+        "text": c["remediation"]["text"], "script": None}, "state": "NOT_CHECKED",
+        "reason": "no collector provides " + c["id"], "evidence": [], "exceptions": []})
+json.dump(report, open(template, "w"), indent=2)
+PY
+mkdir -p "$work/plugins"
+"${JAVA_HOME:+$JAVA_HOME/bin/}jar" --create --file "$work/plugins/org.bulwark.load.padding_1.0.0.jar" \
+  --manifest "$work/padding/META-INF/MANIFEST.MF" -C "$work/padding" benchmark
+
 agent="$(bulwark token create --role agent --groups '*' --name load-agent "${store[@]}" 2>/dev/null)"
 admin="$(bulwark token create --role administrator --groups '*' --name load-admin "${store[@]}" 2>/dev/null)"
 
