@@ -29,8 +29,30 @@ public interface FleetServer {
      *                       upload id log ({@code uploads.log}) are kept
      * @param maxUploadBytes the largest upload body
      * @param threads        request threads
+     * @param tls            HTTPS with this keystore, or {@code null} for plain HTTP
+     * @since 1.1
      */
-    record Settings(String host, int port, Path dataDir, long maxUploadBytes, int threads) {
+    record Settings(String host, int port, Path dataDir, long maxUploadBytes, int threads, Tls tls) {
+
+        /** Plain HTTP: the settings of version 1.0. */
+        public Settings(String host, int port, Path dataDir, long maxUploadBytes, int threads) {
+            this(host, port, dataDir, maxUploadBytes, threads, null);
+        }
+    }
+
+    /**
+     * HTTPS (TLS 1.3 and 1.2 only) with the first private key of a keystore and its certificate chain.
+     *
+     * @param keystore a PKCS12 or JKS keystore holding a private key and its certificate chain
+     * @param password the keystore's password, which is also the key's (as PKCS12 has it); not shown by
+     *                 {@link #toString()}
+     * @since 1.1
+     */
+    record Tls(Path keystore, char[] password) {
+        @Override
+        public String toString() {
+            return "Tls[keystore=" + keystore + ", password=***]";
+        }
     }
 
     /** A running server. */
@@ -53,9 +75,20 @@ public interface FleetServer {
     /**
      * Starts a server on {@code store}; the caller keeps the store open until the server is stopped.
      *
-     * @throws IOException when the port cannot be bound or the data directory not read
+     * @throws IOException when the port cannot be bound, the data directory not read, or the TLS keystore not
+     *                     used (see {@link #checkTls(Tls)}); nothing is started then
      */
     Running start(AssessmentStore store, Settings settings) throws IOException;
+
+    /**
+     * Checks that {@code tls} can be used: the keystore exists, is readable, opens with the password and holds a
+     * private key. {@link #start} checks the same before it binds the port; this lets a caller check before it
+     * opens anything else.
+     *
+     * @throws IOException naming the keystore file and what is wrong with it
+     * @since 1.1
+     */
+    void checkTls(Tls tls) throws IOException;
 
     /**
      * Creates an API token and stores its SHA-256 hash in the data directory.
