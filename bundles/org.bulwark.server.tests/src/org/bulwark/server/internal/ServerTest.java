@@ -3,6 +3,7 @@ package org.bulwark.server.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -547,7 +548,75 @@ class ServerTest {
         }
     }
 
+    // ------------------------------------------------------------------ token list and revocation
 
+    @Test
+    void tokensAreListedWithPublicIdsAndNeverTheirSecrets() throws Exception {
+        Path d = Files.createTempDirectory("bulwark-tokens");
+        assertEquals(List.of(), server.listTokens(d));
+        // a token written before ids and creation times were recorded
+        String oldHash = Tokens.hash("bwk_old");
+        Files.writeString(d.resolve(Tokens.FILE), "[{\"name\":\"legacy\",\"role\":\"VIEWER\",\"groups\":[\"web\"],"
+                + "\"sha256\":\"" + oldHash + "\"}]");
+        Instant before = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        FleetServer.NewToken alice = server.issueToken(d, "alice", Role.ADMINISTRATOR, Set.of("*"));
+        FleetServer.NewToken agents = server.issueToken(d, "agents", Role.AGENT, new java.util.LinkedHashSet<>(
+                List.of("web", "db")));
+        List<FleetServer.TokenInfo> list = server.listTokens(d);
+        assertEquals(List.of(
+                new FleetServer.TokenInfo("tok_" + oldHash.substring(0, 8), "legacy", Role.VIEWER, Set.of("web"),
+                        null),
+                alice.info(), agents.info()), list);
+        assertTrue(alice.info().id().matches("tok_[0-9a-f]{8}"), alice.info().id());
+        assertEquals("alice", alice.info().name());
+        assertEquals(List.of("web", "db"), new ArrayList<>(agents.info().groups()));
+        assertFalse(alice.info().created().isBefore(before));
+        assertFalse(alice.info().created().isAfter(Instant.now()));
+        String file = Files.readString(d.resolve(Tokens.FILE));
+        assertFalse(file.contains(alice.secret()) || file.contains(agents.secret()), file);
+        assertFalse(alice.toString().contains(alice.secret()));
+        // the old token still authenticates, with its derived id
+        assertEquals("tok_" + oldHash.substring(0, 8), new Tokens(d).find("bwk_old").id());
+        assertNull(new Tokens(d).find("bwk_nope"));
+    }
+
+    @Test
+    void aRevokedTokenIsRefusedByTheRunningServerAtOnce() throws Exception {
+        String doomed = server.createToken(dir, "doomed", Role.VIEWER, Set.of("*"));
+        assertEquals(3, get("/api/machines", doomed).get("count").asInt());
+        // revoked and asked again within the same modification-time tick of tokens.json: refused
+        FleetServer.TokenInfo revoked = server.revokeToken(dir, "doomed");
+        assertEquals("doomed", revoked.name());
+        assertEquals("unknown API token", error(send("GET", "/api/machines", doomed, null), 401));
+        assertFalse(server.listTokens(dir).stream().anyMatch(t -> t.id().equals(revoked.id())));
+        // the others still work
+        assertEquals(3, get("/api/machines", admin).get("count").asInt());
+        // by id
+        FleetServer.NewToken byId = server.issueToken(dir, "by-id", Role.VIEWER, Set.of("web"));
+        assertEquals(1, get("/api/machines", byId.secret()).get("count").asInt());
+        assertEquals(byId.info(), server.revokeToken(dir, byId.info().id()));
+        error(send("GET", "/api/machines", byId.secret(), null), 401);
+    }
+
+    @Test
+    void revokingAnUnknownOrAmbiguousTokenIsAClearError() throws Exception {
+        Path d = Files.createTempDirectory("bulwark-revoke");
+        FleetServer.NewToken one = server.issueToken(d, "twin", Role.VIEWER, Set.of("*"));
+        FleetServer.NewToken two = server.issueToken(d, "twin", Role.VIEWER, Set.of("*"));
+        IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
+                () -> server.revokeToken(d, "nobody"));
+        assertEquals("no token with id or name 'nobody' in " + d.resolve("tokens.json")
+                + " (bulwark token list shows them)", unknown.getMessage());
+        IllegalArgumentException ambiguous = assertThrows(IllegalArgumentException.class,
+                () -> server.revokeToken(d, "twin"));
+        assertEquals("2 tokens are named 'twin'; revoke one by id: " + one.info().id() + ", " + two.info().id(),
+                ambiguous.getMessage());
+        assertEquals(2, server.listTokens(d).size());
+        server.revokeToken(d, two.info().id());
+        assertEquals(List.of(one.info()), server.listTokens(d));
+    }
+
+    // ------------------------------------------------------------------ TLS
 
     static final String STORE_PASSWORD = "keystore-secret";
 

@@ -2,6 +2,8 @@ package org.bulwark.server.api;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 
 import org.bulwark.store.api.AssessmentStore;
@@ -55,6 +57,33 @@ public interface FleetServer {
         }
     }
 
+    /**
+     * What is known about a token, never its secret.
+     *
+     * @param id      its public id ({@code tok_} and 8 hexadecimal digits), unique in the data directory
+     * @param name    who or what uses it
+     * @param role    what it may do
+     * @param groups  the device groups it sees ({@link #ALL_GROUPS} for all)
+     * @param created when it was created; {@code null} for tokens created before version 1.1 recorded it
+     * @since 1.1
+     */
+    record TokenInfo(String id, String name, Role role, Set<String> groups, Instant created) {
+    }
+
+    /**
+     * A token just created.
+     *
+     * @param secret the token, which is not stored and cannot be shown again
+     * @param info   what {@link #listTokens(Path)} shows of it
+     * @since 1.1
+     */
+    record NewToken(String secret, TokenInfo info) {
+        @Override
+        public String toString() {
+            return "NewToken[secret=***, info=" + info + "]";
+        }
+    }
+
     /** A running server. */
     interface Running extends AutoCloseable {
         /** @return the port it listens on */
@@ -97,4 +126,30 @@ public interface FleetServer {
      * @return the token, which is not stored and cannot be shown again
      */
     String createToken(Path dataDir, String name, Role role, Set<String> groups) throws IOException;
+
+    /**
+     * Creates an API token like {@link #createToken} and returns its public description too.
+     *
+     * @since 1.1
+     */
+    NewToken issueToken(Path dataDir, String name, Role role, Set<String> groups) throws IOException;
+
+    /**
+     * Lists the tokens of a data directory in the order they were created, without their secrets.
+     *
+     * @return the tokens; empty when there are none
+     * @since 1.1
+     */
+    List<TokenInfo> listTokens(Path dataDir) throws IOException;
+
+    /**
+     * Revokes a token: a running server on that data directory refuses it (401) from its next request on.
+     *
+     * @param idOrName the token's id, or its name when exactly one token has that name
+     * @return the revoked token
+     * @throws IllegalArgumentException when no token has that id or name, or several have that name (the message
+     *                                  lists their ids)
+     * @since 1.1
+     */
+    TokenInfo revokeToken(Path dataDir, String idOrName) throws IOException;
 }

@@ -85,7 +85,22 @@ public final class ServerComponent implements FleetServer {
 
     @Override
     public String createToken(Path dataDir, String name, Role role, Set<String> groups) throws IOException {
+        return Tokens.create(dataDir, name, role, groups).secret();
+    }
+
+    @Override
+    public NewToken issueToken(Path dataDir, String name, Role role, Set<String> groups) throws IOException {
         return Tokens.create(dataDir, name, role, groups);
+    }
+
+    @Override
+    public List<TokenInfo> listTokens(Path dataDir) throws IOException {
+        return Tokens.list(dataDir);
+    }
+
+    @Override
+    public TokenInfo revokeToken(Path dataDir, String idOrName) throws IOException {
+        return Tokens.revoke(dataDir, idOrName);
     }
 
     private static final class RunningServer implements Running {
