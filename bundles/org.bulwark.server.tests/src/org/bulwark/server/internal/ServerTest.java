@@ -548,6 +548,28 @@ class ServerTest {
         }
     }
 
+    // ------------------------------------------------------------------ agents and their groups
+
+    @Test
+    void agentTokensUploadOnlyDevicesOfTheirGroups() throws Exception {
+        String agentWeb = server.createToken(dir, "agent-web", Role.AGENT, Set.of("web"));
+        int before = stored();
+        // web-1 is in group web by the host name rule: accepted
+        HttpResponse<String> ok = upload(agentWeb, report("m-web", "web-1", "Debian GNU/Linux 12", 0), null);
+        assertEquals(201, ok.statusCode(), ok.body());
+        assertEquals("web", JSON.readTree(ok.body()).get("group").asText());
+        // db-1 runs Debian: group db; other-1 matches no rule: Ungrouped. Both refused, nothing stored
+        String message = error(upload(agentWeb, report("m-db", "db-1", "Debian GNU/Linux 12", 0, 1), "g-db"), 403);
+        assertEquals("group: machine 'db-1' belongs to device group 'db', which this token may not upload to "
+                + "(its groups: web)", message);
+        assertTrue(error(upload(agentWeb, report("m-new", "other-2", "Alpine Linux", 2), null), 403)
+                .contains("'Ungrouped'"));
+        assertEquals(before + 1, stored());
+        assertEquals(3, get("/api/machines", admin).get("count").asInt());
+        // the refused upload id was not taken: the right token stores it
+        assertEquals(201, upload(agent, report("m-db", "db-1", "Debian GNU/Linux 12", 0, 1), "g-db").statusCode());
+    }
+
     // ------------------------------------------------------------------ token list and revocation
 
     @Test
