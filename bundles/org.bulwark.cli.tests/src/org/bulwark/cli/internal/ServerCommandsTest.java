@@ -6,9 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.bulwark.server.api.FleetServer;
 import org.bulwark.server.api.Role;
@@ -20,9 +25,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.osgi.framework.FrameworkUtil;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 /**
- * {@code bulwark token create} and {@code bulwark assess --upload} against a fleet server started in the test
- * runtime on an ephemeral loopback port, assessing the build machine with the built-in collectors and content.
+ * {@code bulwark token create|list|revoke}, {@code bulwark serve} with TLS and {@code bulwark assess --upload}
+ * against a fleet server started in the test runtime on an ephemeral loopback port, assessing the build machine
+ * with the built-in collectors and content.
  */
 class ServerCommandsTest {
 
@@ -84,6 +93,182 @@ class ServerCommandsTest {
             assertTrue(err.toString().contains("401"), err.toString());
             assertEquals(1, store.history(null, null).size());
             assertEquals(ExitCodes.USAGE, run("assess", "--no-store", "--upload", url));
+        }
+    }
+
+    private static final Pattern CREATED_ID = Pattern.compile("token (tok_[0-9a-f]{8}) for groups");
+
+    /** Creates a token with the CLI; returns its id from the message on stderr. */
+    private String create(Path data, String role, String groups, String name) {
+        assertEquals(ExitCodes.OK, run("token", "create", "--role", role, "--groups", groups, "--name", name,
+                "--data", data.toString()), err.toString());
+        Matcher m = CREATED_ID.matcher(err.toString());
+        assertTrue(m.find(), err.toString());
+        assertFalse(err.toString().contains(out.toString().trim()), "the secret is not on stderr");
+        return m.group(1);
+    }
+
+    @Test
+    void tokensAreListedAndRevokedByIdOrUniqueName() throws Exception {
+        Path data = dir.resolve("data");
+        Files.createDirectories(data);
+        // a token from before ids were recorded: its id comes from its hash
+        String hash = "0123abcd" + "0".repeat(56);
+        Files.writeString(data.resolve("tokens.json"), "[{\"name\":\"old\",\"role\":\"AGENT\",\"groups\":[\"*\"],"
+                + "\"sha256\":\"" + hash + "\"}]");
+        String alice = create(data, "administrator", "*", "alice");
+        String bob = create(data, "remediation-handler", "web,db", "bob");
+        String twin1 = create(data, "viewer", "web", "twin");
+        String twin2 = create(data, "viewer", "db", "twin");
+        assertEquals(4, Set.of(alice, bob, twin1, twin2).size());
+
+        assertEquals(ExitCodes.OK, run("token", "list", "--format", "json", "--data", data.toString()), err.toString());
+        JsonNode json = new ObjectMapper().readTree(out.toString());
+        List<String> created = new ArrayList<>();
+        json.forEach(t -> created.add(t.get("created").asText()));
+        assertEquals("null", created.get(0));
+        for (String c : created.subList(1, 5)) {
+            assertTrue(c.matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z"), c);
+        }
+        assertEquals(new ObjectMapper().readTree("[" + entry("tok_0123abcd", "old", "agent", "\"*\"", null) + ","
+                + entry(alice, "alice", "administrator", "\"*\"", created.get(1)) + ","
+                + entry(bob, "bob", "remediation-handler", "\"web\",\"db\"", created.get(2)) + ","
+                + entry(twin1, "twin", "viewer", "\"web\"", created.get(3)) + ","
+                + entry(twin2, "twin", "viewer", "\"db\"", created.get(4)) + "]"), json);
+
+        assertEquals(ExitCodes.OK, run("token", "list", "--data", data.toString()), err.toString());
+        String row = "%-12s  %-20s  %-19s  %-20s  %s%n";
+        assertEquals(String.format(row, "ID", "NAME", "ROLE", "CREATED", "GROUPS")
+                + String.format(row, "tok_0123abcd", "old", "agent", "-", "*")
+                + String.format(row, alice, "alice", "administrator", created.get(1), "*")
+                + String.format(row, bob, "bob", "remediation-handler", created.get(2), "web,db")
+                + String.format(row, twin1, "twin", "viewer", created.get(3), "web")
+                + String.format(row, twin2, "twin", "viewer", created.get(4), "db")
+                + String.format("5 tokens%n"), out.toString());
+        assertFalse(out.toString().contains("bwk_"), out.toString());
+
+        // an ambiguous name lists the ids; an unknown one says where it looked; nothing is removed
+        assertEquals(ExitCodes.USAGE, run("token", "revoke", "twin", "--data", data.toString()));
+        assertEquals("bulwark: 2 tokens are named 'twin'; revoke one by id: " + twin1 + ", " + twin2,
+                err.toString().trim());
+        assertEquals(ExitCodes.USAGE, run("token", "revoke", "carol", "--data", data.toString()));
+        assertEquals("bulwark: no token with id or name 'carol' in " + data.resolve("tokens.json")
+                + " (bulwark token list shows them)", err.toString().trim());
+        // by id, by unique name, and an old token by its derived id
+        assertEquals(ExitCodes.OK, run("token", "revoke", twin1, "--data", data.toString()), err.toString());
+        assertEquals("bulwark: revoked viewer token " + twin1 + " (twin)", err.toString().trim());
+        assertEquals(ExitCodes.OK, run("token", "revoke", "bob", "--data", data.toString()), err.toString());
+        assertEquals(ExitCodes.OK, run("token", "revoke", "tok_0123abcd", "--data", data.toString()));
+        assertEquals(ExitCodes.OK, run("token", "list", "--format", "json", "--data", data.toString()));
+        List<String> left = new ArrayList<>();
+        new ObjectMapper().readTree(out.toString()).forEach(t -> left.add(t.get("id").asText()));
+        assertEquals(List.of(alice, twin2), left);
+    }
+
+    private static String entry(String id, String name, String role, String groups, String created) {
+        return "{\"id\":\"" + id + "\",\"name\":\"" + name + "\",\"role\":\"" + role + "\",\"groups\":[" + groups
+                + "],\"created\":" + (created == null ? "null" : "\"" + created + "\"") + "}";
+    }
+
+    // ------------------------------------------------------------------ TLS
+
+    private static final String PASSWORD = "keystore-secret";
+
+    private static void keytool(String... args) throws Exception {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "keytool").toString());
+        command.addAll(List.of(args));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, p.waitFor(), "keytool: " + output);
+    }
+
+    /** A PKCS12 keystore with a self-signed key for 127.0.0.1 and its certificate as PEM ({@code server.pem}). */
+    private Path keystore() throws Exception {
+        Path ks = dir.resolve("server.p12");
+        keytool("-genkeypair", "-alias", "bulwark", "-keyalg", "EC", "-groupname", "secp256r1", "-validity", "2",
+                "-dname", "CN=localhost", "-ext", "SAN=ip:127.0.0.1,dns:localhost", "-storetype", "PKCS12",
+                "-keystore", ks.toString(), "-storepass", PASSWORD, "-keypass", PASSWORD);
+        keytool("-exportcert", "-rfc", "-alias", "bulwark", "-keystore", ks.toString(), "-storepass", PASSWORD,
+                "-file", dir.resolve("server.pem").toString());
+        return ks;
+    }
+
+    @Test
+    void serveRefusesAKeystoreItCannotUseBeforeOpeningTheStore() throws Exception {
+        Path ks = keystore();
+        Path data = dir.resolve("serve-data");
+        Path wrong = Files.writeString(dir.resolve("wrong-password"), "not-it\n");
+        assertEquals(ExitCodes.USAGE, run("serve", "--port", "0", "--tls-keystore", ks.toString(),
+                "--tls-password-file", wrong.toString(), "--data", data.toString()));
+        assertEquals("bulwark: TLS keystore " + ks + ": wrong password", err.toString().trim());
+        assertFalse(Files.exists(data), "nothing was opened or created");
+        Path missing = dir.resolve("missing.p12");
+        assertEquals(ExitCodes.USAGE, run("serve", "--port", "0", "--tls-keystore", missing.toString(),
+                "--tls-password-file", wrong.toString(), "--data", data.toString()));
+        assertEquals("bulwark: TLS keystore " + missing + " does not exist", err.toString().trim());
+        Path noFile = dir.resolve("no-password-file");
+        assertEquals(ExitCodes.USAGE, run("serve", "--port", "0", "--tls-keystore", ks.toString(),
+                "--tls-password-file", noFile.toString(), "--data", data.toString()));
+        assertTrue(err.toString().startsWith("bulwark: cannot read the TLS password file " + noFile + ": "),
+                err.toString());
+        assertEquals(ExitCodes.USAGE, run("serve", "--tls-password-file", wrong.toString()));
+        assertTrue(err.toString().contains("--tls-password-file needs --tls-keystore"), err.toString());
+        assertFalse(Files.exists(data));
+    }
+
+    @Test
+    void serveHttpsAndAssessUploadsWithATruststore() throws Exception {
+        Path ks = keystore();
+        Path pem = dir.resolve("server.pem");
+        Path password = Files.writeString(dir.resolve("password"), PASSWORD + "\n");
+        Path data = dir.resolve("tls-data");
+        StringWriter serveErr = new StringWriter();
+        int[] serveCode = { -1 };
+        Thread serve = new Thread(() -> serveCode[0] = BulwarkApplication.run(services,
+                new PrintWriter(new StringWriter()), new PrintWriter(serveErr, true), "serve", "--port", "0",
+                "--tls-keystore", ks.toString(), "--tls-password-file", password.toString(), "--data",
+                data.toString()), "test-serve");
+        serve.start();
+        try {
+            Matcher m = Pattern.compile("serving https://127\\.0\\.0\\.1:(\\d+)/api").matcher("");
+            for (int i = 0; i < 600 && !m.reset(serveErr.toString()).find(); i++) {
+                assertTrue(serve.isAlive(), "serve ended: " + serveErr);
+                Thread.sleep(50);
+            }
+            assertTrue(m.reset(serveErr.toString()).find(), serveErr.toString());
+            String url = "https://127.0.0.1:" + m.group(1);
+            String agent = services.get(FleetServer.class).createToken(data, "agent", Role.AGENT, Set.of("*"));
+            int code = run("assess", "--no-store", "--format", "json", "-o", dir.resolve("r.json").toString(),
+                    "--upload", url, "--token", agent, "--upload-truststore", pem.toString());
+            assertTrue(code == ExitCodes.OK || code == ExitCodes.INCOMPLETE, code + ": " + err);
+            assertTrue(err.toString().contains("uploaded to " + url + "/api/assessments"), err.toString());
+            // a passwordless PKCS12 truststore holding the same certificate
+            Path p12 = dir.resolve("trust.p12");
+            keytool("-J-Dkeystore.pkcs12.certProtectionAlgorithm=NONE", "-J-Dkeystore.pkcs12.macAlgorithm=NONE",
+                    "-importcert", "-noprompt", "-alias", "server", "-file", pem.toString(), "-storetype", "PKCS12",
+                    "-keystore", p12.toString(), "-storepass", "unused");
+            code = run("assess", "--no-store", "--format", "json", "-o", dir.resolve("r2.json").toString(),
+                    "--upload", url, "--token", agent, "--upload-truststore", p12.toString());
+            assertTrue(code == ExitCodes.OK || code == ExitCodes.INCOMPLETE, code + ": " + err);
+            // the JDK's trust store does not know the self-signed certificate: refused at once, not retried
+            assertEquals(ExitCodes.IO, run("assess", "--no-store", "--format", "json", "-o",
+                    dir.resolve("r3.json").toString(), "--upload", url, "--token", agent));
+            assertTrue(err.toString().contains("--upload-truststore FILE"), err.toString());
+            assertEquals(ExitCodes.USAGE, run("assess", "--no-store", "--upload", "http://127.0.0.1:1", "--token",
+                    agent, "--upload-truststore", pem.toString()));
+            assertEquals(ExitCodes.USAGE, run("assess", "--no-store", "--upload", url, "--token", agent,
+                    "--upload-truststore", dir.resolve("r.json").toString()));
+            assertTrue(err.toString().contains("upload truststore " + dir.resolve("r.json")), err.toString());
+        } finally {
+            serve.interrupt();
+            serve.join(30_000);
+        }
+        assertFalse(serve.isAlive());
+        assertEquals(ExitCodes.OK, serveCode[0], serveErr.toString());
+        try (AssessmentStore store = services.get(AssessmentStoreFactory.class)
+                .open(AssessmentStoreFactory.embeddedUrl(data))) {
+            assertEquals(2, store.history(null, null).size());
         }
     }
 }

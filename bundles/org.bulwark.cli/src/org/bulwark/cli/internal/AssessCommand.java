@@ -94,8 +94,17 @@ final class AssessCommand implements Callable<Integer> {
     boolean noStore;
 
     @Option(names = "--upload", paramLabel = "URL", description = "Send the assessment to a fleet server, e.g. "
-            + "http://server:8080 (bulwark serve); needs --token. Retried with the same upload id, so it is stored once.")
+            + "https://server:8443 or http://server:8080 (bulwark serve); needs --token. Retried with the same upload "
+            + "id, so it is stored once.")
     java.net.URI upload;
+
+    @Option(names = "--upload-truststore", paramLabel = "FILE", description = "For an https:// --upload URL: trust "
+            + "only these certificates (a PEM file, or a PKCS12/JKS keystore with its password in "
+            + "$BULWARK_UPLOAD_TRUSTSTORE_PASSWORD), e.g. a self-signed server's. Default: the JDK's trust store.")
+    Path uploadTruststore;
+
+    /** What {@link #uploadTruststore} trusts, read before the assessment; {@code null}: the JDK's trust store. */
+    private javax.net.ssl.SSLContext uploadTrust;
 
     @Option(names = "--token", paramLabel = "TOKEN", description = "The agent token for --upload (bulwark token "
             + "create --role agent). Default: $BULWARK_TOKEN.")
@@ -116,6 +125,23 @@ final class AssessCommand implements Callable<Integer> {
         if (!Files.isDirectory(root)) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "--root " + root + " is not a directory");
+        }
+        if (upload != null) {
+            String scheme = upload.getScheme() == null ? "" : upload.getScheme().toLowerCase(Locale.ROOT);
+            if (!scheme.equals("http") && !scheme.equals("https") || upload.getHost() == null) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                        "--upload needs an http:// or https:// URL, not " + upload);
+            }
+            if (uploadTruststore != null) {
+                if (!scheme.equals("https")) {
+                    throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                            "--upload-truststore is for an https:// --upload URL");
+                }
+                // before the assessment: a truststore that cannot be used would lose the upload at the end
+                uploadTrust = Uploader.trusting(uploadTruststore);
+            }
+        } else if (uploadTruststore != null) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--upload-truststore needs --upload");
         }
         if (upload != null && (token == null || token.isBlank())) {
             token = System.getenv("BULWARK_TOKEN");
@@ -202,7 +228,7 @@ final class AssessCommand implements Callable<Integer> {
         if (upload != null) {
             ByteArrayOutputStream json = new ByteArrayOutputStream();
             writer.write(assessment, ReportFormat.JSON, json, null);
-            Uploader.upload(upload, token, json.toByteArray(), err);
+            Uploader.upload(upload, token, json.toByteArray(), uploadTrust, err);
         }
         return assessment.complete() ? ExitCodes.OK : ExitCodes.INCOMPLETE;
     }

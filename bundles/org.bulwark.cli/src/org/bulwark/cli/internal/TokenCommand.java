@@ -4,21 +4,26 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import org.bulwark.server.api.FleetServer;
 import org.bulwark.server.api.Role;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code bulwark token create}: API tokens of the fleet server. */
+/** {@code bulwark token create|list|revoke}: API tokens of the fleet server. */
 @Command(name = "token", mixinStandardHelpOptions = true, description = "API tokens of the fleet server.",
-        subcommands = { TokenCommand.Create.class })
+        subcommands = { TokenCommand.Create.class, TokenCommand.ListTokens.class, TokenCommand.Revoke.class })
 final class TokenCommand implements Runnable {
 
     @Spec
@@ -26,12 +31,13 @@ final class TokenCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "a subcommand is required: create");
+        throw new ParameterException(spec.commandLine(), "a subcommand is required: create, list or revoke");
     }
 
     @Command(name = "create", mixinStandardHelpOptions = true, sortOptions = false,
             description = { "Create an API token and print it once: only its SHA-256 hash is kept (tokens.json in "
-                    + "the data directory). A running server accepts it at once." })
+                    + "the data directory), with a public id (tok_…) that bulwark token list shows and bulwark "
+                    + "token revoke takes. A running server accepts it at once." })
     static final class Create implements Callable<Integer> {
         private final Services services;
 
@@ -74,12 +80,99 @@ final class TokenCommand implements Runnable {
             if (g.isEmpty()) {
                 throw new ParameterException(spec.commandLine(), "--groups needs at least one group, or *");
             }
-            String token = services.get(FleetServer.class).createToken(store.dataDir(), name, r, g);
+            FleetServer.NewToken token = services.get(FleetServer.class).issueToken(store.dataDir(), name, r, g);
             PrintWriter out = spec.commandLine().getOut();
-            out.println(token);
+            out.println(token.secret());
             out.flush();
-            spec.commandLine().getErr().println("bulwark: " + r.name().toLowerCase(java.util.Locale.ROOT)
-                    + " token for groups " + String.join(",", g) + " (shown once; keep it secret)");
+            spec.commandLine().getErr().println("bulwark: " + role(r) + " token " + token.info().id()
+                    + " for groups " + String.join(",", g) + " (shown once; keep it secret)");
+            return ExitCodes.OK;
+        }
+    }
+
+    static String role(Role r) {
+        return r.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true, sortOptions = false,
+            description = { "List the API tokens of the data directory: id, name, role, groups and creation time "
+                    + "(unknown for tokens created before ids were recorded). Never the tokens themselves." })
+    static final class ListTokens implements Callable<Integer> {
+        private final Services services;
+
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+                description = "text or json. Default: ${DEFAULT-VALUE}.")
+        String format;
+
+        @Mixin
+        StoreOptions store = new StoreOptions();
+
+        ListTokens(Services services) {
+            this.services = services;
+        }
+
+        @Override
+        public Integer call() throws Exception {
+            boolean json = OutputFormat.json(spec, format);
+            List<FleetServer.TokenInfo> tokens = services.get(FleetServer.class).listTokens(store.dataDir());
+            PrintWriter out = spec.commandLine().getOut();
+            if (json) {
+                ArrayNode list = HistoryCommand.JsonOut.MAPPER.createArrayNode();
+                for (FleetServer.TokenInfo t : tokens) {
+                    ObjectNode o = list.addObject();
+                    o.put("id", t.id());
+                    o.put("name", t.name());
+                    o.put("role", role(t.role()));
+                    ArrayNode groups = o.putArray("groups");
+                    t.groups().forEach(groups::add);
+                    o.put("created", t.created() == null ? null : t.created().toString());
+                }
+                out.println(HistoryCommand.JsonOut.MAPPER.writeValueAsString(list));
+            } else {
+                out.printf("%-12s  %-20s  %-19s  %-20s  %s%n", "ID", "NAME", "ROLE", "CREATED", "GROUPS");
+                for (FleetServer.TokenInfo t : tokens) {
+                    out.printf("%-12s  %-20s  %-19s  %-20s  %s%n", t.id(), t.name(), role(t.role()),
+                            t.created() == null ? "-" : t.created().toString(), String.join(",", t.groups()));
+                }
+                out.printf("%d tokens%n", tokens.size());
+            }
+            out.flush();
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "revoke", mixinStandardHelpOptions = true, sortOptions = false,
+            description = { "Revoke an API token by its id (bulwark token list), or by its name when no other token "
+                    + "has that name. A running server refuses it from its next request on." })
+    static final class Revoke implements Callable<Integer> {
+        private final Services services;
+
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(paramLabel = "ID-OR-NAME", description = "The token's id (tok_…) or its unique name.")
+        String idOrName;
+
+        @Mixin
+        StoreOptions store = new StoreOptions();
+
+        Revoke(Services services) {
+            this.services = services;
+        }
+
+        @Override
+        public Integer call() throws Exception {
+            FleetServer.TokenInfo revoked;
+            try {
+                revoked = services.get(FleetServer.class).revokeToken(store.dataDir(), idOrName);
+            } catch (IllegalArgumentException e) {
+                throw new CliException(ExitCodes.USAGE, e.getMessage());
+            }
+            spec.commandLine().getErr().println("bulwark: revoked " + role(revoked.role()) + " token "
+                    + revoked.id() + " (" + revoked.name() + ")");
             return ExitCodes.OK;
         }
     }

@@ -1,17 +1,34 @@
 package org.bulwark.cli.internal;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateFactory;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.UUID;
 
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.TrustManagerFactory;
+
 /**
- * Sends a JSON report to a fleet server ({@code POST /api/assessments}). Network failures and 5xx answers are
- * retried (three attempts) with the same {@code Upload-Id}, so the server stores the assessment once.
+ * Sends a JSON report to a fleet server ({@code POST /api/assessments}) over HTTP or HTTPS. Network failures and
+ * 5xx answers are retried (three attempts) with the same {@code Upload-Id}, so the server stores the assessment
+ * once; a TLS handshake that fails (an untrusted certificate) is not retried. HTTPS trusts the JDK's trust store,
+ * or only the certificates of {@code --upload-truststore}.
  */
 final class Uploader {
 
@@ -20,11 +37,75 @@ final class Uploader {
     private Uploader() {
     }
 
+    /** The environment variable with the password of a PKCS12 or JKS {@code --upload-truststore}. */
+    static final String TRUSTSTORE_PASSWORD = "BULWARK_UPLOAD_TRUSTSTORE_PASSWORD";
+
     static void upload(URI server, String token, byte[] report, PrintWriter err) {
+        upload(server, token, report, null, err);
+    }
+
+    /**
+     * Reads trusted certificates for HTTPS uploads: a PEM file of certificates, or a PKCS12 or JKS keystore (password
+     * from {@link #TRUSTSTORE_PASSWORD}) whose certificates are trusted.
+     *
+     * @return an SSL context that trusts those certificates only
+     * @throws CliException ({@link ExitCodes#USAGE}) naming the file when it cannot be used
+     */
+    static SSLContext trusting(Path file) {
+        List<Certificate> certificates = new ArrayList<>();
+        try {
+            byte[] bytes = Files.readAllBytes(file);
+            if (new String(bytes, StandardCharsets.US_ASCII).contains("-----BEGIN CERTIFICATE-----")) {
+                certificates.addAll(CertificateFactory.getInstance("X.509")
+                        .generateCertificates(new ByteArrayInputStream(bytes)));
+            } else {
+                String password = System.getenv(TRUSTSTORE_PASSWORD);
+                KeyStore store;
+                try {
+                    store = KeyStore.getInstance(file.toFile(), password == null ? null : password.toCharArray());
+                } catch (IOException | GeneralSecurityException e) {
+                    throw new CliException(ExitCodes.USAGE, "upload truststore " + file + " is neither PEM "
+                            + "certificates nor a keystore that opens with $" + TRUSTSTORE_PASSWORD + ": "
+                            + e.getMessage());
+                }
+                for (String alias : Collections.list(store.aliases())) {
+                    Certificate c = store.getCertificate(alias);
+                    if (c != null) {
+                        certificates.add(c);
+                    }
+                }
+            }
+            if (certificates.isEmpty()) {
+                throw new CliException(ExitCodes.USAGE, "upload truststore " + file + " holds no certificate");
+            }
+            KeyStore trust = KeyStore.getInstance("PKCS12");
+            trust.load(null, null);
+            for (int i = 0; i < certificates.size(); i++) {
+                trust.setCertificateEntry("trusted-" + i, certificates.get(i));
+            }
+            TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            tmf.init(trust);
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, tmf.getTrustManagers(), null);
+            return context;
+        } catch (IOException e) {
+            throw new CliException(ExitCodes.USAGE, "cannot read upload truststore " + file + ": " + e);
+        } catch (GeneralSecurityException e) {
+            throw new CliException(ExitCodes.USAGE, "upload truststore " + file + " cannot be used: "
+                    + e.getMessage());
+        }
+    }
+
+    /** @param trust the certificates an HTTPS server may present, {@code null} for the JDK's trust store */
+    static void upload(URI server, String token, byte[] report, SSLContext trust, PrintWriter err) {
         String base = server.toString().replaceAll("/+$", "");
         URI target = URI.create(base.endsWith("/api/assessments") ? base : base + "/api/assessments");
         String uploadId = UUID.randomUUID().toString();
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10));
+        if (trust != null) {
+            builder.sslContext(trust);
+        }
+        HttpClient client = builder.build();
         HttpRequest request = HttpRequest.newBuilder(target).timeout(Duration.ofSeconds(60))
                 .header("Authorization", "Bearer " + token).header("Upload-Id", uploadId)
                 .header("Content-Type", "application/json")
@@ -42,6 +123,11 @@ final class Uploader {
                 if (status < 500) {
                     break;
                 }
+            } catch (SSLHandshakeException e) {
+                // retrying does not make a certificate trusted
+                last = "TLS handshake failed (" + e.getMessage() + "); for a server with a self-signed "
+                        + "certificate, give its certificate with --upload-truststore FILE";
+                break;
             } catch (IOException e) {
                 last = e.toString();
             } catch (InterruptedException e) {

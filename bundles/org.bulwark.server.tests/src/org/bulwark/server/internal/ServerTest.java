@@ -3,6 +3,8 @@ package org.bulwark.server.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -14,6 +16,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.cert.Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -25,6 +29,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.TrustManagerFactory;
 
 import org.bulwark.benchmark.api.Benchmark;
 import org.bulwark.benchmark.api.BenchmarkRegistry;
@@ -574,5 +582,196 @@ class ServerTest {
             assertFalse(acknowledged.isEmpty(), "some uploads were acknowledged before the stop");
             assertTrue(stored.containsAll(acknowledged), "acknowledged " + acknowledged + ", stored " + stored);
         }
+    }
+
+    // ------------------------------------------------------------------ agents and their groups
+
+    @Test
+    void agentTokensUploadOnlyDevicesOfTheirGroups() throws Exception {
+        String agentWeb = server.createToken(dir, "agent-web", Role.AGENT, Set.of("web"));
+        int before = stored();
+        // web-1 is in group web by the host name rule: accepted
+        HttpResponse<String> ok = upload(agentWeb, report("m-web", "web-1", "Debian GNU/Linux 12", 0), null);
+        assertEquals(201, ok.statusCode(), ok.body());
+        assertEquals("web", JSON.readTree(ok.body()).get("group").asText());
+        // db-1 runs Debian: group db; other-1 matches no rule: Ungrouped. Both refused, nothing stored
+        String message = error(upload(agentWeb, report("m-db", "db-1", "Debian GNU/Linux 12", 0, 1), "g-db"), 403);
+        assertEquals("group: machine 'db-1' belongs to device group 'db', which this token may not upload to "
+                + "(its groups: web)", message);
+        assertTrue(error(upload(agentWeb, report("m-new", "other-2", "Alpine Linux", 2), null), 403)
+                .contains("'Ungrouped'"));
+        assertEquals(before + 1, stored());
+        assertEquals(3, get("/api/machines", admin).get("count").asInt());
+        // the refused upload id was not taken: the right token stores it
+        assertEquals(201, upload(agent, report("m-db", "db-1", "Debian GNU/Linux 12", 0, 1), "g-db").statusCode());
+    }
+
+    // ------------------------------------------------------------------ token list and revocation
+
+    @Test
+    void tokensAreListedWithPublicIdsAndNeverTheirSecrets() throws Exception {
+        Path d = Files.createTempDirectory("bulwark-tokens");
+        assertEquals(List.of(), server.listTokens(d));
+        // a token written before ids and creation times were recorded
+        String oldHash = Tokens.hash("bwk_old");
+        Files.writeString(d.resolve(Tokens.FILE), "[{\"name\":\"legacy\",\"role\":\"VIEWER\",\"groups\":[\"web\"],"
+                + "\"sha256\":\"" + oldHash + "\"}]");
+        Instant before = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        FleetServer.NewToken alice = server.issueToken(d, "alice", Role.ADMINISTRATOR, Set.of("*"));
+        FleetServer.NewToken agents = server.issueToken(d, "agents", Role.AGENT, new java.util.LinkedHashSet<>(
+                List.of("web", "db")));
+        List<FleetServer.TokenInfo> list = server.listTokens(d);
+        assertEquals(List.of(
+                new FleetServer.TokenInfo("tok_" + oldHash.substring(0, 8), "legacy", Role.VIEWER, Set.of("web"),
+                        null),
+                alice.info(), agents.info()), list);
+        assertTrue(alice.info().id().matches("tok_[0-9a-f]{8}"), alice.info().id());
+        assertEquals("alice", alice.info().name());
+        assertEquals(List.of("web", "db"), new ArrayList<>(agents.info().groups()));
+        assertFalse(alice.info().created().isBefore(before));
+        assertFalse(alice.info().created().isAfter(Instant.now()));
+        String file = Files.readString(d.resolve(Tokens.FILE));
+        assertFalse(file.contains(alice.secret()) || file.contains(agents.secret()), file);
+        assertFalse(alice.toString().contains(alice.secret()));
+        // the old token still authenticates, with its derived id
+        assertEquals("tok_" + oldHash.substring(0, 8), new Tokens(d).find("bwk_old").id());
+        assertNull(new Tokens(d).find("bwk_nope"));
+    }
+
+    @Test
+    void aRevokedTokenIsRefusedByTheRunningServerAtOnce() throws Exception {
+        String doomed = server.createToken(dir, "doomed", Role.VIEWER, Set.of("*"));
+        assertEquals(3, get("/api/machines", doomed).get("count").asInt());
+        // revoked and asked again within the same modification-time tick of tokens.json: refused
+        FleetServer.TokenInfo revoked = server.revokeToken(dir, "doomed");
+        assertEquals("doomed", revoked.name());
+        assertEquals("unknown API token", error(send("GET", "/api/machines", doomed, null), 401));
+        assertFalse(server.listTokens(dir).stream().anyMatch(t -> t.id().equals(revoked.id())));
+        // the others still work
+        assertEquals(3, get("/api/machines", admin).get("count").asInt());
+        // by id
+        FleetServer.NewToken byId = server.issueToken(dir, "by-id", Role.VIEWER, Set.of("web"));
+        assertEquals(1, get("/api/machines", byId.secret()).get("count").asInt());
+        assertEquals(byId.info(), server.revokeToken(dir, byId.info().id()));
+        error(send("GET", "/api/machines", byId.secret(), null), 401);
+    }
+
+    @Test
+    void revokingAnUnknownOrAmbiguousTokenIsAClearError() throws Exception {
+        Path d = Files.createTempDirectory("bulwark-revoke");
+        FleetServer.NewToken one = server.issueToken(d, "twin", Role.VIEWER, Set.of("*"));
+        FleetServer.NewToken two = server.issueToken(d, "twin", Role.VIEWER, Set.of("*"));
+        IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
+                () -> server.revokeToken(d, "nobody"));
+        assertEquals("no token with id or name 'nobody' in " + d.resolve("tokens.json")
+                + " (bulwark token list shows them)", unknown.getMessage());
+        IllegalArgumentException ambiguous = assertThrows(IllegalArgumentException.class,
+                () -> server.revokeToken(d, "twin"));
+        assertEquals("2 tokens are named 'twin'; revoke one by id: " + one.info().id() + ", " + two.info().id(),
+                ambiguous.getMessage());
+        assertEquals(2, server.listTokens(d).size());
+        server.revokeToken(d, two.info().id());
+        assertEquals(List.of(one.info()), server.listTokens(d));
+    }
+
+    // ------------------------------------------------------------------ TLS
+
+    static final String STORE_PASSWORD = "keystore-secret";
+
+    /** Runs the JDK's keytool; fails the test with its output when it fails. */
+    static void keytool(String... args) throws Exception {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "keytool").toString());
+        command.addAll(List.of(args));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, p.waitFor(), "keytool: " + output);
+    }
+
+    /** A PKCS12 keystore with a self-signed key for 127.0.0.1 and localhost. */
+    static Path selfSigned(Path d) throws Exception {
+        Path ks = d.resolve("server.p12");
+        keytool("-genkeypair", "-alias", "bulwark", "-keyalg", "EC", "-groupname", "secp256r1", "-validity", "2",
+                "-dname", "CN=localhost", "-ext", "SAN=ip:127.0.0.1,dns:localhost", "-storetype", "PKCS12",
+                "-keystore", ks.toString(), "-storepass", STORE_PASSWORD, "-keypass", STORE_PASSWORD);
+        return ks;
+    }
+
+    /** An SSL context that trusts only the certificate of {@code keystore}. */
+    static SSLContext trusting(Path keystore) throws Exception {
+        KeyStore server = KeyStore.getInstance(keystore.toFile(), STORE_PASSWORD.toCharArray());
+        Certificate cert = server.getCertificate("bulwark");
+        KeyStore trust = KeyStore.getInstance("PKCS12");
+        trust.load(null, null);
+        trust.setCertificateEntry("server", cert);
+        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        tmf.init(trust);
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(null, tmf.getTrustManagers(), null);
+        return context;
+    }
+
+    @Test
+    void servesHttpsWithTheKeystoresKeyAndOnlyHttps() throws Exception {
+        Path d = Files.createTempDirectory("bulwark-tls");
+        Path ks = selfSigned(d);
+        FleetServer.Tls tls = new FleetServer.Tls(ks, STORE_PASSWORD.toCharArray());
+        server.checkTls(tls);
+        try (FleetServer.Running https = server.start(store,
+                new FleetServer.Settings("127.0.0.1", 0, d, 256 * 1024, 2, tls))) {
+            String token = server.createToken(d, "admin", Role.ADMINISTRATOR, Set.of("*"));
+            URI machines = URI.create("https://127.0.0.1:" + https.port() + "/api/machines");
+            HttpClient client = HttpClient.newBuilder().sslContext(trusting(ks))
+                    .connectTimeout(Duration.ofSeconds(5)).build();
+            HttpResponse<String> r = client.send(HttpRequest.newBuilder(machines).timeout(Duration.ofSeconds(30))
+                    .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, r.statusCode(), r.body());
+            assertEquals(3, JSON.readTree(r.body()).get("count").asInt());
+            assertEquals("TLSv1.3", r.sslSession().orElseThrow().getProtocol());
+            // a TLS 1.2 client is served too
+            SSLParameters only12 = new SSLParameters();
+            only12.setProtocols(new String[] { "TLSv1.2" });
+            HttpResponse<String> r12 = HttpClient.newBuilder().sslContext(trusting(ks)).sslParameters(only12)
+                    .build().send(HttpRequest.newBuilder(machines).timeout(Duration.ofSeconds(30))
+                            .header("Authorization", "Bearer " + token).build(),
+                            HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, r12.statusCode());
+            assertEquals("TLSv1.2", r12.sslSession().orElseThrow().getProtocol());
+            // a client that does not trust the certificate, and plain HTTP on the TLS port: no answer
+            assertThrows(IOException.class, () -> http.send(HttpRequest.newBuilder(machines)
+                    .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString()));
+            assertThrows(IOException.class, () -> http.send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + https.port() + "/api/openapi.json"))
+                    .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString()));
+        }
+    }
+
+    @Test
+    void aKeystoreThatCannotBeUsedIsRefusedNamingTheFile() throws Exception {
+        Path d = Files.createTempDirectory("bulwark-tls-bad");
+        Path ks = selfSigned(d);
+        FleetServer.Settings wrong = new FleetServer.Settings("127.0.0.1", 0, d, 1024, 1,
+                new FleetServer.Tls(ks, "not-the-password".toCharArray()));
+        IOException e = assertThrows(IOException.class, () -> server.start(store, wrong));
+        assertEquals("TLS keystore " + ks + ": wrong password", e.getMessage());
+        assertFalse(Files.exists(d.resolve("uploads.log")), "nothing was started");
+        Path missing = d.resolve("missing.p12");
+        assertEquals("TLS keystore " + missing + " does not exist", assertThrows(IOException.class,
+                () -> server.checkTls(new FleetServer.Tls(missing, new char[0]))).getMessage());
+        // a keystore with a certificate but no private key
+        KeyStore certsOnly = KeyStore.getInstance("PKCS12");
+        certsOnly.load(null, null);
+        certsOnly.setCertificateEntry("cert", KeyStore.getInstance(ks.toFile(), STORE_PASSWORD.toCharArray())
+                .getCertificate("bulwark"));
+        Path noKey = d.resolve("no-key.p12");
+        try (java.io.OutputStream out = Files.newOutputStream(noKey)) {
+            certsOnly.store(out, STORE_PASSWORD.toCharArray());
+        }
+        assertTrue(assertThrows(IOException.class, () -> server.checkTls(new FleetServer.Tls(noKey,
+                STORE_PASSWORD.toCharArray()))).getMessage().startsWith("TLS keystore " + noKey
+                        + " holds no private key"));
+        Path garbage = Files.writeString(d.resolve("garbage.p12"), "not a keystore");
+        assertTrue(assertThrows(IOException.class, () -> server.checkTls(new FleetServer.Tls(garbage,
+                STORE_PASSWORD.toCharArray()))).getMessage().startsWith("TLS keystore " + garbage + " "));
     }
 }

@@ -4,7 +4,7 @@
  * endpoints are described by the OpenAPI document served at {@code /api/openapi.json}.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.bulwark.server.api;
 
 import org.osgi.annotation.bundle.Export;

@@ -355,7 +355,7 @@ final class Api implements HttpHandler {
         }
         byte[] body = readBody(ex);
         if (uploadId == null) {
-            return stored(store(body), false);
+            return stored(store(body, call.token()), false);
         }
         while (true) {
             CompletableFuture<Long> earlier = uploads.claim(uploadId);
@@ -369,7 +369,7 @@ final class Api implements HttpHandler {
             }
         }
         try {
-            AssessmentSummary s = store(body);
+            AssessmentSummary s = store(body, call.token());
             uploads.stored(uploadId, s.id());
             return stored(s, false);
         } catch (Exception | Error e) {
@@ -443,7 +443,7 @@ final class Api implements HttpHandler {
         return new ApiError(413, "payload_too_large", "the upload is larger than " + maxUpload + " bytes");
     }
 
-    private AssessmentSummary store(byte[] body) throws StoreException {
+    private AssessmentSummary store(byte[] body, Tokens.Token token) throws StoreException {
         ReportedAssessment report;
         try {
             report = reader.read("upload", new ByteArrayInputStream(body));
@@ -485,6 +485,12 @@ final class Api implements HttpHandler {
         }
         Device reported = report.device();
         String group = groups.groupOf(reported.hostname(), reported.os(), reported.groups());
+        if (!token.sees(group)) {
+            // a token scoped to groups uploads only devices of those groups, as it reads only those
+            throw new ApiError(403, "forbidden", "group: machine '" + reported.hostname() + "' belongs to device "
+                    + "group '" + group + "', which this token may not upload to (its groups: "
+                    + String.join(", ", new java.util.TreeSet<>(token.groups())) + ")");
+        }
         Device device = new Device(reported.id(), reported.hostname(), reported.os(), Set.of(group));
         Instant finished = report.assessedAt();
         List<ControlException> exceptions = new ArrayList<>();

@@ -10,6 +10,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import javax.net.ssl.SSLContext;
+
 import org.bulwark.benchmark.api.BenchmarkRegistry;
 import org.bulwark.report.api.ReportReader;
 import org.bulwark.scoring.api.ScoringService;
@@ -22,6 +24,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsServer;
 
 /**
  * The fleet server on the JDK's HTTP server ({@code com.sun.net.httpserver}, module {@code jdk.httpserver}) with a
@@ -44,6 +47,8 @@ public final class ServerComponent implements FleetServer {
 
     @Override
     public Running start(AssessmentStore store, Settings settings) throws IOException {
+        // the keystore first: a TLS problem is reported before anything is read, bound or started
+        SSLContext tls = settings.tls() == null ? null : TlsContext.context(settings.tls());
         Path data = settings.dataDir();
         FleetState state = new FleetState(store, scoring);
         try {
@@ -54,7 +59,15 @@ public final class ServerComponent implements FleetServer {
         UploadLog uploads = new UploadLog(data);
         Api api = new Api(store, reader, scoring, registry, new Tokens(data), new GroupRules(data), uploads, state,
                 settings.maxUploadBytes() > 0 ? settings.maxUploadBytes() : DEFAULT_MAX_UPLOAD_BYTES);
-        HttpServer http = HttpServer.create(new InetSocketAddress(settings.host(), settings.port()), 256);
+        InetSocketAddress address = new InetSocketAddress(settings.host(), settings.port());
+        HttpServer http;
+        if (tls == null) {
+            http = HttpServer.create(address, 256);
+        } else {
+            HttpsServer https = HttpsServer.create(address, 256);
+            https.setHttpsConfigurator(TlsContext.configurator(tls));
+            http = https;
+        }
         AtomicInteger n = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, settings.threads()), r -> {
             Thread t = new Thread(r, "bulwark-http-" + n.incrementAndGet());
@@ -73,8 +86,28 @@ public final class ServerComponent implements FleetServer {
     }
 
     @Override
+    public void checkTls(FleetServer.Tls tls) throws IOException {
+        TlsContext.context(tls);
+    }
+
+    @Override
     public String createToken(Path dataDir, String name, Role role, Set<String> groups) throws IOException {
+        return Tokens.create(dataDir, name, role, groups).secret();
+    }
+
+    @Override
+    public NewToken issueToken(Path dataDir, String name, Role role, Set<String> groups) throws IOException {
         return Tokens.create(dataDir, name, role, groups);
+    }
+
+    @Override
+    public List<TokenInfo> listTokens(Path dataDir) throws IOException {
+        return Tokens.list(dataDir);
+    }
+
+    @Override
+    public TokenInfo revokeToken(Path dataDir, String idOrName) throws IOException {
+        return Tokens.revoke(dataDir, idOrName);
     }
 
     private static final class RunningServer implements Running {
