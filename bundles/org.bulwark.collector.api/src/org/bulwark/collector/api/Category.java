@@ -29,17 +29,38 @@ public enum Category {
      * @throws IllegalArgumentException naming the accepted values when {@code text} matches none
      */
     public static Category parse(String text) {
-        String wanted = normalize(text);
-        for (Category c : values()) {
-            if (normalize(c.name()).equals(wanted) || normalize(c.label).equals(wanted)) {
-                return c;
-            }
+        Category c = BY_NAME.get(normalize(text));
+        if (c != null) {
+            return c;
         }
         throw new IllegalArgumentException("unknown category '" + text
                 + "' (expected one of application, operating-system, network, accounts, security-controls)");
     }
 
+    /** Every category by its normalized name and label (a report of 300 results parses 300 categories). */
+    private static final java.util.Map<String, Category> BY_NAME = byName();
+
+    private static java.util.Map<String, Category> byName() {
+        java.util.Map<String, Category> map = new java.util.HashMap<>();
+        for (Category c : values()) {
+            map.put(normalize(c.name()), c);
+            map.put(normalize(c.label), c);
+        }
+        return java.util.Map.copyOf(map);
+    }
+
+    /** @return {@code s} lower-cased without white space, '_' and '-' */
     private static String normalize(String s) {
-        return s == null ? "" : s.replaceAll("[\\s_-]", "").toLowerCase(java.util.Locale.ROOT);
+        if (s == null) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char ch = s.charAt(i);
+            if (ch != '_' && ch != '-' && !Character.isWhitespace(ch)) {
+                b.append(Character.toLowerCase(ch));
+            }
+        }
+        return b.toString();
     }
 }

@@ -35,9 +35,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * API tokens, kept in {@code tokens.json} of the data directory as SHA-256 hashes with a public id, name, role,
- * groups and creation time. Every change replaces the file atomically. A server compares the file's bytes with
- * the ones it loaded at every authentication (the file is small), so a token created or revoked while it runs
- * counts from the next request, even when two writes fall in the same modification-time tick.
+ * groups and creation time. Every change replaces the file atomically (a new file, so a new file key). At every
+ * authentication a server compares the file's key, size and modification time with those it loaded; when they
+ * are equal and the file was last modified more than {@link #SETTLED_MS} before it was read, nothing can have
+ * changed and nothing is read. Otherwise the bytes are read and compared, so a token created or revoked while it
+ * runs counts from the next request, even when two writes fall in the same modification-time tick.
  *
  * <p>Tokens written before ids and creation times were recorded still load: their id is {@code tok_} and the
  * first 8 hexadecimal digits of their hash, their creation time unknown.
@@ -63,6 +65,14 @@ final class Tokens {
     private final Path file;
     private volatile Map<String, Token> byHash = Map.of();
     private byte[] loaded;
+    /** The file's key, size and modification time when {@link #loaded} was read, if it had settled by then. */
+    private volatile Stamp settled;
+
+    /** A file state no write can hide behind: taken this long after the file's last modification. */
+    static final long SETTLED_MS = 2_000;
+
+    private record Stamp(Object fileKey, long size, java.nio.file.attribute.FileTime modified) {
+    }
 
     Tokens(Path dataDir) {
         this.file = dataDir.resolve(FILE);
@@ -74,16 +84,41 @@ final class Tokens {
         return secret == null ? null : byHash.get(hash(secret));
     }
 
-    private synchronized void reloadIfChanged() throws IOException {
+    private void reloadIfChanged() throws IOException {
+        Stamp known = settled;
+        if (known != null && known.equals(stamp())) {
+            return; // the common case: one stat, no lock, no read
+        }
+        reload();
+    }
+
+    private Stamp stamp() throws IOException {
+        try {
+            java.nio.file.attribute.BasicFileAttributes a = Files.readAttributes(file,
+                    java.nio.file.attribute.BasicFileAttributes.class);
+            return new Stamp(a.fileKey(), a.size(), a.lastModifiedTime());
+        } catch (NoSuchFileException e) {
+            return null;
+        }
+    }
+
+    private synchronized void reload() throws IOException {
+        long readAt = System.currentTimeMillis();
+        Stamp before = stamp();
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             byHash = Map.of();
             loaded = null;
+            settled = null;
             return;
         }
+        Stamp after = stamp();
+        Stamp candidate = before != null && before.equals(after)
+                && readAt - before.modified().toMillis() > SETTLED_MS ? before : null;
         if (Arrays.equals(bytes, loaded)) {
+            settled = candidate;
             return;
         }
         Map<String, Token> map = new ConcurrentHashMap<>();
@@ -93,6 +128,7 @@ final class Tokens {
         }
         byHash = map;
         loaded = bytes;
+        settled = candidate;
     }
 
     private static ArrayNode parse(byte[] bytes) throws IOException {
