@@ -183,7 +183,9 @@ final class FleetState {
             newControl |= !r.equals(before);
         }
         if (newControl) {
-            views.clear(); // a fleet scores the controls it was built with: build again with the new ones
+            // a fleet scores the controls it was built with: build again with the new ones (the results just
+            // added included), here rather than in the next query
+            rebuild(Set.copyOf(views.keySet()));
             return;
         }
         Instant oldest = results.assessedAt().plus(inactivityWindow);
