@@ -247,6 +247,110 @@ class StoreCommandsTest {
     }
 
     @Test
+    void exceptionsAreUpdatedAndTheScoreFollows() throws Exception {
+        assertEquals(ExitCodes.OK, assess("d1", "FPNFF"), err.toString());
+        assertEquals(ExitCodes.OK, run("exception", "create", "--id", "e1", "--control", "c4", "--scope", "device",
+                "--target", "d1", "--justification", "alternate-mitigation", "--author", "alice", "--expires",
+                "2099-01-01"), err.toString());
+        String later = java.time.Instant.now().plusSeconds(60).toString();
+        assertEquals(ExitCodes.OK, run("exception", "update", "e1", "--justification", "risk-accepted", "--notes",
+                "accepted", "--by", "bob"), err.toString());
+        assertEquals("exception e1 updated: risk-accepted, expires 2099-01-01T00:00:00Z\n", out.toString());
+        // a risk accepted gives no credit: c4 fails again
+        assertEquals(ExitCodes.OK, run("score", "--at", later), err.toString());
+        assertTrue(out.toString().startsWith("Bulwark fleet score 18.5185 (5 of 27 points"), out.toString());
+        assertEquals(ExitCodes.OK, run("exception", "update", "e1", "--justification", "alternate-mitigation",
+                "--no-expiry", "--by", "carol"), err.toString());
+        assertEquals("exception e1 updated: alternate-mitigation, never expires\n", out.toString());
+        assertEquals(ExitCodes.OK, run("score", "--at", later), err.toString());
+        assertTrue(out.toString().startsWith("Bulwark fleet score 48.1481 (13 of 27 points"), out.toString());
+
+        assertEquals(ExitCodes.USAGE, run("exception", "update", "e1", "--expires", "2099-01-01", "--no-expiry"));
+        assertTrue(err.toString().contains("give either --expires or --no-expiry; nothing was written"),
+                err.toString());
+        assertEquals(ExitCodes.USAGE, run("exception", "update", "e1"));
+        assertTrue(err.toString().contains("nothing to update: give --expires, --no-expiry, --notes or "
+                + "--justification; nothing was written"), err.toString());
+        assertEquals(ExitCodes.USAGE, run("exception", "update", "e1", "--justification", "luck"));
+        assertTrue(err.toString().contains("--justification: unknown value 'luck'"), err.toString());
+        assertEquals(ExitCodes.USAGE, run("exception", "update", "e1", "--expires", "2000-01-01"));
+        assertTrue(err.toString().contains("exception 'e1': it must expire after it is created"), err.toString());
+        assertEquals(ExitCodes.USAGE, run("exception", "update", "nope", "--notes", "x"));
+        assertTrue(err.toString().contains("no exception 'nope'"), err.toString());
+
+        assertEquals(ExitCodes.OK, run("exception", "list", "--format", "json"));
+        JsonNode e = new ObjectMapper().readTree(out.toString()).get(0);
+        assertEquals("alternate-mitigation", e.get("justification").asText());
+        assertTrue(e.get("expires").isNull());
+        assertEquals("accepted", e.get("notes").asText());
+        assertEquals("alice", e.get("author").asText());
+        assertEquals("carol", e.get("updatedBy").asText());
+        assertEquals("active", e.get("status").asText());
+
+        assertEquals(ExitCodes.OK, run("exception", "cancel", "e1", "--by", "dave"), err.toString());
+        assertEquals(ExitCodes.USAGE, run("exception", "update", "e1", "--notes", "x"));
+        assertTrue(err.toString().contains("a cancelled exception cannot be updated"), err.toString());
+    }
+
+    @Test
+    void remediationActivitiesAreUpdatedAndCancelled() throws Exception {
+        assertEquals(ExitCodes.OK, assess("d1", "FPNFF"), err.toString());
+        assertEquals(ExitCodes.OK, run("remediation", "create", "--title", "Fix c1", "--control", "c1", "--devices",
+                "d1", "--priority", "high", "--notes", "soon", "--requester", "alice"), err.toString());
+        assertEquals(ExitCodes.OK, run("remediation", "update", "1", "--title", "Fix c1 now", "--priority", "low",
+                "--due", "2099-12-31", "--notes", "after the freeze", "--by", "bob"), err.toString());
+        assertEquals("remediation activity #1 updated: Fix c1 now, low priority, due 2099-12-31\n", out.toString());
+        assertEquals(ExitCodes.OK, run("remediation", "update", "1", "--notes", "", "--by", "carol", "--format",
+                "json"), err.toString());
+        JsonNode updated = new ObjectMapper().readTree(out.toString());
+        assertEquals("Fix c1 now", updated.get("title").asText());
+        assertEquals("low", updated.get("priority").asText());
+        assertEquals("2099-12-31", updated.get("due").asText());
+        assertTrue(updated.get("notes").isNull());
+        assertEquals("alice", updated.get("requester").asText());
+        assertEquals("carol", updated.get("updatedBy").asText());
+        assertEquals("active", updated.get("status").asText());
+
+        String yesterday = LocalDate.now(ZoneOffset.UTC).minusDays(1).toString();
+        assertEquals(ExitCodes.USAGE, run("remediation", "update", "1", "--due", yesterday));
+        assertTrue(err.toString().contains("the due date " + yesterday + " is in the past"), err.toString());
+        assertEquals(ExitCodes.USAGE, run("remediation", "update", "1", "--priority", "urgent"));
+        assertTrue(err.toString().contains("--priority: unknown value 'urgent' (expected one of high, medium, low)"),
+                err.toString());
+        assertEquals(ExitCodes.USAGE, run("remediation", "update", "1"));
+        assertTrue(err.toString().contains("nothing to update: give --title, --priority, --due or --notes"),
+                err.toString());
+        assertEquals(ExitCodes.USAGE, run("remediation", "update", "9", "--title", "x"));
+        assertTrue(err.toString().contains("no remediation activity #9"), err.toString());
+        assertEquals(ExitCodes.USAGE, run("remediation", "cancel", "9"));
+        assertTrue(err.toString().contains("no remediation activity #9"), err.toString());
+
+        assertEquals(ExitCodes.OK, run("remediation", "cancel", "1", "--by", "dave"), err.toString());
+        assertEquals("remediation activity #1 cancelled\n", out.toString());
+        assertEquals(ExitCodes.USAGE, run("remediation", "cancel", "1"));
+        assertTrue(err.toString().contains("by dave and cannot be cancelled"), err.toString());
+        assertEquals(ExitCodes.USAGE, run("remediation", "update", "1", "--title", "x"));
+        assertTrue(err.toString().contains("and cannot be updated"), err.toString());
+        assertEquals(ExitCodes.USAGE, run("remediation", "complete", "1"));
+        assertTrue(err.toString().contains("and cannot be completed"), err.toString());
+
+        // d1 fixes c1: a cancelled activity is neither recounted nor completed
+        assertEquals(ExitCodes.OK, assess("d1", "PPNFF"), err.toString());
+        assertEquals(ExitCodes.OK, run("remediation", "list", "--status", "cancelled"), err.toString());
+        assertEquals("""
+                  ID  STATUS     PRIORITY  DUE                 FIXED    CONTROL                               TITLE
+                   1  cancelled  low       2099-12-31          0/1      c1                                    Fix c1 now
+                1 activities
+                """, out.toString());
+        assertEquals(ExitCodes.OK, run("remediation", "list", "--format", "json"), err.toString());
+        JsonNode r = new ObjectMapper().readTree(out.toString()).get(0);
+        assertEquals("cancelled", r.get("status").asText());
+        assertEquals("dave", r.get("cancelledBy").asText());
+        assertTrue(r.get("completion").isNull());
+        assertEquals(0, r.get("fixedDevices").asInt());
+    }
+
+    @Test
     void deviceGroupsScopeExceptionsInTheStoredFleetScore() throws Exception {
         assertEquals(ExitCodes.OK, assess("d1", "FPNFF"), err.toString());
         assertEquals(ExitCodes.OK, assess("d2", "FPNFF"), err.toString());

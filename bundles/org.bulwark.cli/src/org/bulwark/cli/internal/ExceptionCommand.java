@@ -27,12 +27,12 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code bulwark exception create|list|cancel}: exceptions kept in the store, applied by assess and score. */
+/** {@code bulwark exception create|list|update|cancel}: exceptions kept in the store, applied by assess and score. */
 @Command(name = "exception", mixinStandardHelpOptions = true,
-        description = { "Create, list and cancel exceptions kept in the store. `bulwark assess` and `bulwark score` "
+        description = { "Create, list, update and cancel exceptions kept in the store. `bulwark assess` and `bulwark score` "
                 + "apply them; an expired or cancelled one stops counting by itself." },
         subcommands = { ExceptionCommand.Create.class, ExceptionCommand.ListExceptions.class,
-                ExceptionCommand.Cancel.class })
+                ExceptionCommand.Update.class, ExceptionCommand.Cancel.class })
 final class ExceptionCommand implements Runnable {
 
     @Spec
@@ -40,7 +40,7 @@ final class ExceptionCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "a subcommand is required: create, list or cancel");
+        throw new ParameterException(spec.commandLine(), "a subcommand is required: create, list, update or cancel");
     }
 
     static String user() {
@@ -180,6 +180,79 @@ final class ExceptionCommand implements Runnable {
         }
     }
 
+    @Command(name = "update", mixinStandardHelpOptions = true, sortOptions = false,
+            description = "Change an exception's expiry, notes or justification; what is not given stays. A cancelled "
+                    + "exception cannot be updated. Nothing is written if anything is wrong.")
+    static final class Update implements Callable<Integer> {
+        private final Services services;
+
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(paramLabel = "ID", description = "The exception's id.")
+        String id;
+
+        @Option(names = "--expires", paramLabel = "DATE", description = "When it stops counting: a date (UTC "
+                + "midnight) or an instant, after its creation (a past one ends it then).")
+        String expires;
+
+        @Option(names = "--no-expiry", description = "It never expires.")
+        boolean noExpiry;
+
+        @Option(names = "--notes", paramLabel = "TEXT", description = "Free text; an empty text removes the notes.")
+        String notes;
+
+        @Option(names = "--justification", paramLabel = "WHY", description = "third-party-control, "
+                + "alternate-mitigation, risk-accepted or planned-remediation.")
+        String justification;
+
+        @Option(names = "--by", paramLabel = "NAME", description = "Who updates it. Default: the current user.")
+        String by;
+
+        @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text or json.")
+        String format;
+
+        @Mixin
+        StoreOptions store = new StoreOptions();
+
+        Update(Services services) {
+            this.services = services;
+        }
+
+        @Override
+        public Integer call() throws Exception {
+            boolean json = OutputFormat.json(spec, format);
+            StoredException.Update update;
+            try {
+                if (expires != null && noExpiry) {
+                    throw new IllegalArgumentException("give either --expires or --no-expiry");
+                }
+                update = new StoredException.Update(expires == null ? null : Figures.instant(expires, "--expires"),
+                        noExpiry, notes, justification == null ? null
+                                : parse(Justification.class, justification, "--justification"));
+                if (update.isEmpty()) {
+                    throw new IllegalArgumentException(
+                            "nothing to update: give --expires, --no-expiry, --notes or --justification");
+                }
+            } catch (IllegalArgumentException x) {
+                throw new ParameterException(spec.commandLine(), x.getMessage() + "; nothing was written");
+            }
+            Instant now = Instant.now();
+            StoredException updated = store.use(services,
+                    db -> db.updateException(id, update, by == null ? user() : by, now));
+            PrintWriter out = spec.commandLine().getOut();
+            if (json) {
+                out.println(HistoryCommand.JsonOut.MAPPER.writeValueAsString(node(updated, now)));
+            } else {
+                out.println("exception " + id + " updated: " + Figures.word(updated.exception().justification())
+                        + ", " + (updated.exception().expires() == null ? "never expires"
+                                : "expires " + updated.exception().expires()));
+            }
+            out.flush();
+            return ExitCodes.OK;
+        }
+    }
+
     @Command(name = "cancel", mixinStandardHelpOptions = true,
             description = "Cancel an exception: it stops counting now; it stays listed as cancelled.")
     static final class Cancel implements Callable<Integer> {
@@ -229,6 +302,8 @@ final class ExceptionCommand implements Runnable {
         n.put("status", Figures.word(s.status(now)));
         n.put("cancelled", s.cancelled() == null ? null : s.cancelled().toString());
         n.put("cancelledBy", s.cancelledBy());
+        n.put("updated", s.updated() == null ? null : s.updated().toString());
+        n.put("updatedBy", s.updatedBy());
         return n;
     }
 

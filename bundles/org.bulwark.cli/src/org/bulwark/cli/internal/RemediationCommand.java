@@ -26,13 +26,14 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code bulwark remediation create|list|complete|export}: remediation activities kept in the store. */
+/** {@code bulwark remediation create|list|update|complete|cancel|export}: remediation activities kept in the store. */
 @Command(name = "remediation", mixinStandardHelpOptions = true,
         description = { "Remediation activities: requests to fix a control on some devices. Their fixed-device count "
                 + "updates as assessments are stored; one whose every targeted device passes is completed by "
                 + "system confirmation." },
         subcommands = { RemediationCommand.Create.class, RemediationCommand.ListActivities.class,
-                RemediationCommand.Complete.class, RemediationCommand.Export.class })
+                RemediationCommand.Update.class, RemediationCommand.Complete.class, RemediationCommand.Cancel.class,
+                RemediationCommand.Export.class })
 final class RemediationCommand implements Runnable {
 
     /** The CSV export's columns, documented in the README. */
@@ -45,7 +46,7 @@ final class RemediationCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "a subcommand is required: create, list, complete or export");
+        throw new ParameterException(spec.commandLine(), "a subcommand is required: create, list, update, complete, cancel or export");
     }
 
     @Command(name = "create", mixinStandardHelpOptions = true, sortOptions = false,
@@ -129,7 +130,7 @@ final class RemediationCommand implements Runnable {
         @Spec
         CommandSpec spec;
 
-        @Option(names = "--status", paramLabel = "STATUS", description = "Only active or completed ones.")
+        @Option(names = "--status", paramLabel = "STATUS", description = "Only active, completed or cancelled ones.")
         String status;
 
         @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text or json.")
@@ -211,6 +212,103 @@ final class RemediationCommand implements Runnable {
         }
     }
 
+    @Command(name = "update", mixinStandardHelpOptions = true, sortOptions = false,
+            description = "Change an active activity's title, priority, due date or notes; what is not given stays. "
+                    + "Nothing is written if anything is wrong.")
+    static final class Update implements Callable<Integer> {
+        private final Services services;
+
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(paramLabel = "ID", description = "The activity's id.")
+        long id;
+
+        @Option(names = "--title", paramLabel = "TEXT", description = "What to do.")
+        String title;
+
+        @Option(names = "--priority", paramLabel = "PRIORITY", description = "high, medium or low.")
+        String priority;
+
+        @Option(names = "--due", paramLabel = "DATE", description = "The due date, today or later (UTC).")
+        String due;
+
+        @Option(names = "--notes", paramLabel = "TEXT", description = "Free text; an empty text removes the notes.")
+        String notes;
+
+        @Option(names = "--by", paramLabel = "NAME", description = "Who updates it. Default: the current user.")
+        String by;
+
+        @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text or json.")
+        String format;
+
+        @Mixin
+        StoreOptions store = new StoreOptions();
+
+        Update(Services services) {
+            this.services = services;
+        }
+
+        @Override
+        public Integer call() throws Exception {
+            boolean json = OutputFormat.json(spec, format);
+            Remediation.Update update;
+            try {
+                update = new Remediation.Update(title, priority == null ? null
+                        : ExceptionCommand.parse(Remediation.Priority.class, priority, "--priority"),
+                        due == null ? null : Figures.date(due, "--due"), notes);
+                if (update.isEmpty()) {
+                    throw new IllegalArgumentException("nothing to update: give --title, --priority, --due or --notes");
+                }
+            } catch (IllegalArgumentException x) {
+                throw new ParameterException(spec.commandLine(), x.getMessage() + "; nothing was written");
+            }
+            Remediation r = store.use(services,
+                    db -> db.updateRemediation(id, update, by == null ? ExceptionCommand.user() : by, Instant.now()));
+            PrintWriter out = spec.commandLine().getOut();
+            if (json) {
+                out.println(HistoryCommand.JsonOut.MAPPER.writeValueAsString(node(r)));
+            } else {
+                out.printf("remediation activity #%d updated: %s, %s priority, due %s%n", r.id(), r.title(),
+                        Figures.word(r.priority()), due(r));
+            }
+            out.flush();
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "cancel", mixinStandardHelpOptions = true,
+            description = "Cancel an active activity: it is no longer asked for, counted or completed; it stays "
+                    + "listed as cancelled.")
+    static final class Cancel implements Callable<Integer> {
+        private final Services services;
+
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(paramLabel = "ID", description = "The activity's id.")
+        long id;
+
+        @Option(names = "--by", paramLabel = "NAME", description = "Who cancels it. Default: the current user.")
+        String by;
+
+        @Mixin
+        StoreOptions store = new StoreOptions();
+
+        Cancel(Services services) {
+            this.services = services;
+        }
+
+        @Override
+        public Integer call() throws Exception {
+            store.use(services, db -> db.cancelRemediation(id, by == null ? ExceptionCommand.user() : by,
+                    Instant.now()));
+            spec.commandLine().getOut().println("remediation activity #" + id + " cancelled");
+            spec.commandLine().getOut().flush();
+            return ExitCodes.OK;
+        }
+    }
+
     @Command(name = "export", mixinStandardHelpOptions = true,
             description = "Export every activity as CSV (RFC 4180, formula-injection safe); columns in the README.")
     static final class Export implements Callable<Integer> {
@@ -278,6 +376,10 @@ final class RemediationCommand implements Runnable {
         n.put("completed", r.completed() == null ? null : r.completed().toString());
         n.put("targetDevices", r.targetDevices());
         n.put("fixedDevices", r.fixedDevices());
+        n.put("cancelled", r.cancelled() == null ? null : r.cancelled().toString());
+        n.put("cancelledBy", r.cancelledBy());
+        n.put("updated", r.updated() == null ? null : r.updated().toString());
+        n.put("updatedBy", r.updatedBy());
         return n;
     }
 }

@@ -492,6 +492,157 @@ class ServerTest {
         error(send("POST", "/api/remediations/999999/complete", remediatorWeb, null), 404);
     }
 
+    JsonNode patch(String path, String token, String body) throws Exception {
+        HttpResponse<String> r = send("PATCH", path, token, body);
+        assertEquals(200, r.statusCode(), path + ": " + r.body());
+        return JSON.readTree(r.body());
+    }
+
+    /**
+     * @return the web viewer's score when m-web (failing control 0 only) gets no credit for it, as the API gives
+     *         it: rounded to two decimals
+     */
+    double webScoreWithoutCredit() {
+        double possible = 0;
+        for (Control c : controls) {
+            possible += c.weight();
+        }
+        return Math.round(100.0 * (possible - controls.get(0).weight()) / possible * 100) / 100.0;
+    }
+
+    @Test
+    void exceptionsAreUpdatedAndScoresFollow() throws Exception {
+        String c0 = controls.get(0).id();
+        double base = webScoreWithoutCredit();
+        assertEquals(base, get("/api/configurationScore", viewerWeb).get("score").asDouble(), 1e-9);
+        JsonNode created = post("/api/exceptions", excepterWeb, "{\"id\":\"ex-upd\",\"controlId\":\"" + c0
+                + "\",\"scope\":\"device\",\"target\":\"m-web\",\"justification\":\"alternate-mitigation\"}", 201);
+        Instant createdAt = Instant.parse(created.get("created").asText());
+        assertEquals(100.0, get("/api/configurationScore", viewerWeb).get("score").asDouble(), 1e-9);
+
+        JsonNode updated = patch("/api/exceptions/ex-upd", excepterWeb,
+                "{\"notes\":\"proxy in front\",\"justification\":\"risk-accepted\"}");
+        assertEquals("ex-upd", updated.get("id").asText());
+        assertEquals("RISK_ACCEPTED", updated.get("justification").asText());
+        assertEquals("proxy in front", updated.get("notes").asText());
+        assertTrue(updated.get("expires").isNull());
+        assertEquals("excepter-web", updated.get("author").asText());
+        assertEquals("excepter-web", updated.get("updatedBy").asText());
+        assertFalse(updated.get("updated").isNull());
+        assertEquals("ACTIVE", updated.get("status").asText());
+        assertEquals(base, get("/api/configurationScore", viewerWeb).get("score").asDouble(), 1e-9,
+                "a risk accepted gives no credit");
+
+        assertEquals("ALTERNATE_MITIGATION", patch("/api/exceptions/ex-upd", admin,
+                "{\"justification\":\"alternate-mitigation\"}").get("justification").asText());
+        assertEquals(100.0, get("/api/configurationScore", viewerWeb).get("score").asDouble(), 1e-9);
+        // expired a microsecond after its creation: it no longer counts
+        String expires = createdAt.plusNanos(1000).toString();
+        JsonNode expired = patch("/api/exceptions/ex-upd", excepterWeb, "{\"expires\":\"" + expires + "\"}");
+        assertEquals(expires, expired.get("expires").asText());
+        assertEquals("EXPIRED", expired.get("status").asText());
+        assertEquals("proxy in front", expired.get("notes").asText(), "unchanged");
+        for (JsonNode e : get("/api/exceptions", viewerWeb).get("value")) {
+            if (e.get("id").asText().equals("ex-upd")) {
+                assertEquals(expires, e.get("expires").asText(), "as listed");
+                assertEquals("excepter-web", e.get("updatedBy").asText());
+            }
+        }
+        assertEquals(base, get("/api/configurationScore", viewerWeb).get("score").asDouble(), 1e-9);
+        // back to never expiring, notes removed
+        JsonNode never = patch("/api/exceptions/ex-upd", excepterWeb, "{\"expires\":null,\"notes\":null}");
+        assertTrue(never.get("expires").isNull());
+        assertTrue(never.get("notes").isNull());
+        assertEquals(100.0, get("/api/configurationScore", viewerWeb).get("score").asDouble(), 1e-9);
+
+        // wrong role, out of scope, bad fields
+        error(send("PATCH", "/api/exceptions/ex-upd", viewerWeb, "{\"notes\":\"x\"}"), 403);
+        error(send("PATCH", "/api/exceptions/ex-upd", remediatorWeb, "{\"notes\":\"x\"}"), 403);
+        post("/api/exceptions", admin, "{\"id\":\"ex-upd-db\",\"controlId\":\"" + c0
+                + "\",\"scope\":\"device\",\"target\":\"m-db\",\"justification\":\"risk-accepted\"}", 201);
+        error(send("PATCH", "/api/exceptions/ex-upd-db", excepterWeb, "{\"notes\":\"x\"}"), 404);
+        error(send("PATCH", "/api/exceptions/nope", excepterWeb, "{\"notes\":\"x\"}"), 404);
+        assertEquals("color: unknown field (allowed: expires, notes, justification)",
+                error(send("PATCH", "/api/exceptions/ex-upd", excepterWeb, "{\"color\":\"red\"}"), 400));
+        assertTrue(error(send("PATCH", "/api/exceptions/ex-upd", excepterWeb, "{\"expires\":\"tomorrow\"}"), 400)
+                .startsWith("expires: "));
+        assertTrue(error(send("PATCH", "/api/exceptions/ex-upd", excepterWeb, "{\"justification\":\"luck\"}"),
+                400).startsWith("justification: "));
+        assertEquals("notes: a string is required",
+                error(send("PATCH", "/api/exceptions/ex-upd", excepterWeb, "{\"notes\":5}"), 400));
+        assertTrue(error(send("PATCH", "/api/exceptions/ex-upd", excepterWeb, "{\"expires\":\""
+                + createdAt.minusSeconds(1) + "\"}"), 400).contains("it must expire after it is created"));
+        assertTrue(error(send("PATCH", "/api/exceptions/ex-upd", excepterWeb, "{}"), 400)
+                .contains("nothing to update"));
+        assertEquals(100.0, get("/api/configurationScore", viewerWeb).get("score").asDouble(), 1e-9,
+                "nothing changed by bad input");
+        post("/api/exceptions/ex-upd/cancel", excepterWeb, null, 200);
+        assertTrue(error(send("PATCH", "/api/exceptions/ex-upd", excepterWeb, "{\"notes\":\"x\"}"), 400)
+                .contains("a cancelled exception cannot be updated"));
+        post("/api/exceptions/ex-upd-db/cancel", admin, null, 200);
+        assertEquals(base, get("/api/configurationScore", viewerWeb).get("score").asDouble(), 1e-9);
+    }
+
+    @Test
+    void remediationsAreUpdatedAndCancelled() throws Exception {
+        String c0 = controls.get(0).id();
+        JsonNode created = post("/api/remediations", remediatorWeb, "{\"title\":\"Fix it\",\"controlId\":\"" + c0
+                + "\",\"scope\":\"devices\",\"devices\":[\"m-web\"],\"priority\":\"high\",\"notes\":\"soon\"}", 201);
+        long id = created.get("id").asLong();
+        String due = java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(30).toString();
+        JsonNode updated = patch("/api/remediations/" + id, remediatorWeb, "{\"title\":\"Fix it now\","
+                + "\"priority\":\"low\",\"due\":\"" + due + "\",\"notes\":\"after the freeze\"}");
+        assertEquals(id, updated.get("id").asLong());
+        assertEquals("Fix it now", updated.get("title").asText());
+        assertEquals("LOW", updated.get("priority").asText());
+        assertEquals(due, updated.get("due").asText());
+        assertEquals("after the freeze", updated.get("notes").asText());
+        assertEquals("ACTIVE", updated.get("status").asText());
+        assertEquals("remediator-web", updated.get("requester").asText());
+        assertEquals("remediator-web", updated.get("updatedBy").asText());
+        assertEquals(1, updated.get("targetDevices").asInt());
+        assertEquals(0, updated.get("fixedDevices").asInt());
+        JsonNode notesOnly = patch("/api/remediations/" + id, admin, "{\"notes\":null}");
+        assertEquals("Fix it now", notesOnly.get("title").asText());
+        assertTrue(notesOnly.get("notes").isNull());
+        assertEquals("admin", notesOnly.get("updatedBy").asText());
+
+        error(send("PATCH", "/api/remediations/" + id, viewerWeb, "{\"title\":\"x\"}"), 403);
+        error(send("PATCH", "/api/remediations/" + id, excepterWeb, "{\"title\":\"x\"}"), 403);
+        error(send("POST", "/api/remediations/" + id + "/cancel", viewerWeb, null), 403);
+        long db = post("/api/remediations", admin, "{\"title\":\"Fix db\",\"controlId\":\"" + c0
+                + "\",\"scope\":\"devices\",\"devices\":[\"m-db\"]}", 201).get("id").asLong();
+        error(send("PATCH", "/api/remediations/" + db, remediatorWeb, "{\"title\":\"x\"}"), 404);
+        error(send("POST", "/api/remediations/" + db + "/cancel", remediatorWeb, null), 404);
+        error(send("POST", "/api/remediations/999999/cancel", remediatorWeb, null), 404);
+        assertEquals("owner: unknown field (allowed: title, priority, due, notes)",
+                error(send("PATCH", "/api/remediations/" + id, remediatorWeb, "{\"owner\":\"x\"}"), 400));
+        assertTrue(error(send("PATCH", "/api/remediations/" + id, remediatorWeb, "{\"priority\":\"urgent\"}"),
+                400).startsWith("priority: "));
+        assertTrue(error(send("PATCH", "/api/remediations/" + id, remediatorWeb, "{\"due\":\"soon\"}"), 400)
+                .startsWith("due: "));
+        assertTrue(error(send("PATCH", "/api/remediations/" + id, remediatorWeb, "{\"due\":\"2020-01-01\"}"), 400)
+                .contains("the due date 2020-01-01 is in the past"));
+        assertTrue(error(send("PATCH", "/api/remediations/" + id, remediatorWeb, "{\"title\":\" \"}"), 400)
+                .contains("the title must not be empty"));
+        assertEquals("a JSON object with any of title, priority, due, notes is required",
+                error(send("PATCH", "/api/remediations/" + id, remediatorWeb, "[]"), 400));
+
+        JsonNode cancelled = post("/api/remediations/" + id + "/cancel", remediatorWeb, null, 200);
+        assertEquals("CANCELLED", cancelled.get("status").asText());
+        assertEquals("remediator-web", cancelled.get("cancelledBy").asText());
+        assertFalse(cancelled.get("cancelled").isNull());
+        assertTrue(cancelled.get("completion").isNull());
+        assertEquals("Fix it now", cancelled.get("title").asText());
+        assertTrue(error(send("POST", "/api/remediations/" + id + "/cancel", remediatorWeb, null), 400)
+                .contains("and cannot be cancelled"));
+        assertTrue(error(send("PATCH", "/api/remediations/" + id, remediatorWeb, "{\"title\":\"x\"}"), 400)
+                .contains("and cannot be updated"));
+        assertTrue(error(send("POST", "/api/remediations/" + id + "/complete", remediatorWeb, null), 400)
+                .contains("and cannot be completed"));
+        post("/api/remediations/" + db + "/cancel", admin, null, 200);
+    }
+
     // ------------------------------------------------------------------ device groups and OpenAPI
 
     @Test

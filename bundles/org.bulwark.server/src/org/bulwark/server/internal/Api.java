@@ -168,11 +168,14 @@ final class Api implements HttpHandler {
         route("GET", "/api/export/assessmentsByMachine", READERS, this::export);
         route("GET", "/api/exceptions", READERS, this::exceptions);
         route("POST", "/api/exceptions", EXCEPTORS, this::createException);
+        route("PATCH", "/api/exceptions/{id}", EXCEPTORS, this::updateException);
         route("POST", "/api/exceptions/{id}/cancel", EXCEPTORS, this::cancelException);
         route("GET", "/api/exceptions.csv", READERS, this::exceptionsCsv);
         route("GET", "/api/remediations", READERS, this::remediations);
         route("POST", "/api/remediations", REMEDIATORS, this::createRemediation);
+        route("PATCH", "/api/remediations/{id}", REMEDIATORS, this::updateRemediation);
         route("POST", "/api/remediations/{id}/complete", REMEDIATORS, this::completeRemediation);
+        route("POST", "/api/remediations/{id}/cancel", REMEDIATORS, this::cancelRemediation);
         route("GET", "/api/remediations.csv", READERS, this::remediationsCsv);
         route("GET", "/api/deviceGroups", READERS, this::deviceGroups);
         route("PUT", "/api/deviceGroups", ADMINS, this::putDeviceGroups);
@@ -821,6 +824,8 @@ final class Api implements HttpHandler {
         o.put("status", s.status(Instant.now()).name());
         o.put("cancelled", s.cancelled() == null ? null : s.cancelled().toString());
         o.put("cancelledBy", s.cancelledBy());
+        o.put("updated", s.updated() == null ? null : s.updated().toString());
+        o.put("updatedBy", s.updatedBy());
         return o;
     }
 
@@ -864,17 +869,41 @@ final class Api implements HttpHandler {
         return Reply.json(201, exceptionJson(stored));
     }
 
-    private Reply cancelException(Call call) throws StoreException {
+    /** The fields a {@code PATCH /api/exceptions/{id}} body may have. */
+    static final List<String> EXCEPTION_PATCH_FIELDS = List.of("expires", "notes", "justification");
+
+    private Reply updateException(Call call) throws Exception {
+        StoredException e = visibleException(call);
+        JsonNode body = patchBody(call, EXCEPTION_PATCH_FIELDS);
+        StoredException.Update update = new StoredException.Update(
+                body.hasNonNull("expires") ? parse(() -> Instant.parse(text(body, "expires")), "expires") : null,
+                body.has("expires") && body.get("expires").isNull(),
+                body.has("notes") ? (body.get("notes").isNull() ? "" : text(body, "notes")) : null,
+                body.has("justification")
+                        ? parse(() -> Justification.valueOf(norm(text(body, "justification"))), "justification")
+                        : null);
+        StoredException updated = store.updateException(e.exception().id(), update, call.token().name(),
+                Instant.now());
+        cachedExceptions = null;
+        state.exceptionsChanged();
+        return Reply.json(200, exceptionJson(updated));
+    }
+
+    private StoredException visibleException(Call call) throws StoreException {
         for (StoredException e : visibleExceptions(call)) {
             if (e.exception().id().equals(call.param(0))) {
-                StoredException cancelled = store.cancelException(e.exception().id(), call.token().name(),
-                        Instant.now());
-                cachedExceptions = null;
-                state.exceptionsChanged();
-                return Reply.json(200, exceptionJson(cancelled));
+                return e;
             }
         }
         throw new ApiError(404, "not_found", "no exception '" + call.param(0) + "'");
+    }
+
+    private Reply cancelException(Call call) throws StoreException {
+        StoredException e = visibleException(call);
+        StoredException cancelled = store.cancelException(e.exception().id(), call.token().name(), Instant.now());
+        cachedExceptions = null;
+        state.exceptionsChanged();
+        return Reply.json(200, exceptionJson(cancelled));
     }
 
     private Reply exceptionsCsv(Call call) throws StoreException {
@@ -923,6 +952,10 @@ final class Api implements HttpHandler {
         o.put("completed", r.completed() == null ? null : r.completed().toString());
         o.put("targetDevices", r.targetDevices());
         o.put("fixedDevices", r.fixedDevices());
+        o.put("cancelled", r.cancelled() == null ? null : r.cancelled().toString());
+        o.put("cancelledBy", r.cancelledBy());
+        o.put("updated", r.updated() == null ? null : r.updated().toString());
+        o.put("updatedBy", r.updatedBy());
         return o;
     }
 
@@ -963,6 +996,32 @@ final class Api implements HttpHandler {
     }
 
     private Reply completeRemediation(Call call) throws StoreException {
+        long id = visibleRemediation(call);
+        return Reply.json(200, remediationJson(store.completeRemediation(id, Instant.now())));
+    }
+
+    /** The fields a {@code PATCH /api/remediations/{id}} body may have. */
+    static final List<String> REMEDIATION_PATCH_FIELDS = List.of("title", "priority", "due", "notes");
+
+    private Reply updateRemediation(Call call) throws Exception {
+        long id = visibleRemediation(call);
+        JsonNode body = patchBody(call, REMEDIATION_PATCH_FIELDS);
+        Remediation.Update update = new Remediation.Update(body.has("title") ? text(body, "title") : null,
+                body.has("priority") ? parse(() -> Remediation.Priority.valueOf(norm(text(body, "priority"))),
+                        "priority") : null,
+                body.has("due") ? parse(() -> LocalDate.parse(text(body, "due")), "due") : null,
+                body.has("notes") ? (body.get("notes").isNull() ? "" : text(body, "notes")) : null);
+        return Reply.json(200, remediationJson(store.updateRemediation(id, update, call.token().name(),
+                Instant.now())));
+    }
+
+    private Reply cancelRemediation(Call call) throws StoreException {
+        long id = visibleRemediation(call);
+        return Reply.json(200, remediationJson(store.cancelRemediation(id, call.token().name(), Instant.now())));
+    }
+
+    /** @return the id of the activity named by the path, if the caller's token sees it; else 404 */
+    private long visibleRemediation(Call call) throws StoreException {
         long id;
         try {
             id = Long.parseLong(call.param(0));
@@ -971,7 +1030,7 @@ final class Api implements HttpHandler {
         }
         for (Remediation r : visibleRemediations(call)) {
             if (r.id() == id) {
-                return Reply.json(200, remediationJson(store.completeRemediation(id, Instant.now())));
+                return id;
             }
         }
         throw new ApiError(404, "not_found", "no remediation activity '" + id + "'");
@@ -1029,6 +1088,32 @@ final class Api implements HttpHandler {
             throw new ApiError(400, "invalid_json", "malformed JSON at line " + e.getLocation().getLineNr()
                     + ", column " + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage());
         }
+    }
+
+    /** @return a PATCH body: a JSON object with only {@code allowed} fields (400 naming the first other one) */
+    private JsonNode patchBody(Call call, List<String> allowed) throws IOException {
+        JsonNode body = jsonBody(call);
+        if (!body.isObject()) {
+            throw new ApiError(400, "invalid_input", "a JSON object with any of " + String.join(", ", allowed)
+                    + " is required");
+        }
+        for (java.util.Iterator<String> names = body.fieldNames(); names.hasNext();) {
+            String name = names.next();
+            if (!allowed.contains(name)) {
+                throw new ApiError(400, "invalid_input", name + ": unknown field (allowed: "
+                        + String.join(", ", allowed) + ")");
+            }
+        }
+        return body;
+    }
+
+    /** @return a PATCH field's text: it must be a JSON string */
+    private static String text(JsonNode body, String field) {
+        JsonNode v = body.get(field);
+        if (v == null || !v.isTextual()) {
+            throw new ApiError(400, "invalid_input", field + ": a string is required");
+        }
+        return v.asText();
     }
 
     private static String required(JsonNode body, String field) {

@@ -83,6 +83,20 @@ public interface AssessmentStore extends AutoCloseable {
     StoredException cancelException(String id, String by, Instant at) throws StoreException;
 
     /**
+     * Updates an exception's expiry, notes or justification; the fleet score follows from the next computation
+     * (assessments stored before keep the exception as it was applied to them).
+     *
+     * @param by who updates it
+     * @param at when; kept as the exception's {@code updated} time
+     * @return the exception as updated
+     * @throws StoreException NOT_FOUND for an unknown id; INVALID_INPUT when it is cancelled, the update is empty,
+     *                        names both a new expiry and no expiry, sets an expiry not after its creation, or
+     *                        {@code by} is missing
+     */
+    StoredException updateException(String id, StoredException.Update update, String by, Instant at)
+            throws StoreException;
+
+    /**
      * Creates a remediation activity; its target and fixed counts are computed from the latest assessments.
      *
      * @param now the creation time; the due date may not be before its day (UTC)
@@ -97,9 +111,28 @@ public interface AssessmentStore extends AutoCloseable {
     /**
      * Marks an activity completed by hand.
      *
-     * @throws StoreException NOT_FOUND for an unknown id; INVALID_INPUT when it is already completed
+     * @throws StoreException NOT_FOUND for an unknown id; INVALID_INPUT when it is already completed or cancelled
      */
     Remediation completeRemediation(long id, Instant at) throws StoreException;
+
+    /**
+     * Updates an active activity's title, priority, due date or notes.
+     *
+     * @param by who updates it
+     * @param at when; the new due date may not be before its day (UTC)
+     * @return the activity as updated
+     * @throws StoreException NOT_FOUND for an unknown id; INVALID_INPUT when it is completed or cancelled, the
+     *                        update is empty, the title blank, the due date in the past, or {@code by} is missing
+     */
+    Remediation updateRemediation(long id, Remediation.Update update, String by, Instant at) throws StoreException;
+
+    /**
+     * Cancels an active activity: it is no longer asked for, recounted or completed by system confirmation.
+     *
+     * @throws StoreException NOT_FOUND for an unknown id; INVALID_INPUT when it is completed or already cancelled,
+     *                        or {@code by} is missing
+     */
+    Remediation cancelRemediation(long id, String by, Instant at) throws StoreException;
 
     /** @return the schema version of the open database */
     int schemaVersion() throws StoreException;

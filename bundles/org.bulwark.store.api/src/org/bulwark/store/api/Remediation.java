@@ -22,16 +22,29 @@ import org.bulwark.collector.api.Category;
  * @param notes         free text; may be {@code null}
  * @param requester     who asked
  * @param created       when
- * @param status        active or completed
+ * @param status        active, completed or cancelled
  * @param completion    how it was completed, or {@code null} while active
  * @param completed     when it was completed, or {@code null}
  * @param targetDevices how many devices it targets (for a group: its devices known to the store)
  * @param fixedDevices  how many of them pass the control in their latest assessment
+ * @param cancelled     when it was cancelled, or {@code null}
+ * @param cancelledBy   who cancelled it, or {@code null}
+ * @param updated       when it was last updated (title, priority, due date or notes), or {@code null} if never
+ * @param updatedBy     who last updated it, or {@code null}
  */
 public record Remediation(long id, String title, String controlId, Category category, Scope scope,
         List<String> devices, String group, Priority priority, LocalDate due, String notes, String requester,
         Instant created, Status status, Completion completion, Instant completed, int targetDevices,
-        int fixedDevices) {
+        int fixedDevices, Instant cancelled, String cancelledBy, Instant updated, String updatedBy) {
+
+    /** An activity never updated nor cancelled. */
+    public Remediation(long id, String title, String controlId, Category category, Scope scope,
+            List<String> devices, String group, Priority priority, LocalDate due, String notes, String requester,
+            Instant created, Status status, Completion completion, Instant completed, int targetDevices,
+            int fixedDevices) {
+        this(id, title, controlId, category, scope, devices, group, priority, due, notes, requester, created, status,
+                completion, completed, targetDevices, fixedDevices, null, null, null, null);
+    }
 
     public Remediation {
         Objects.requireNonNull(title, "title");
@@ -54,7 +67,12 @@ public record Remediation(long id, String title, String controlId, Category cate
 
     /** Whether work is still asked for. */
     public enum Status {
-        ACTIVE, COMPLETED
+        /** Work is asked for; its counts follow the stored assessments. */
+        ACTIVE,
+        /** Done, by hand or by system confirmation (see {@link Completion}). */
+        COMPLETED,
+        /** Withdrawn: no longer asked for, no longer counted or completed. */
+        CANCELLED
     }
 
     /** How an activity was completed. */
@@ -82,6 +100,22 @@ public record Remediation(long id, String title, String controlId, Category cate
             Priority priority, LocalDate due, String notes, String requester) {
         public Request {
             devices = devices == null ? List.of() : List.copyOf(devices);
+        }
+    }
+
+    /**
+     * What to change on an activity; {@code null} fields stay as they are.
+     *
+     * @param title    the new title (not blank), or {@code null}
+     * @param priority the new priority, or {@code null}
+     * @param due      the new due date (today or later), or {@code null}
+     * @param notes    the new notes ({@code ""} removes them), or {@code null}
+     */
+    public record Update(String title, Priority priority, LocalDate due, String notes) {
+
+        /** @return whether it changes nothing */
+        public boolean isEmpty() {
+            return title == null && priority == null && due == null && notes == null;
         }
     }
 }

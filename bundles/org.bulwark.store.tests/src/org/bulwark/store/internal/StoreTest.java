@@ -227,6 +227,108 @@ class StoreTest {
     }
 
     @Test
+    void exceptionsAreUpdatedWithWhoAndWhen() throws Exception {
+        first();
+        Instant now = Instant.parse("2026-11-02T00:00:00Z");
+        ControlException ok = new ControlException("x1", "c1", ControlException.Scope.DEVICE, "d1",
+                Justification.RISK_ACCEPTED, "bob", now, now.plusSeconds(86400), "until the vendor fixes it");
+        store.createException(ok);
+        Instant at = now.plusSeconds(60);
+        Instant later = Instant.parse("2026-12-01T00:00:00Z");
+        StoredException updated = store.updateException("x1",
+                new StoredException.Update(later, false, "vendor ships in November", Justification.ALTERNATE_MITIGATION),
+                "carol", at);
+        ControlException expected = new ControlException("x1", "c1", ControlException.Scope.DEVICE, "d1",
+                Justification.ALTERNATE_MITIGATION, "bob", now, later, "vendor ships in November");
+        assertEquals(new StoredException(expected, null, null, at, "carol"), updated);
+        assertEquals(List.of(updated), store.exceptions(), "as stored");
+        assertEquals(List.of(expected), store.exceptionsInForce(at));
+
+        StoredException never = store.updateException("x1", new StoredException.Update(null, true, "", null), "dave",
+                at.plusSeconds(1));
+        assertNull(never.exception().expires());
+        assertNull(never.exception().notes(), "empty notes remove them");
+        assertEquals(Justification.ALTERNATE_MITIGATION, never.exception().justification(), "unchanged");
+        assertEquals("dave", store.exceptions().get(0).updatedBy());
+        assertEquals(at.plusSeconds(1), store.exceptions().get(0).updated());
+
+        assertInvalid("must expire after it is created", () -> store.updateException("x1",
+                new StoredException.Update(now.minusSeconds(1), false, null, null), "carol", at));
+        assertInvalid("nothing to update", () -> store.updateException("x1",
+                new StoredException.Update(null, false, null, null), "carol", at));
+        assertInvalid("not both", () -> store.updateException("x1",
+                new StoredException.Update(later, true, null, null), "carol", at));
+        assertInvalid("who updates the exception is required", () -> store.updateException("x1",
+                new StoredException.Update(later, false, null, null), " ", at));
+        assertEquals(never, store.exceptions().get(0), "nothing written by bad input");
+        assertEquals(StoreException.Reason.NOT_FOUND, assertThrows(StoreException.class, () -> store
+                .updateException("nope", new StoredException.Update(later, false, null, null), "carol", at)).reason());
+
+        StoredException cancelled = store.cancelException("x1", "erin", at.plusSeconds(2));
+        assertEquals("dave", cancelled.updatedBy(), "the cancellation keeps the last update");
+        assertInvalid("a cancelled exception cannot be updated", () -> store.updateException("x1",
+                new StoredException.Update(later, false, null, null), "carol", at.plusSeconds(3)));
+    }
+
+    @Test
+    void remediationsAreUpdatedAndCancelled() throws Exception {
+        first();
+        Instant now = T1.plusSeconds(3600);
+        LocalDate due = LocalDate.parse("2026-12-01");
+        Remediation r = store.createRemediation(new Remediation.Request("Fix c1", "c1", Remediation.Scope.DEVICES,
+                List.of("d1"), null, Remediation.Priority.HIGH, due, "please", "alice"), now);
+        Instant at = now.plusSeconds(60);
+        Remediation updated = store.updateRemediation(r.id(), new Remediation.Update(" Fix c1 now ",
+                Remediation.Priority.LOW, LocalDate.parse("2026-12-24"), ""), "bob", at);
+        assertEquals(new Remediation(r.id(), "Fix c1 now", "c1", OPERATING_SYSTEM, Remediation.Scope.DEVICES,
+                List.of("d1"), null, Remediation.Priority.LOW, LocalDate.parse("2026-12-24"), null, "alice", now,
+                Remediation.Status.ACTIVE, null, null, 1, 0, null, null, at, "bob"), updated);
+        assertEquals(List.of(updated), store.remediations(), "as stored");
+        Remediation notesOnly = store.updateRemediation(r.id(), new Remediation.Update(null, null, null, "call ops"),
+                "carol", at);
+        assertEquals("Fix c1 now", notesOnly.title());
+        assertEquals(LocalDate.parse("2026-12-24"), notesOnly.due());
+        assertEquals("call ops", notesOnly.notes());
+        assertEquals("carol", notesOnly.updatedBy());
+
+        assertInvalid("the due date 2026-10-31 is in the past (today is 2026-11-01 UTC)", () -> store
+                .updateRemediation(r.id(), new Remediation.Update(null, null, LocalDate.parse("2026-10-31"), null),
+                        "bob", at));
+        assertInvalid("the title must not be empty", () -> store.updateRemediation(r.id(),
+                new Remediation.Update(" ", null, null, null), "bob", at));
+        assertInvalid("nothing to update", () -> store.updateRemediation(r.id(),
+                new Remediation.Update(null, null, null, null), "bob", at));
+        assertEquals(List.of(notesOnly), store.remediations(), "nothing written by bad input");
+        assertEquals(StoreException.Reason.NOT_FOUND, assertThrows(StoreException.class, () -> store
+                .updateRemediation(99, new Remediation.Update("x", null, null, null), "bob", at)).reason());
+        assertEquals(StoreException.Reason.NOT_FOUND,
+                assertThrows(StoreException.class, () -> store.cancelRemediation(99, "bob", at)).reason());
+
+        Remediation cancelled = store.cancelRemediation(r.id(), "dave", T1.plusSeconds(7200));
+        assertEquals(Remediation.Status.CANCELLED, cancelled.status());
+        assertEquals(T1.plusSeconds(7200), cancelled.cancelled());
+        assertEquals("dave", cancelled.cancelledBy());
+        assertNull(cancelled.completion());
+        assertNull(cancelled.completed());
+        assertInvalid("was cancelled at 2026-11-01T12:00:00Z by dave and cannot be cancelled",
+                () -> store.cancelRemediation(r.id(), "dave", T3));
+        assertInvalid("and cannot be updated", () -> store.updateRemediation(r.id(),
+                new Remediation.Update("x", null, null, null), "bob", T3));
+        assertInvalid("and cannot be completed", () -> store.completeRemediation(r.id(), T3));
+
+        second(); // d1 now passes c1: a cancelled activity is neither recounted nor completed
+        Remediation after = store.remediations().get(0);
+        assertEquals(Remediation.Status.CANCELLED, after.status());
+        assertEquals(0, after.fixedDevices());
+
+        Remediation other = store.createRemediation(new Remediation.Request("Fix c2", "c2", Remediation.Scope.DEVICES,
+                List.of("d1"), null, Remediation.Priority.HIGH, null, null, "alice"), T2);
+        store.completeRemediation(other.id(), T3);
+        assertInvalid("is already completed (manual, 2026-11-20T10:00:00Z) and cannot be cancelled",
+                () -> store.cancelRemediation(other.id(), "dave", T3));
+    }
+
+    @Test
     void remediationCountsFixedDevicesAndCompletesBySystemConfirmation() throws Exception {
         first();
         store.save(Fixtures.assessment(D2, T1, List.of(r("c1", OPERATING_SYSTEM, 10, PASS)), List.of()), "{}");
@@ -309,8 +411,8 @@ class StoreTest {
         store.close();
         store = JdbcStore.open(url);
         assertEquals(Migrations.latest(), store.schemaVersion());
-        assertEquals(2, Migrations.latest());
-        assertEquals(2, count("SELECT COUNT(*) FROM schema_version"));
+        assertEquals(3, Migrations.latest());
+        assertEquals(3, count("SELECT COUNT(*) FROM schema_version"));
         store.close();
         try (Connection c = TestStores.connect(url); Statement s = c.createStatement()) {
             s.executeUpdate("INSERT INTO schema_version (version, description, applied) VALUES (99, 'future', "
@@ -318,8 +420,8 @@ class StoreTest {
         }
         StoreException e = assertThrows(StoreException.class, () -> JdbcStore.open(url));
         assertEquals(StoreException.Reason.SCHEMA_TOO_NEW, e.reason());
-        assertTrue(e.getMessage().contains("schema version 99, newer than this Bulwark knows (2)"), e.getMessage());
-        assertEquals(3, count("SELECT COUNT(*) FROM schema_version"));
+        assertTrue(e.getMessage().contains("schema version 99, newer than this Bulwark knows (3)"), e.getMessage());
+        assertEquals(4, count("SELECT COUNT(*) FROM schema_version"));
         assertEquals(1, count("SELECT COUNT(*) FROM assessment"));
     }
 
@@ -347,7 +449,7 @@ class StoreTest {
             }
         }
         try (AssessmentStore upgraded = JdbcStore.open(old)) {
-            assertEquals(2, upgraded.schemaVersion());
+            assertEquals(3, upgraded.schemaVersion());
             long first = upgraded.history(null, null).get(0).id();
             assertEquals(report, upgraded.assessment(first).orElseThrow().reportJson());
             long id = upgraded.save(Fixtures.assessment(D1, T1, List.of(r("c1", OPERATING_SYSTEM, 10, FAIL)),

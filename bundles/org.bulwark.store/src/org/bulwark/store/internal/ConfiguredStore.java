@@ -114,6 +114,12 @@ public final class ConfiguredStore implements AssessmentStore {
     }
 
     @Override
+    public StoredException updateException(String id, StoredException.Update update, String by, Instant at)
+            throws StoreException {
+        return store().updateException(id, update, by, at);
+    }
+
+    @Override
     public Remediation createRemediation(Remediation.Request request, Instant now) throws StoreException {
         return store().createRemediation(request, now);
     }
@@ -126,6 +132,17 @@ public final class ConfiguredStore implements AssessmentStore {
     @Override
     public Remediation completeRemediation(long id, Instant at) throws StoreException {
         return store().completeRemediation(id, at);
+    }
+
+    @Override
+    public Remediation updateRemediation(long id, Remediation.Update update, String by, Instant at)
+            throws StoreException {
+        return store().updateRemediation(id, update, by, at);
+    }
+
+    @Override
+    public Remediation cancelRemediation(long id, String by, Instant at) throws StoreException {
+        return store().cancelRemediation(id, by, at);
     }
 
     @Override

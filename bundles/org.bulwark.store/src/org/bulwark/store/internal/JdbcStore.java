@@ -834,11 +834,10 @@ final class JdbcStore implements AssessmentStore {
     public List<StoredException> exceptions() throws StoreException {
         return tx(() -> {
             List<StoredException> out = new ArrayList<>();
-            try (Statement s = c().createStatement(); ResultSet r = s.executeQuery("SELECT id, control_id, "
-                    + "scope, target, justification, author, created, expires, notes, cancelled, cancelled_by FROM "
-                    + "control_exception ORDER BY created, id")) {
+            try (Statement s = c().createStatement(); ResultSet r = s.executeQuery("SELECT " + EXCEPTION_COLUMNS
+                    + " FROM control_exception ORDER BY created, id")) {
                 while (r.next()) {
-                    out.add(new StoredException(exception(r, 1), instant(r, 10), r.getString(11)));
+                    out.add(storedException(r));
                 }
             }
             return out;
@@ -859,20 +858,7 @@ final class JdbcStore implements AssessmentStore {
     @Override
     public StoredException cancelException(String id, String by, Instant at) throws StoreException {
         return tx(() -> {
-            StoredException found = null;
-            try (PreparedStatement p = c().prepareStatement("SELECT id, control_id, scope, target, "
-                    + "justification, author, created, expires, notes, cancelled, cancelled_by FROM control_exception "
-                    + "WHERE id = ?")) {
-                p.setString(1, id);
-                try (ResultSet r = p.executeQuery()) {
-                    if (r.next()) {
-                        found = new StoredException(exception(r, 1), instant(r, 10), r.getString(11));
-                    }
-                }
-            }
-            if (found == null) {
-                throw new StoreException(Reason.NOT_FOUND, "no exception '" + id + "' (see `bulwark exception list`)");
-            }
+            StoredException found = storedException(id);
             require(found.cancelled() == null, "exception '" + id + "' was already cancelled at " + found.cancelled()
                     + " by " + found.cancelledBy());
             require(by != null && !by.isBlank(), "who cancels the exception is required");
@@ -884,8 +870,69 @@ final class JdbcStore implements AssessmentStore {
                 p.setString(3, id);
                 p.executeUpdate();
             }
-            return new StoredException(found.exception(), when, by);
+            return new StoredException(found.exception(), when, by, found.updated(), found.updatedBy());
         });
+    }
+
+    @Override
+    public StoredException updateException(String id, StoredException.Update u, String by, Instant at)
+            throws StoreException {
+        return tx(() -> {
+            StoredException found = storedException(id);
+            ControlException e = found.exception();
+            require(found.cancelled() == null, "exception '" + id + "' was cancelled at " + found.cancelled()
+                    + " by " + found.cancelledBy() + "; a cancelled exception cannot be updated");
+            require(u != null && !u.isEmpty(), "exception '" + id
+                    + "': nothing to update (give a new expiry, no expiry, notes or a justification)");
+            require(u.expires() == null || !u.noExpiry(), "exception '" + id
+                    + "': give either a new expiry or no expiry, not both");
+            require(u.expires() == null || u.expires().isAfter(e.created()), "exception '" + id
+                    + "': it must expire after it is created (" + e.created() + ")");
+            require(by != null && !by.isBlank(), "who updates the exception is required");
+            Instant expires = u.noExpiry() ? null : u.expires() != null ? micros(u.expires()) : e.expires();
+            String notes = u.notes() == null ? e.notes() : u.notes().isEmpty() ? null : u.notes();
+            ControlException updated = new ControlException(e.id(), e.controlId(), e.scope(), e.target(),
+                    u.justification() == null ? e.justification() : u.justification(), e.author(), e.created(),
+                    expires, notes);
+            Instant when = micros(at);
+            try (PreparedStatement p = c().prepareStatement("UPDATE control_exception SET expires = ?, notes = ?, "
+                    + "justification = ?, updated = ?, updated_by = ? WHERE id = ?")) {
+                if (expires == null) {
+                    p.setNull(1, Types.TIMESTAMP_WITH_TIMEZONE);
+                } else {
+                    p.setObject(1, utc(expires));
+                }
+                p.setString(2, notes);
+                p.setString(3, updated.justification().name());
+                p.setObject(4, utc(when));
+                p.setString(5, by);
+                p.setString(6, id);
+                p.executeUpdate();
+            }
+            return new StoredException(updated, null, null, when, by);
+        });
+    }
+
+    private static final String EXCEPTION_COLUMNS = "id, control_id, scope, target, justification, author, created, "
+            + "expires, notes, cancelled, cancelled_by, updated, updated_by";
+
+    private static StoredException storedException(ResultSet r) throws SQLException {
+        return new StoredException(exception(r, 1), instant(r, 10), r.getString(11), instant(r, 12),
+                r.getString(13));
+    }
+
+    /** @return the exception {@code id}; NOT_FOUND when there is none */
+    private StoredException storedException(String id) throws SQLException, StoreException {
+        try (PreparedStatement p = c().prepareStatement(
+                "SELECT " + EXCEPTION_COLUMNS + " FROM control_exception WHERE id = ?")) {
+            p.setString(1, id);
+            try (ResultSet r = p.executeQuery()) {
+                if (r.next()) {
+                    return storedException(r);
+                }
+            }
+        }
+        throw new StoreException(Reason.NOT_FOUND, "no exception '" + id + "' (see `bulwark exception list`)");
     }
 
     // ---------------------------------------------------------------------------------------------------------
@@ -989,15 +1036,7 @@ final class JdbcStore implements AssessmentStore {
     @Override
     public Remediation completeRemediation(long id, Instant at) throws StoreException {
         return tx(() -> {
-            Remediation r = remediation(id);
-            if (r == null) {
-                throw new StoreException(Reason.NOT_FOUND, "no remediation activity #" + id
-                        + " (see `bulwark remediation list`)");
-            }
-            if (r.status() != Remediation.Status.ACTIVE) {
-                require(false, "remediation activity #" + id + " is already completed (" + r.completion().name()
-                        .toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + ", " + r.completed() + ")");
-            }
+            requireActive(existingRemediation(id), "completed");
             try (PreparedStatement p = c().prepareStatement(
                     "UPDATE remediation SET status = ?, completion = ?, completed = ? WHERE id = ?")) {
                 p.setString(1, Remediation.Status.COMPLETED.name());
@@ -1008,6 +1047,77 @@ final class JdbcStore implements AssessmentStore {
             }
             return remediation(id);
         });
+    }
+
+    @Override
+    public Remediation updateRemediation(long id, Remediation.Update u, String by, Instant at) throws StoreException {
+        return tx(() -> {
+            Remediation r = existingRemediation(id);
+            requireActive(r, "updated");
+            require(u != null && !u.isEmpty(), "remediation activity #" + id
+                    + ": nothing to update (give a title, priority, due date or notes)");
+            require(u.title() == null || !u.title().isBlank(), "the title must not be empty");
+            LocalDate today = LocalDate.ofInstant(at, ZoneOffset.UTC);
+            require(u.due() == null || !u.due().isBefore(today), "the due date " + u.due()
+                    + " is in the past (today is " + today + " UTC)");
+            require(by != null && !by.isBlank(), "who updates the activity is required");
+            LocalDate due = u.due() == null ? r.due() : u.due();
+            try (PreparedStatement p = c().prepareStatement("UPDATE remediation SET title = ?, priority = ?, "
+                    + "due = ?, notes = ?, updated = ?, updated_by = ? WHERE id = ?")) {
+                p.setString(1, u.title() == null ? r.title() : u.title().strip());
+                p.setString(2, (u.priority() == null ? r.priority() : u.priority()).name());
+                if (due == null) {
+                    p.setNull(3, Types.DATE);
+                } else {
+                    p.setObject(3, due);
+                }
+                p.setString(4, u.notes() == null ? r.notes() : u.notes().isEmpty() ? null : u.notes());
+                p.setObject(5, utc(micros(at)));
+                p.setString(6, by);
+                p.setLong(7, id);
+                p.executeUpdate();
+            }
+            return remediation(id);
+        });
+    }
+
+    @Override
+    public Remediation cancelRemediation(long id, String by, Instant at) throws StoreException {
+        return tx(() -> {
+            requireActive(existingRemediation(id), "cancelled");
+            require(by != null && !by.isBlank(), "who cancels the activity is required");
+            try (PreparedStatement p = c().prepareStatement(
+                    "UPDATE remediation SET status = ?, cancelled = ?, cancelled_by = ? WHERE id = ?")) {
+                p.setString(1, Remediation.Status.CANCELLED.name());
+                p.setObject(2, utc(micros(at)));
+                p.setString(3, by);
+                p.setLong(4, id);
+                p.executeUpdate();
+            }
+            return remediation(id);
+        });
+    }
+
+    private Remediation existingRemediation(long id) throws SQLException, StoreException {
+        Remediation r = remediation(id);
+        if (r == null) {
+            throw new StoreException(Reason.NOT_FOUND, "no remediation activity #" + id
+                    + " (see `bulwark remediation list`)");
+        }
+        return r;
+    }
+
+    /** INVALID_INPUT unless {@code r} is active: completed and cancelled activities are final. */
+    private static void requireActive(Remediation r, String what) throws StoreException {
+        if (r.status() == Remediation.Status.COMPLETED) {
+            require(false, "remediation activity #" + r.id() + " is already completed (" + r.completion().name()
+                    .toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + ", " + r.completed() + ")"
+                    + ("completed".equals(what) ? "" : " and cannot be " + what));
+        }
+        if (r.status() == Remediation.Status.CANCELLED) {
+            require(false, "remediation activity #" + r.id() + " was cancelled at " + r.cancelled() + " by "
+                    + r.cancelledBy() + " and cannot be " + what);
+        }
     }
 
     /** Recounts the active activities for {@code controls}; completes those every target now passes. */
@@ -1084,7 +1194,7 @@ final class JdbcStore implements AssessmentStore {
         }
         try (PreparedStatement p = c().prepareStatement("SELECT title, control_id, category, scope, group_name, "
                 + "priority, due, notes, requester, created, status, completion, completed, target_devices, "
-                + "fixed_devices FROM remediation WHERE id = ?")) {
+                + "fixed_devices, cancelled, cancelled_by, updated, updated_by FROM remediation WHERE id = ?")) {
             p.setLong(1, id);
             try (ResultSet r = p.executeQuery()) {
                 if (!r.next()) {
@@ -1096,7 +1206,8 @@ final class JdbcStore implements AssessmentStore {
                         Remediation.Priority.valueOf(r.getString(6)), r.getObject(7, LocalDate.class), r.getString(8),
                         r.getString(9), instant(r, 10), Remediation.Status.valueOf(r.getString(11)),
                         completion == null ? null : Remediation.Completion.valueOf(completion), instant(r, 13),
-                        r.getInt(14), r.getInt(15));
+                        r.getInt(14), r.getInt(15), instant(r, 16), r.getString(17), instant(r, 18),
+                        r.getString(19));
             }
         }
     }

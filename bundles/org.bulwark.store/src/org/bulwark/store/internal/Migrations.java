@@ -27,7 +27,8 @@ import org.bulwark.store.api.StoreException;
 final class Migrations {
 
     /** Every migration, in order: version n is {@code FILES.get(n - 1)}. Append only. */
-    static final List<String> FILES = List.of("V1__initial.sql", "V2__compressed_reports.sql");
+    static final List<String> FILES = List.of("V1__initial.sql", "V2__compressed_reports.sql",
+            "V3__updates_and_cancellations.sql");
 
     private Migrations() {
     }
