@@ -89,7 +89,7 @@ public final class JsonReportReader implements ReportReader {
     private ReportedAssessment read(String origin, byte[] bytes) throws ReportException {
         JsonNode root;
         try {
-            root = mapper.readTree(bytes);
+            root = readNeeded(bytes);
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             throw new ReportException(origin, at == null ? 0 : at.getLineNr(), at == null ? 0 : at.getColumnNr(),
@@ -101,6 +101,65 @@ public final class JsonReportReader implements ReportReader {
             throw new ReportException(origin, 0, 0, null, "empty file: not a Bulwark report", null);
         }
         return new Parse(origin, bytes).report(root);
+    }
+
+    /** The fields of a result that fleet scoring reads; the rest (evidence above all) is skipped unread. */
+    private static final Set<String> RESULT_FIELDS = Set.of("id", "title", "category", "weight", "state",
+            "exceptions");
+
+    /**
+     * Reads the parts of a report that fleet scoring needs into a tree: {@code format}, {@code device},
+     * {@code finished} and, of each result, {@link #RESULT_FIELDS}. Everything else is tokenized (so the whole
+     * text must be valid JSON, without duplicate names) but not built into nodes: a report of 300 results with
+     * its evidence is about 560 kB, most of it evidence, scores and recommendations.
+     */
+    private JsonNode readNeeded(byte[] bytes) throws IOException {
+        try (JsonParser p = mapper.createParser(bytes)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                return mapper.readTree(bytes); // not an object: the tree, for the error that names its kind
+            }
+            com.fasterxml.jackson.databind.node.ObjectNode root = mapper.createObjectNode();
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                JsonToken value = p.nextToken();
+                switch (name) {
+                    case "format", "device", "finished" -> root.set(name, tree(p));
+                    case "results" -> root.set(name, value == JsonToken.START_ARRAY ? results(p) : tree(p));
+                    default -> p.skipChildren();
+                }
+            }
+            if (p.nextToken() != null) {
+                throw new com.fasterxml.jackson.core.JsonParseException(p, "unexpected content after the report");
+            }
+            return root;
+        }
+    }
+
+    /** @return the value the parser is at, as a tree */
+    private JsonNode tree(JsonParser p) throws IOException {
+        return mapper.readTree(p);
+    }
+
+    private JsonNode results(JsonParser p) throws IOException {
+        com.fasterxml.jackson.databind.node.ArrayNode list = mapper.createArrayNode();
+        JsonToken t;
+        while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+            if (t != JsonToken.START_OBJECT) {
+                list.add(tree(p)); // not an object: kept for the error
+                continue;
+            }
+            com.fasterxml.jackson.databind.node.ObjectNode r = list.addObject();
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String field = p.currentName();
+                p.nextToken();
+                if (RESULT_FIELDS.contains(field)) {
+                    r.set(field, tree(p));
+                } else {
+                    p.skipChildren();
+                }
+            }
+        }
+        return list;
     }
 
     /** Records the location of every value by its field path, e.g. {@code results[2].weight}. */
