@@ -367,6 +367,55 @@ class ServerTest {
         error(send("GET", "/api/nothing", admin, null), 404);
     }
 
+    /** A concrete path for a route template: machine ids of the web group, the first control, unknown others. */
+    String concrete(String template, String machine) {
+        String control = controls.get(0).id();
+        return template.replace("/api/machines/{id}", "/api/machines/" + machine)
+                .replace("/api/recommendations/{id}", "/api/recommendations/" + control)
+                .replace("/api/exceptions/{id}", "/api/exceptions/no-such-exception")
+                .replace("/api/remediations/{id}", "/api/remediations/999999");
+    }
+
+    @Test
+    void everyEndpointRefusesMissingTokensAndWrongRolesAndLeaksNothingAcrossGroups() throws Exception {
+        Map<Role, String> everywhere = new java.util.EnumMap<>(Role.class);
+        for (Role r : Role.values()) {
+            everywhere.put(r, server.createToken(dir, "all-" + r.name(), r, Set.of("*")));
+        }
+        int before = stored();
+        List<Api.Route> routes = ServerComponent.routes(running);
+        assertEquals(25, routes.size(), "every route is checked");
+        for (Api.Route route : routes) {
+            String path = concrete(route.template(), "m-db");
+            String body = route.method().equals("GET") ? null : "{}";
+            if (route.roles() == null) {
+                assertEquals("/api/openapi.json", route.template(), "only the OpenAPI document is public");
+                continue;
+            }
+            String what = route.method() + " " + route.template();
+            assertTrue(error(send(route.method(), path, null, body), 401).contains("token"), what);
+            assertEquals("unknown API token", error(send(route.method(), path, "bwk_nope", body), 401), what);
+            for (Role r : Role.values()) {
+                if (!route.roles().contains(r)) {
+                    assertEquals("role " + r + " may not " + route.method() + " " + route.template(),
+                            error(send(route.method(), path, everywhere.get(r), body), 403), what);
+                }
+            }
+            if (!route.method().equals("GET")) {
+                continue;
+            }
+            // a viewer of db: nothing of m-web (web group) in any answer, and m-web itself does not exist
+            HttpResponse<String> mine = send("GET", path, viewerDb, null);
+            assertFalse(mine.body().contains("m-web") || mine.body().contains("web-1"), what + ": " + mine.body());
+            if (route.template().startsWith("/api/machines/{id}")) {
+                assertEquals(200, mine.statusCode(), what + ": " + mine.body());
+                error(send("GET", concrete(route.template(), "m-web"), viewerDb, null), 404);
+                error(send("GET", concrete(route.template(), "web-1"), viewerDb, null), 404);
+            }
+        }
+        assertEquals(before, stored(), "no request of this test stored anything");
+    }
+
     // ------------------------------------------------------------------ recommendations and export
 
     @Test

@@ -80,7 +80,11 @@ public final class ServerComponent implements FleetServer {
         return new RunningServer(http, pool, uploads, api);
     }
 
-    /** @return the path templates the API answers, for the OpenAPI test */
+    /** @return the API's routes with the roles each admits, for the access test */
+    static List<Api.Route> routes(Running running) {
+        return ((RunningServer) running).api.routes();
+    }
+
     static List<String> templates(Running running) {
         return ((RunningServer) running).api.routes().stream().map(r -> r.method() + " " + r.template()).toList();
     }
