@@ -96,6 +96,17 @@ final class Uploader {
         }
     }
 
+    /** @return {@code report} gzip-compressed: a report with its evidence shrinks about tenfold on the wire */
+    static byte[] gzip(byte[] report) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(report.length / 8 + 64);
+        try (java.util.zip.GZIPOutputStream z = new java.util.zip.GZIPOutputStream(out)) {
+            z.write(report);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e); // in memory: cannot happen
+        }
+        return out.toByteArray();
+    }
+
     /** @param trust the certificates an HTTPS server may present, {@code null} for the JDK's trust store */
     static void upload(URI server, String token, byte[] report, SSLContext trust, PrintWriter err) {
         String base = server.toString().replaceAll("/+$", "");
@@ -108,8 +119,8 @@ final class Uploader {
         HttpClient client = builder.build();
         HttpRequest request = HttpRequest.newBuilder(target).timeout(Duration.ofSeconds(60))
                 .header("Authorization", "Bearer " + token).header("Upload-Id", uploadId)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(report)).build();
+                .header("Content-Type", "application/json").header("Content-Encoding", "gzip")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(gzip(report))).build();
         String last = "";
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             try {
