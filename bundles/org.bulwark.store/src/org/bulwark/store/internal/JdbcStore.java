@@ -121,11 +121,16 @@ final class JdbcStore implements AssessmentStore {
      *         back to insert its 300 rows. The cache fills only as pages are used.
      */
     static String withCache(String url) {
-        if (url == null || !url.startsWith("jdbc:h2:") || url.toUpperCase(java.util.Locale.ROOT).contains(";CACHE_SIZE=")) {
+        if (url == null || !url.startsWith("jdbc:h2:")) {
+            return url;
+        }
+        String upper = url.toUpperCase(java.util.Locale.ROOT);
+        if (upper.contains(";CACHE_SIZE=")) {
             return url;
         }
         long kib = Math.max(32L * 1024, Math.min(512L * 1024, Runtime.getRuntime().maxMemory() / 8 / 1024));
-        return url + ";CACHE_SIZE=" + kib;
+        // and a statement cache per connection that holds every statement of a save (H2 keeps 8)
+        return url + ";CACHE_SIZE=" + kib + (upper.contains(";QUERY_CACHE_SIZE=") ? "" : ";QUERY_CACHE_SIZE=64");
     }
 
     /** How long to wait for another process to close an embedded (H2) store. */
