@@ -121,6 +121,11 @@ final class Uploader {
                 .header("Authorization", "Bearer " + token).header("Upload-Id", uploadId)
                 .header("Content-Type", "application/json").header("Content-Encoding", "gzip")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(gzip(report))).build();
+        HttpRequest plain = HttpRequest.newBuilder(target).timeout(Duration.ofSeconds(60))
+                .header("Authorization", "Bearer " + token).header("Upload-Id", uploadId)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(report)).build();
+        boolean compressed = true;
         String last = "";
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             try {
@@ -131,6 +136,12 @@ final class Uploader {
                     return;
                 }
                 last = "HTTP " + status + ": " + response.body();
+                if ((status == 400 || status == 415) && compressed) {
+                    // a server from before compressed uploads reads the gzip bytes as JSON: send it plain once
+                    compressed = false;
+                    request = plain;
+                    continue;
+                }
                 if (status < 500) {
                     break;
                 }

@@ -378,42 +378,83 @@ class ServerTest {
 
     @Test
     void everyEndpointRefusesMissingTokensAndWrongRolesAndLeaksNothingAcrossGroups() throws Exception {
-        Map<Role, String> everywhere = new java.util.EnumMap<>(Role.class);
-        for (Role r : Role.values()) {
-            everywhere.put(r, server.createToken(dir, "all-" + r.name(), r, Set.of("*")));
-        }
-        int before = stored();
-        List<Api.Route> routes = ServerComponent.routes(running);
-        assertEquals(25, routes.size(), "every route is checked");
-        for (Api.Route route : routes) {
-            String path = concrete(route.template(), "m-db");
-            String body = route.method().equals("GET") ? null : "{}";
-            if (route.roles() == null) {
-                assertEquals("/api/openapi.json", route.template(), "only the OpenAPI document is public");
-                continue;
-            }
-            String what = route.method() + " " + route.template();
-            assertTrue(error(send(route.method(), path, null, body), 401).contains("token"), what);
-            assertEquals("unknown API token", error(send(route.method(), path, "bwk_nope", body), 401), what);
-            for (Role r : Role.values()) {
-                if (!route.roles().contains(r)) {
-                    assertEquals("role " + r + " may not " + route.method() + " " + route.template(),
-                            error(send(route.method(), path, everywhere.get(r), body), 403), what);
+        // its own server: exceptions and activities of both groups would change the other tests' figures
+        Path d2 = Files.createTempDirectory("bulwark-server-access");
+        Files.writeString(d2.resolve(GroupRules.FILE), "[{\"name\":\"web\",\"rank\":10,\"hostname\":\"web-*\"},"
+                + "{\"name\":\"db\",\"rank\":5,\"os\":\"debian\"}]");
+        String saved = base;
+        try (AssessmentStore s2 = service(AssessmentStoreFactory.class).open(storeUrl(d2))) {
+            FleetServer.Running r2 = server.start(s2, new FleetServer.Settings("127.0.0.1", 0, d2, 256 * 1024, 4));
+            try {
+                base = "http://127.0.0.1:" + r2.port();
+                Map<Role, String> everywhere = new java.util.EnumMap<>(Role.class);
+                for (Role r : Role.values()) {
+                    everywhere.put(r, server.createToken(d2, "all-" + r.name(), r, Set.of("*")));
                 }
-            }
-            if (!route.method().equals("GET")) {
-                continue;
-            }
-            // a viewer of db: nothing of m-web (web group) in any answer, and m-web itself does not exist
-            HttpResponse<String> mine = send("GET", path, viewerDb, null);
-            assertFalse(mine.body().contains("m-web") || mine.body().contains("web-1"), what + ": " + mine.body());
-            if (route.template().startsWith("/api/machines/{id}")) {
-                assertEquals(200, mine.statusCode(), what + ": " + mine.body());
-                error(send("GET", concrete(route.template(), "m-web"), viewerDb, null), 404);
-                error(send("GET", concrete(route.template(), "web-1"), viewerDb, null), 404);
+                String dbViewer = server.createToken(d2, "viewer-db", Role.VIEWER, Set.of("db"));
+                String webExcepter = server.createToken(d2, "excepter-web", Role.EXCEPTION_HANDLER, Set.of("web"));
+                String agentAll = everywhere.get(Role.AGENT);
+                String adminAll = everywhere.get(Role.ADMINISTRATOR);
+                assertEquals(201, upload(agentAll, report("m-web", "web-1", "Debian GNU/Linux 12", 0), null)
+                        .statusCode());
+                assertEquals(201, upload(agentAll, report("m-db", "db-1", "Debian GNU/Linux 12", 0, 1), null)
+                        .statusCode());
+                // data of the web group the db viewer must never see, and a global exception
+                String c0 = controls.get(0).id();
+                post("/api/exceptions", adminAll, "{\"id\":\"ex-m-web\",\"controlId\":\"" + c0 + "\","
+                        + "\"scope\":\"device\",\"target\":\"m-web\",\"justification\":\"risk-accepted\"}", 201);
+                post("/api/exceptions", adminAll, "{\"id\":\"ex-global\",\"controlId\":\"" + controls.get(1).id()
+                        + "\",\"scope\":\"global\",\"justification\":\"risk-accepted\"}", 201);
+                post("/api/remediations", adminAll, "{\"title\":\"fix m-web\",\"controlId\":\"" + c0 + "\","
+                        + "\"scope\":\"devices\",\"devices\":[\"m-web\"]}", 201);
+                int before = s2.history(null, null).size();
+
+                List<Api.Route> routes = ServerComponent.routes(r2);
+                assertEquals(25, routes.size(), "every route is checked");
+                for (Api.Route route : routes) {
+                    String path = concrete(route.template(), "m-db");
+                    String body = route.method().equals("GET") ? null : "{}";
+                    if (route.roles() == null) {
+                        assertEquals("/api/openapi.json", route.template(), "only the OpenAPI document is public");
+                        continue;
+                    }
+                    String what = route.method() + " " + route.template();
+                    assertTrue(error(send(route.method(), path, null, body), 401).contains("token"), what);
+                    assertEquals("unknown API token", error(send(route.method(), path, "bwk_nope", body), 401), what);
+                    for (Role r : Role.values()) {
+                        if (!route.roles().contains(r)) {
+                            assertEquals("role " + r + " may not " + route.method() + " " + route.template(),
+                                    error(send(route.method(), path, everywhere.get(r), body), 403), what);
+                        }
+                    }
+                    if (!route.method().equals("GET")) {
+                        continue;
+                    }
+                    // the db viewer: an answer, and nothing of m-web (web group) in it
+                    HttpResponse<String> mine = send("GET", path, dbViewer, null);
+                    assertEquals(200, mine.statusCode(), what + ": " + mine.body());
+                    assertFalse(mine.body().contains("m-web") || mine.body().contains("web-1")
+                            || mine.body().contains("fix m-web"), what + ": " + mine.body());
+                    if (route.template().startsWith("/api/machines/{id}")) {
+                        error(send("GET", concrete(route.template(), "m-web"), dbViewer, null), 404);
+                        error(send("GET", concrete(route.template(), "web-1"), dbViewer, null), 404);
+                    }
+                }
+                // the lists the admin sees do hold that data: the checks above could have failed
+                assertTrue(send("GET", "/api/exceptions", adminAll, null).body().contains("ex-m-web"));
+                assertTrue(send("GET", "/api/remediations.csv", adminAll, null).body().contains("fix m-web"));
+                assertTrue(send("GET", "/api/export/assessmentsByMachine", adminAll, null).body().contains("m-web"));
+                // a token of one group changes no global exception: it counts for every group
+                assertEquals("exception 'ex-global' is global: changing it needs a token for every group",
+                        error(send("PATCH", "/api/exceptions/ex-global", webExcepter, "{\"notes\":\"mine\"}"), 403));
+                error(send("POST", "/api/exceptions/ex-global/cancel", webExcepter, null), 403);
+                assertEquals("ACTIVE", get("/api/exceptions", adminAll).get("value").get(1).get("status").asText());
+                assertEquals(before, s2.history(null, null).size(), "no request of this test stored anything");
+            } finally {
+                base = saved;
+                r2.stop(2);
             }
         }
-        assertEquals(before, stored(), "no request of this test stored anything");
     }
 
     // ------------------------------------------------------------------ recommendations and export

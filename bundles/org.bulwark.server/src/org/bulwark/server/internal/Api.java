@@ -516,21 +516,9 @@ final class Api implements HttpHandler {
         return saved;
     }
 
-    /** Exceptions not cancelled, for scoring uploads; at most a second old (the store serializes transactions). */
-    private record CachedExceptions(long at, List<ControlException> list) {
-    }
-
-    private volatile CachedExceptions cachedExceptions;
-
+    /** Exceptions not cancelled, for scoring uploads: the fleet state's, at most a second old. */
     private List<ControlException> exceptionsForUploads() throws StoreException {
-        CachedExceptions c = cachedExceptions;
-        long now = System.nanoTime();
-        if (c == null || now - c.at() > 1_000_000_000L) {
-            // exceptionsInForce(t) leaves out only those cancelled by t; expiry is checked per upload below
-            c = new CachedExceptions(now, store.exceptionsInForce(Instant.now()));
-            cachedExceptions = c;
-        }
-        return c.list();
+        return state.exceptions();
     }
 
     // ---------------------------------------------------------------- score
@@ -783,7 +771,7 @@ final class Api implements HttpHandler {
             }
         }
         if ((long) skip + top < total) {
-            root.put("nextSkip", skip + top);
+            root.put("nextSkip", (long) skip + top);
         }
         return Reply.json(200, root);
     }
@@ -864,7 +852,6 @@ final class Api implements HttpHandler {
                 body.hasNonNull("expires") ? Instant.parse(body.get("expires").asText()) : null,
                 body.hasNonNull("notes") ? body.get("notes").asText() : null), "exception");
         StoredException stored = store.createException(e);
-        cachedExceptions = null;
         state.exceptionsChanged();
         return Reply.json(201, exceptionJson(stored));
     }
@@ -873,7 +860,7 @@ final class Api implements HttpHandler {
     static final List<String> EXCEPTION_PATCH_FIELDS = List.of("expires", "notes", "justification");
 
     private Reply updateException(Call call) throws Exception {
-        StoredException e = visibleException(call);
+        StoredException e = changeableException(call);
         JsonNode body = patchBody(call, EXCEPTION_PATCH_FIELDS);
         StoredException.Update update = new StoredException.Update(
                 body.hasNonNull("expires") ? parse(() -> Instant.parse(text(body, "expires")), "expires") : null,
@@ -884,7 +871,6 @@ final class Api implements HttpHandler {
                         : null);
         StoredException updated = store.updateException(e.exception().id(), update, call.token().name(),
                 Instant.now());
-        cachedExceptions = null;
         state.exceptionsChanged();
         return Reply.json(200, exceptionJson(updated));
     }
@@ -898,10 +884,19 @@ final class Api implements HttpHandler {
         throw new ApiError(404, "not_found", "no exception '" + call.param(0) + "'");
     }
 
-    private Reply cancelException(Call call) throws StoreException {
+    /** @return the exception the call names, if the caller may change it: a global one needs every group */
+    private StoredException changeableException(Call call) throws StoreException {
         StoredException e = visibleException(call);
+        if (e.exception().scope() == ControlException.Scope.GLOBAL && !call.token().allGroups()) {
+            throw new ApiError(403, "forbidden", "exception '" + e.exception().id()
+                    + "' is global: changing it needs a token for every group");
+        }
+        return e;
+    }
+
+    private Reply cancelException(Call call) throws StoreException {
+        StoredException e = changeableException(call);
         StoredException cancelled = store.cancelException(e.exception().id(), call.token().name(), Instant.now());
-        cachedExceptions = null;
         state.exceptionsChanged();
         return Reply.json(200, exceptionJson(cancelled));
     }
@@ -1163,13 +1158,13 @@ final class Api implements HttpHandler {
         ArrayNode value = root.putArray("value");
         int i = 0;
         for (T t : items) {
-            if (i >= skip && i < skip + top) {
+            if (i >= skip && i < (long) skip + top) {
                 value.add(row.json(t));
             }
             i++;
         }
-        if (skip + top < items.size()) {
-            root.put("nextSkip", skip + top);
+        if ((long) skip + top < items.size()) {
+            root.put("nextSkip", (long) skip + top);
         }
         return Reply.json(200, root);
     }

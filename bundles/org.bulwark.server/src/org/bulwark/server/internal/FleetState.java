@@ -109,6 +109,8 @@ final class FleetState {
     private Map<String, Device> devicesSnapshot;
     private List<ControlException> exceptions = List.of();
     private Instant exceptionsRead = Instant.MIN;
+    /** Counts installed exception lists and changes, so that a slow read never replaces a newer list. */
+    private long generation;
     /** The earliest moment at which figures change by the passing of time alone; views are rebuilt then. */
     private Instant nextChange = Instant.MAX;
 
@@ -198,32 +200,60 @@ final class FleetState {
         }
     }
 
-    /** Forgets the built fleets: the exceptions changed through this server. */
-    synchronized void exceptionsChanged() throws StoreException {
-        exceptions = List.copyOf(store.exceptionsInForce(Instant.now()));
-        exceptionsRead = Instant.now();
-        rebuild(Set.copyOf(views.keySet()));
+    /**
+     * The exceptions changed through this server: read them again and rebuild the built fleets now, so that the
+     * next query neither waits for that nor sees the old ones. A failed read leaves the next use to read them.
+     */
+    void exceptionsChanged() {
+        synchronized (this) {
+            generation++; // a read begun before this change must not install its older list
+            exceptionsRead = Instant.MIN;
+        }
+        try {
+            refreshExceptions(Instant.now());
+        } catch (StoreException e) {
+            // the change is stored; the next query or upload reads the exceptions again
+        }
+    }
+
+    /** @return the exceptions in force (not cancelled; expiry is checked where they are applied), for uploads */
+    List<ControlException> exceptions() throws StoreException {
+        return refreshExceptions(Instant.now());
+    }
+
+    /**
+     * @return the exceptions in force, read again from the store when the list is older than
+     *         {@link #EXCEPTIONS_REFRESH} (another process may change them); a changed list rebuilds the fleets
+     */
+    private List<ControlException> refreshExceptions(Instant now) throws StoreException {
+        long before;
+        synchronized (this) {
+            if (Duration.between(exceptionsRead, now).compareTo(EXCEPTIONS_REFRESH) < 0) {
+                return exceptions;
+            }
+            before = generation;
+        }
+        List<ControlException> fresh = List.copyOf(store.exceptionsInForce(now)); // a store read: outside the lock
+        synchronized (this) {
+            if (before != generation) {
+                return exceptions; // a newer read or change was installed meanwhile
+            }
+            generation++;
+            exceptionsRead = now;
+            if (!fresh.equals(exceptions)) {
+                exceptions = fresh;
+                rebuild(Set.copyOf(views.keySet()));
+            }
+            return exceptions;
+        }
     }
 
     /** @return what a token with {@code groups} sees now */
     Snapshot snapshot(Tokens.Token token) throws StoreException {
         Set<String> scope = token.allGroups() ? ALL : Set.copyOf(token.groups());
         Instant now = Instant.now();
-        List<ControlException> fresh = null;
+        refreshExceptions(now);
         synchronized (this) {
-            if (Duration.between(exceptionsRead, now).compareTo(EXCEPTIONS_REFRESH) < 0) {
-                fresh = exceptions;
-            }
-        }
-        if (fresh == null) {
-            fresh = List.copyOf(store.exceptionsInForce(now)); // outside the lock: a store read
-        }
-        synchronized (this) {
-            if (!fresh.equals(exceptions)) {
-                exceptions = fresh;
-                views.clear();
-            }
-            exceptionsRead = now;
             if (!now.isBefore(nextChange)) {
                 views.clear();
             }

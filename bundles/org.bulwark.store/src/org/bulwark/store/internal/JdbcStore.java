@@ -84,6 +84,7 @@ final class JdbcStore implements AssessmentStore {
         this.url = url;
         this.where = where;
         this.schemaVersion = schemaVersion;
+        permits.acquireUninterruptibly(); // the first connection is one of POOL_SIZE
         idle.add(first);
     }
 
@@ -233,6 +234,11 @@ final class JdbcStore implements AssessmentStore {
                 healthy = isOpen(c);
                 throw new StoreException(Reason.FAILED, "store " + where + ": " + e.getMessage()
                         + " (nothing was written)", e);
+            } catch (Error e) {
+                // e.g. out of memory half-way: roll back, and retire the connection rather than trust its state
+                Migrations.rollback(c);
+                healthy = false;
+                throw e;
             } finally {
                 current.remove();
                 giveBack(c, healthy);
@@ -275,31 +281,42 @@ final class JdbcStore implements AssessmentStore {
         if (c != null) {
             return c;
         }
-        if (permits.tryAcquire()) {
-            try {
-                Connection fresh = connect(driver, url, where);
-                prepare(fresh);
-                return fresh;
-            } catch (SQLException | StoreException | RuntimeException e) {
-                permits.release();
-                if (e instanceof StoreException s) {
-                    throw s;
+        // Wait in short steps: a permit released by a retired connection (a database restart) lets this thread
+        // open a new one instead of waiting for an idle connection that may never come.
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+        while (true) {
+            if (closed) {
+                throw new StoreException(Reason.UNAVAILABLE, "the store at " + where + " is closed");
+            }
+            if (permits.tryAcquire()) {
+                try {
+                    Connection fresh = connect(driver, url, where);
+                    prepare(fresh);
+                    return fresh;
+                } catch (SQLException | StoreException | RuntimeException e) {
+                    permits.release();
+                    if (e instanceof StoreException s) {
+                        throw s;
+                    }
+                    throw new StoreException(Reason.UNAVAILABLE, "cannot connect to the store at " + where + ": "
+                            + e.getMessage(), e);
                 }
-                throw new StoreException(Reason.UNAVAILABLE, "cannot connect to the store at " + where + ": "
-                        + e.getMessage(), e);
+            }
+            try {
+                c = idle.pollFirst(100, java.util.concurrent.TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new StoreException(Reason.UNAVAILABLE, "interrupted while waiting for a connection to "
+                        + where, e);
+            }
+            if (c != null) {
+                return c;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new StoreException(Reason.UNAVAILABLE, "no connection to the store at " + where
+                        + " became free within 60 s");
             }
         }
-        try {
-            c = idle.pollFirst(60, java.util.concurrent.TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new StoreException(Reason.UNAVAILABLE, "interrupted while waiting for a connection to " + where, e);
-        }
-        if (c == null) {
-            throw new StoreException(Reason.UNAVAILABLE, "no connection to the store at " + where
-                    + " became free within 60 s");
-        }
-        return c;
     }
 
     /** Returns a connection to the pool; a broken one, or any after {@link #close()}, is closed instead. */
@@ -863,6 +880,7 @@ final class JdbcStore implements AssessmentStore {
     @Override
     public StoredException cancelException(String id, String by, Instant at) throws StoreException {
         return tx(() -> {
+            lock("control_exception", id);
             StoredException found = storedException(id);
             require(found.cancelled() == null, "exception '" + id + "' was already cancelled at " + found.cancelled()
                     + " by " + found.cancelledBy());
@@ -883,6 +901,7 @@ final class JdbcStore implements AssessmentStore {
     public StoredException updateException(String id, StoredException.Update u, String by, Instant at)
             throws StoreException {
         return tx(() -> {
+            lock("control_exception", id);
             StoredException found = storedException(id);
             ControlException e = found.exception();
             require(found.cancelled() == null, "exception '" + id + "' was cancelled at " + found.cancelled()
@@ -1041,6 +1060,7 @@ final class JdbcStore implements AssessmentStore {
     @Override
     public Remediation completeRemediation(long id, Instant at) throws StoreException {
         return tx(() -> {
+            lock("remediation", id);
             requireActive(existingRemediation(id), "completed");
             try (PreparedStatement p = c().prepareStatement(
                     "UPDATE remediation SET status = ?, completion = ?, completed = ? WHERE id = ?")) {
@@ -1057,6 +1077,7 @@ final class JdbcStore implements AssessmentStore {
     @Override
     public Remediation updateRemediation(long id, Remediation.Update u, String by, Instant at) throws StoreException {
         return tx(() -> {
+            lock("remediation", id);
             Remediation r = existingRemediation(id);
             requireActive(r, "updated");
             require(u != null && !u.isEmpty(), "remediation activity #" + id
@@ -1089,6 +1110,7 @@ final class JdbcStore implements AssessmentStore {
     @Override
     public Remediation cancelRemediation(long id, String by, Instant at) throws StoreException {
         return tx(() -> {
+            lock("remediation", id);
             requireActive(existingRemediation(id), "cancelled");
             require(by != null && !by.isBlank(), "who cancels the activity is required");
             try (PreparedStatement p = c().prepareStatement(
@@ -1139,8 +1161,25 @@ final class JdbcStore implements AssessmentStore {
                 }
             }
         }
+        for (long id : ids) { // in id order: concurrent saves lock the same activities in the same order
+            lock("remediation", id);
+        }
         for (long id : ids) {
             recount(id, true, at);
+        }
+    }
+
+    /**
+     * Locks a row until the transaction ends ({@code SELECT … FOR UPDATE}, in H2 and PostgreSQL), so that the
+     * status read next is the one the update applies to: a concurrent cancel, completion, update or recount of
+     * the same row waits, and then reads what this one committed.
+     */
+    private void lock(String table, Object id) throws SQLException {
+        try (PreparedStatement p = c().prepareStatement("SELECT id FROM " + table + " WHERE id = ? FOR UPDATE")) {
+            p.setObject(1, id);
+            try (ResultSet r = p.executeQuery()) {
+                r.next(); // a missing row is reported by the caller's own read
+            }
         }
     }
 
@@ -1172,7 +1211,7 @@ final class JdbcStore implements AssessmentStore {
         boolean complete = confirm && target > 0 && fixed == target;
         try (PreparedStatement p = c().prepareStatement("UPDATE remediation SET target_devices = ?, "
                 + "fixed_devices = ?" + (complete ? ", status = ?, completion = ?, completed = ?" : "")
-                + " WHERE id = ?")) {
+                + " WHERE id = ? AND status = 'ACTIVE'")) {
             int i = 1;
             p.setInt(i++, target);
             p.setInt(i++, fixed);
