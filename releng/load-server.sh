@@ -6,6 +6,8 @@
 # template report (every control of the installed content, padded to BULWARK_LOAD_RESULTS results, default 300,
 # by a generated content plug-in whose controls no collector reads), uploads it N times as N devices from C concurrent
 # clients, queries the score and the recommendations Q times each, and checks that exactly N assessments are stored.
+# BULWARK_LOAD_EVIDENCE=0 sends the results without their evidence (and without the scores and
+# recommendations the server recomputes), to see what the report's size costs.
 # Defaults: N=10000, C=100, Q=20. The whole run is limited to BULWARK_LOAD_TIMEOUT seconds (default 1800); N is
 # capped at 20000.
 set -euo pipefail
@@ -72,6 +74,12 @@ for c in controls:
         "expect": c["id"] + " equals \"true\"", "references": {}, "remediation": {"type": "configuration-change",
         "text": c["remediation"]["text"], "script": None}, "state": "NOT_CHECKED",
         "reason": "no collector provides " + c["id"], "evidence": [], "exceptions": []})
+if os.environ.get("BULWARK_LOAD_EVIDENCE", "1") == "0":
+    # results without their evidence, scores and recommendations: what a results-only agent would send
+    for r in report["results"]:
+        r["evidence"] = []
+    report["score"] = {}
+    report["recommendations"] = []
 json.dump(report, open(template, "w"), indent=2)
 PY
 mkdir -p "$work/plugins"
