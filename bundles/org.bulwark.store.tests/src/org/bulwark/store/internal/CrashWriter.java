@@ -48,7 +48,13 @@ public final class CrashWriter {
             }
             Assessment huge = Fixtures.assessment(Fixtures.device("big"), Instant.parse("2026-11-26T00:00:00Z"),
                     results, List.of());
-            String json = "{\"evidence\": \"" + "x".repeat(big * 200) + "\"}";
+            // random text: the store compresses reports, and this one must still be a large write
+            java.util.Random random = new java.util.Random(42);
+            StringBuilder evidence = new StringBuilder(big * 200);
+            for (int i = 0; i < big * 200; i++) {
+                evidence.append((char) ('a' + random.nextInt(26)));
+            }
+            String json = "{\"evidence\": \"" + evidence + "\"}";
             System.out.println("STORING BIG");
             System.out.flush();
             store.save(huge, json);

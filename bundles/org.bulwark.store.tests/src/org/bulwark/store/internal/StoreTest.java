@@ -395,13 +395,15 @@ class StoreTest {
     @Test
     void aFailedSaveWritesNothing() throws Exception {
         first();
-        // the same control twice breaks the result table's key: the whole assessment is rolled back
+        // the same control twice is found after the device, assessment and score rows are written: all rolled back
         StoreException e = assertThrows(StoreException.class, () -> store.save(Fixtures.assessment(D2, T2,
                 List.of(r("c1", OPERATING_SYSTEM, 10, PASS), r("c1", OPERATING_SYSTEM, 10, PASS)), List.of()), "{}"));
-        assertEquals(StoreException.Reason.FAILED, e.reason());
+        assertEquals(StoreException.Reason.INVALID_INPUT, e.reason());
+        assertEquals("control 'c1' appears twice in the assessment of d2; nothing was written", e.getMessage());
         assertEquals(1, store.history(null, null).size());
         assertEquals(List.of("d1"), store.devices().stream().map(Device::id).collect(Collectors.toList()));
-        assertEquals(5, count("SELECT COUNT(*) FROM result"), "only the first assessment's results");
+        assertEquals(1, count("SELECT COUNT(*) FROM assessment_results"), "only the first assessment's results");
+        assertEquals(0, count("SELECT COUNT(*) FROM result"), "schema 4 keeps results in one row an assessment");
         assertEquals(1, count("SELECT COUNT(*) FROM assessment"));
     }
 
@@ -411,8 +413,8 @@ class StoreTest {
         store.close();
         store = JdbcStore.open(url);
         assertEquals(Migrations.latest(), store.schemaVersion());
-        assertEquals(3, Migrations.latest());
-        assertEquals(3, count("SELECT COUNT(*) FROM schema_version"));
+        assertEquals(4, Migrations.latest());
+        assertEquals(4, count("SELECT COUNT(*) FROM schema_version"));
         store.close();
         try (Connection c = TestStores.connect(url); Statement s = c.createStatement()) {
             s.executeUpdate("INSERT INTO schema_version (version, description, applied) VALUES (99, 'future', "
@@ -420,8 +422,8 @@ class StoreTest {
         }
         StoreException e = assertThrows(StoreException.class, () -> JdbcStore.open(url));
         assertEquals(StoreException.Reason.SCHEMA_TOO_NEW, e.reason());
-        assertTrue(e.getMessage().contains("schema version 99, newer than this Bulwark knows (3)"), e.getMessage());
-        assertEquals(4, count("SELECT COUNT(*) FROM schema_version"));
+        assertTrue(e.getMessage().contains("schema version 99, newer than this Bulwark knows (4)"), e.getMessage());
+        assertEquals(5, count("SELECT COUNT(*) FROM schema_version"));
         assertEquals(1, count("SELECT COUNT(*) FROM assessment"));
     }
 
@@ -444,18 +446,44 @@ class StoreTest {
                     + "not_applicable, informational, report_json) VALUES ('d1', 'h1', 'Debian', '', "
                     + "CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, '', TRUE, TRUE, 1, 2, 1, 1, 0, 0, 0, 0, 0, 0, '" + report
                     + "')");
+            // its results, one row each, as schemas 1 to 3 kept them: d1 passes c1, fails c2
+            s.execute("INSERT INTO result (assessment_id, seq, control_id, title, category, weight, state, reason, "
+                    + "credit) SELECT id, 0, 'c1', 'C one', 'OPERATING_SYSTEM', 10, 'PASS', NULL, TRUE FROM assessment");
+            s.execute("INSERT INTO result (assessment_id, seq, control_id, title, category, weight, state, reason, "
+                    + "credit) SELECT id, 1, 'c2', 'C two', 'NETWORK', 5, 'FAIL', 'open', FALSE FROM assessment");
             if (!c.getAutoCommit()) {
                 c.commit();
             }
         }
         try (AssessmentStore upgraded = JdbcStore.open(old)) {
-            assertEquals(3, upgraded.schemaVersion());
+            assertEquals(4, upgraded.schemaVersion());
             long first = upgraded.history(null, null).get(0).id();
-            assertEquals(report, upgraded.assessment(first).orElseThrow().reportJson());
+            StoredAssessment before = upgraded.assessment(first).orElseThrow();
+            assertEquals(report, before.reportJson());
+            // the old rows are read as they were, by the fleet too, and their controls are known
+            assertEquals(List.of(new StoredResult("c1", "C one", OPERATING_SYSTEM, 10, PASS, null, true, null),
+                    new StoredResult("c2", "C two", NETWORK, 5, FAIL, "open", false, null)), before.results());
+            FleetResults fleet = upgraded.latestResults();
+            assertEquals(List.of(new ControlRef("c1", "C one", OPERATING_SYSTEM, 10),
+                    new ControlRef("c2", "C two", NETWORK, 5)), fleet.controls());
+            assertEquals(java.util.Map.of("c1", PASS, "c2", FAIL), fleet.devices().get(0).states());
+            Remediation fixC2 = upgraded.createRemediation(new Remediation.Request("Fix c2", "c2",
+                    Remediation.Scope.DEVICES, List.of("d1"), null, Remediation.Priority.HIGH, null, null, "bob"), T1);
+            assertEquals(NETWORK, fixC2.category());
+            assertEquals(0, fixC2.fixedDevices());
+            assertEquals(1, fixC2.targetDevices());
             long id = upgraded.save(Fixtures.assessment(D1, T1, List.of(r("c1", OPERATING_SYSTEM, 10, FAIL)),
                     List.of()), report).id();
             assertEquals(report, upgraded.assessment(id).orElseThrow().reportJson());
             assertTrue(id > first);
+            // the new assessment (one compact row) passes c2 no more than before: c2 is absent, the activity
+            // still counts d1 as not fixed; then one that passes c2 completes it by system confirmation
+            assertEquals(0, upgraded.remediations().get(0).fixedDevices());
+            upgraded.save(Fixtures.assessment(D1, T2, List.of(r("c2", NETWORK, 5, PASS)), List.of()), "{}");
+            Remediation done = upgraded.remediations().get(0);
+            assertEquals(1, done.fixedDevices());
+            assertEquals(Remediation.Status.COMPLETED, done.status());
+            assertEquals(Remediation.Completion.SYSTEM_CONFIRMATION, done.completion());
         }
         try (Connection c = TestStores.connect(old); Statement s = c.createStatement();
                 ResultSet r = s.executeQuery("SELECT id, report_json IS NULL, LENGTH(report_gz) FROM assessment "
@@ -465,6 +493,7 @@ class StoreTest {
             assertTrue(r.next());
             assertTrue(r.getBoolean(2), "a new report is stored compressed only");
             assertTrue(r.getInt(3) < report.length() / 20, "compressed: " + r.getInt(3) + " bytes");
+            assertTrue(r.next());
             assertFalse(r.next());
         }
     }
@@ -500,7 +529,7 @@ class StoreTest {
         assertEquals(List.of("race-0", "race-1", "race-2", "race-3"),
                 store.devices().stream().map(Device::id).collect(Collectors.toList()));
         assertEquals(4, store.latestResults().devices().size());
-        assertEquals(80, count("SELECT COUNT(*) FROM result"));
+        assertEquals(80, count("SELECT COUNT(*) FROM assessment_results"));
     }
 
     @Test

@@ -77,6 +77,8 @@ final class JdbcStore implements AssessmentStore {
     private final java.util.concurrent.Semaphore permits = new java.util.concurrent.Semaphore(POOL_SIZE);
     /** The connection of the transaction the calling thread runs. */
     private final ThreadLocal<Connection> current = new ThreadLocal<>();
+    /** What to do once the calling thread's transaction has committed (caches of what it wrote). */
+    private final ThreadLocal<List<Runnable>> committed = new ThreadLocal<>();
     private volatile boolean closed;
 
     private JdbcStore(Driver driver, String url, Connection first, String where, int schemaVersion) {
@@ -197,6 +199,11 @@ final class JdbcStore implements AssessmentStore {
         T run() throws SQLException, StoreException;
     }
 
+    /** Runs {@code hook} if and when the calling thread's transaction commits. */
+    private void afterCommit(Runnable hook) {
+        committed.get().add(hook);
+    }
+
     /** @return the connection of the calling thread's transaction */
     private Connection c() {
         Connection c = current.get();
@@ -214,9 +221,12 @@ final class JdbcStore implements AssessmentStore {
             Connection c = borrow();
             boolean healthy = true;
             current.set(c);
+            List<Runnable> hooks = new ArrayList<>();
+            committed.set(hooks);
             try {
                 T result = work.run();
                 c.commit();
+                hooks.forEach(Runnable::run);
                 return result;
             } catch (StoreException e) {
                 Migrations.rollback(c);
@@ -241,6 +251,7 @@ final class JdbcStore implements AssessmentStore {
                 throw e;
             } finally {
                 current.remove();
+                committed.remove();
                 giveBack(c, healthy);
             }
         }
@@ -440,34 +451,28 @@ final class JdbcStore implements AssessmentStore {
                     }
                 }
             }
-            try (PreparedStatement p = c().prepareStatement("INSERT INTO result (assessment_id, seq, "
-                    + "control_id, title, category, weight, state, reason, credit, exception_id) "
-                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                int pos = 0;
-                int batch = 0;
-                Map<String, ControlScore> scores = new java.util.HashMap<>();
-                a.score().controls().forEach(cs -> scores.put(cs.controlId(), cs));
-                for (AssessedControl ac : a.controls()) {
-                    ControlScore cs = scores.get(ac.control().id());
-                    boolean credit = ac.result().state().counted() && cs != null && cs.credit() > 0;
-                    p.setLong(1, id);
-                    p.setInt(2, pos++);
-                    p.setString(3, ac.control().id());
-                    p.setString(4, nn(ac.control().title()));
-                    p.setString(5, ac.control().category().name());
-                    p.setInt(6, ac.control().weight());
-                    p.setString(7, ac.result().state().name());
-                    p.setString(8, ac.result().reason());
-                    p.setBoolean(9, credit);
-                    p.setString(10, exceptionOf.get(ac.control().id()));
-                    p.addBatch();
-                    if (++batch == 500) {
-                        p.executeBatch();
-                        batch = 0;
-                    }
-                }
-                p.executeBatch();
+            List<StoredResult> results = new ArrayList<>(a.controls().size());
+            Map<String, ControlScore> scores = new java.util.HashMap<>();
+            a.score().controls().forEach(cs -> scores.put(cs.controlId(), cs));
+            Set<String> once = new java.util.HashSet<>();
+            for (AssessedControl ac : a.controls()) {
+                // checked here, after the first rows are written, so that the rollback undoes them
+                require(once.add(ac.control().id()), "control '" + ac.control().id()
+                        + "' appears twice in the assessment of " + d.id());
+                ControlScore cs = scores.get(ac.control().id());
+                boolean credit = ac.result().state().counted() && cs != null && cs.credit() > 0;
+                results.add(new StoredResult(ac.control().id(), nn(ac.control().title()), ac.control().category(),
+                        ac.control().weight(), ac.result().state(), ac.result().reason(), credit,
+                        exceptionOf.get(ac.control().id())));
             }
+            try (PreparedStatement p = c().prepareStatement(
+                    "INSERT INTO assessment_results (assessment_id, results) VALUES (?, ?)")) {
+                p.setLong(1, id);
+                p.setBytes(2, ResultCodec.encode(results));
+                p.executeUpdate();
+            }
+            afterCommit(() -> remember(id, results));
+            recordControls(results, id);
             Set<String> seen = new java.util.HashSet<>();
             try (PreparedStatement p = c().prepareStatement("INSERT INTO assessment_exception (assessment_id, "
                     + "exception_id, control_id, scope, target, justification, author, created, expires, notes) "
@@ -698,20 +703,47 @@ final class JdbcStore implements AssessmentStore {
             for (AssessmentSummary s : summaries(latest, List.of())) {
                 summaries.put(s.id(), s);
             }
-            Map<Long, Map<String, ResultState>> states = new LinkedHashMap<>();
-            Map<String, ControlRef> controls = new LinkedHashMap<>();
-            try (PreparedStatement p = c().prepareStatement("SELECT r.assessment_id, r.control_id, r.title, "
-                    + "r.category, r.weight, r.state FROM result r WHERE r.assessment_id IN (" + String.join(", ", ids)
-                    + ") ORDER BY r.assessment_id, r.seq")) {
+            // by assessment id: the newest definition of a control wins
+            java.util.TreeMap<Long, List<StoredResult>> byAssessment = new java.util.TreeMap<>();
+            try (PreparedStatement p = c().prepareStatement("SELECT assessment_id, results FROM assessment_results "
+                    + "WHERE assessment_id IN (" + String.join(", ", ids) + ")")) {
                 try (ResultSet r = p.executeQuery()) {
                     while (r.next()) {
-                        states.computeIfAbsent(r.getLong(1), k -> new LinkedHashMap<>()).put(r.getString(2),
-                                ResultState.valueOf(r.getString(6)));
-                        // ordered by assessment id: the newest definition of a control wins
-                        controls.put(r.getString(2), new ControlRef(r.getString(2), r.getString(3),
-                                Category.valueOf(r.getString(4)), r.getInt(5)));
+                        byAssessment.put(r.getLong(1), ResultCodec.decode(r.getBytes(2), r.getLong(1)));
                     }
                 }
+            }
+            List<String> older = new ArrayList<>(); // stored before schema 4: one row per result
+            for (String i : ids) {
+                if (!byAssessment.containsKey(Long.parseLong(i))) {
+                    older.add(i);
+                }
+            }
+            if (!older.isEmpty()) {
+                try (PreparedStatement p = c().prepareStatement("SELECT r.assessment_id, r.control_id, r.title, "
+                        + "r.category, r.weight, r.state FROM result r WHERE r.assessment_id IN ("
+                        + String.join(", ", older) + ") ORDER BY r.assessment_id, r.seq")) {
+                    try (ResultSet r = p.executeQuery()) {
+                        while (r.next()) {
+                            byAssessment.computeIfAbsent(r.getLong(1), k -> new ArrayList<>()).add(new StoredResult(
+                                    r.getString(2), r.getString(3), Category.valueOf(r.getString(4)), r.getInt(5),
+                                    ResultState.valueOf(r.getString(6)), null, false, null));
+                        }
+                    }
+                }
+            }
+            Map<Long, Map<String, ResultState>> states = new LinkedHashMap<>();
+            Map<String, ControlRef> controls = new LinkedHashMap<>();
+            for (Map.Entry<Long, List<StoredResult>> e : byAssessment.entrySet()) {
+                Map<String, ResultState> m = new LinkedHashMap<>();
+                for (StoredResult r : e.getValue()) {
+                    m.put(r.controlId(), r.state());
+                    controls.put(r.controlId(), new ControlRef(r.controlId(), r.title(), r.category(), r.weight()));
+                }
+                states.put(e.getKey(), m);
+                long id = e.getKey();
+                List<StoredResult> results = e.getValue();
+                afterCommit(() -> remember(id, results)); // the latest ones are those recounts read
             }
             // the devices as the store keeps them now: their current groups decide group-scoped exceptions
             Map<String, Device> known = devicesById();
@@ -757,18 +789,7 @@ final class JdbcStore implements AssessmentStore {
                 }
             }
         }
-        List<StoredResult> results = new ArrayList<>();
-        try (PreparedStatement p = c().prepareStatement("SELECT control_id, title, category, weight, state, "
-                + "reason, credit, exception_id FROM result WHERE assessment_id = ? ORDER BY seq")) {
-            p.setLong(1, id);
-            try (ResultSet r = p.executeQuery()) {
-                while (r.next()) {
-                    results.add(new StoredResult(r.getString(1), r.getString(2), Category.valueOf(r.getString(3)),
-                            r.getInt(4), ResultState.valueOf(r.getString(5)), r.getString(6), r.getBoolean(7),
-                            r.getString(8)));
-                }
-            }
-        }
+        List<StoredResult> results = results(id);
         List<ControlException> exceptions = new ArrayList<>();
         try (PreparedStatement p = c().prepareStatement("SELECT exception_id, control_id, scope, target, "
                 + "justification, author, created, expires, notes FROM assessment_exception WHERE assessment_id = ? "
@@ -974,8 +995,7 @@ final class JdbcStore implements AssessmentStore {
             require(q.scope() != null, "the scope (devices or group) is required");
             require(q.priority() != null, "the priority (high, medium or low) is required");
             String category = null;
-            try (PreparedStatement p = c().prepareStatement("SELECT category FROM result WHERE control_id = ? "
-                    + "ORDER BY assessment_id DESC FETCH FIRST 1 ROWS ONLY")) {
+            try (PreparedStatement p = c().prepareStatement("SELECT category FROM control WHERE id = ?")) {
                 p.setString(1, q.controlId());
                 try (ResultSet r = p.executeQuery()) {
                     if (r.next()) {
@@ -1191,21 +1211,32 @@ final class JdbcStore implements AssessmentStore {
         String targets = "SELECT rd.device_id FROM remediation_device rd WHERE rd.remediation_id = ? "
                 + "UNION SELECT g.device_id FROM device_group g JOIN remediation m ON m.group_name = g.group_name "
                 + "WHERE m.id = ? AND m.scope = 'GROUP'";
-        int target = 0;
-        int fixed = 0;
-        try (PreparedStatement p = c().prepareStatement("SELECT t.device_id, (SELECT r.state FROM result r "
-                + "WHERE r.control_id = (SELECT control_id FROM remediation WHERE id = ?) AND r.assessment_id = "
-                + "(SELECT MAX(a.id) FROM assessment a WHERE a.device_id = t.device_id)) FROM (" + targets + ") t")) {
+        String control = null;
+        try (PreparedStatement p = c().prepareStatement("SELECT control_id FROM remediation WHERE id = ?")) {
+            p.setLong(1, id);
+            try (ResultSet r = p.executeQuery()) {
+                if (r.next()) {
+                    control = r.getString(1);
+                }
+            }
+        }
+        List<Long> latest = new ArrayList<>();
+        try (PreparedStatement p = c().prepareStatement("SELECT t.device_id, (SELECT MAX(a.id) FROM assessment a "
+                + "WHERE a.device_id = t.device_id) FROM (" + targets + ") t")) {
             p.setLong(1, id);
             p.setLong(2, id);
-            p.setLong(3, id);
             try (ResultSet r = p.executeQuery()) {
                 while (r.next()) {
-                    target++;
-                    if (ResultState.PASS.name().equals(r.getString(2))) {
-                        fixed++;
-                    }
+                    long a = r.getLong(2);
+                    latest.add(r.wasNull() ? null : a);
                 }
+            }
+        }
+        int target = latest.size();
+        int fixed = 0;
+        for (Long a : latest) {
+            if (a != null && control != null && stateOf(a, control) == ResultState.PASS) {
+                fixed++;
             }
         }
         boolean complete = confirm && target > 0 && fixed == target;
@@ -1274,8 +1305,120 @@ final class JdbcStore implements AssessmentStore {
         }
     }
 
+    /** @return the results of assessment {@code id}: its compact row (schema 4) or its result rows (before) */
+    private List<StoredResult> results(long id) throws SQLException {
+        try (PreparedStatement p = c().prepareStatement(
+                "SELECT results FROM assessment_results WHERE assessment_id = ?")) {
+            p.setLong(1, id);
+            try (ResultSet r = p.executeQuery()) {
+                if (r.next()) {
+                    return ResultCodec.decode(r.getBytes(1), id);
+                }
+            }
+        }
+        List<StoredResult> results = new ArrayList<>();
+        try (PreparedStatement p = c().prepareStatement("SELECT control_id, title, category, weight, state, "
+                + "reason, credit, exception_id FROM result WHERE assessment_id = ? ORDER BY seq")) {
+            p.setLong(1, id);
+            try (ResultSet r = p.executeQuery()) {
+                while (r.next()) {
+                    results.add(new StoredResult(r.getString(1), r.getString(2), Category.valueOf(r.getString(3)),
+                            r.getInt(4), ResultState.valueOf(r.getString(5)), r.getString(6), r.getBoolean(7),
+                            r.getString(8)));
+                }
+            }
+        }
+        return results;
+    }
+
+    /** Every control id seen, numbered, for {@link #states}. */
+    private final Map<String, Integer> controlNumbers = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicInteger nextControlNumber = new java.util.concurrent.atomic.AtomicInteger();
+
+    /** Result states of recently read or stored assessments (immutable once stored), for recounts. */
+    private final Map<Long, byte[]> states = java.util.Collections.synchronizedMap(
+            new LinkedHashMap<>(1024, 0.75f, true) {
+                private static final long serialVersionUID = 1L;
+
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<Long, byte[]> eldest) {
+                    return size() > STATE_CACHE;
+                }
+            });
+
+    /** Assessments whose states {@link #states} keeps: a fleet's latest ones, at about 300 bytes each. */
+    static final int STATE_CACHE = 50_000;
+
+    /** Keeps the states of assessment {@code id} for recounts (a byte per known control). */
+    private void remember(long id, List<StoredResult> results) {
+        int[] numbers = new int[results.size()];
+        int max = -1;
+        for (int i = 0; i < numbers.length; i++) {
+            numbers[i] = controlNumbers.computeIfAbsent(results.get(i).controlId(),
+                    k -> nextControlNumber.getAndIncrement());
+            max = Math.max(max, numbers[i]);
+        }
+        byte[] b = new byte[max + 1];
+        for (int i = 0; i < numbers.length; i++) {
+            b[numbers[i]] = (byte) (results.get(i).state().ordinal() + 1);
+        }
+        states.put(id, b);
+    }
+
+    /** @return the state of {@code control} in assessment {@code id}, or {@code null} when it has none */
+    private ResultState stateOf(long id, String control) throws SQLException {
+        byte[] b = states.get(id);
+        if (b == null) {
+            remember(id, results(id));
+            b = states.get(id);
+        }
+        Integer n = controlNumbers.get(control);
+        if (b == null || n == null || n >= b.length || b[n] == 0) {
+            return null;
+        }
+        return ResultState.values()[b[n] - 1];
+    }
+
+    /** Control categories as the control table has them, to write only what changes. */
+    private final Map<String, Category> recordedControls = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * Records the controls of assessment {@code id} in the control table (new ones, and those whose category
+     * changed); the cache of what is recorded is updated when the transaction commits.
+     */
+    private void recordControls(List<StoredResult> results, long id) throws SQLException {
+        List<StoredResult> changed = new ArrayList<>();
+        for (StoredResult r : results) {
+            if (recordedControls.get(r.controlId()) != r.category()) {
+                changed.add(r);
+            }
+        }
+        if (changed.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement update = c().prepareStatement(
+                "UPDATE control SET category = ?, assessment_id = ? WHERE id = ? AND assessment_id <= ?");
+                PreparedStatement insert = c().prepareStatement("INSERT INTO control (id, category, assessment_id) "
+                        + "SELECT ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM control WHERE id = ?)")) {
+            for (StoredResult r : changed) {
+                update.setString(1, r.category().name());
+                update.setLong(2, id);
+                update.setString(3, r.controlId());
+                update.setLong(4, id);
+                if (update.executeUpdate() == 0) {
+                    insert.setString(1, r.controlId());
+                    insert.setString(2, r.category().name());
+                    insert.setLong(3, id);
+                    insert.setString(4, r.controlId());
+                    insert.executeUpdate();
+                }
+            }
+        }
+        afterCommit(() -> changed.forEach(r -> recordedControls.put(r.controlId(), r.category())));
+    }
+
     private boolean knownControl(String controlId) throws SQLException {
-        return exists("SELECT 1 FROM result WHERE control_id = ? FETCH FIRST 1 ROWS ONLY", controlId);
+        return exists("SELECT 1 FROM control WHERE id = ?", controlId);
     }
 
     private boolean exists(String sql, String param) throws SQLException {
