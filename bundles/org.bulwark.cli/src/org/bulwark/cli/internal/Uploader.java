@@ -96,8 +96,27 @@ final class Uploader {
         }
     }
 
-    /** @return {@code report} gzip-compressed: a report with its evidence shrinks about tenfold on the wire */
+    /**
+     * @return {@code report} without the indentation of the file format and gzip-compressed: a report with its
+     *         evidence shrinks about tenfold on the wire, and the server has a quarter less text to read
+     */
     static byte[] gzip(byte[] report) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(report.length / 8 + 64);
+        com.fasterxml.jackson.core.JsonFactory json = new com.fasterxml.jackson.core.JsonFactory();
+        try (java.util.zip.GZIPOutputStream z = new java.util.zip.GZIPOutputStream(out);
+                com.fasterxml.jackson.core.JsonParser in = json.createParser(report);
+                com.fasterxml.jackson.core.JsonGenerator compact = json.createGenerator(z)) {
+            while (in.nextToken() != null) {
+                compact.copyCurrentEventExact(in);
+            }
+        } catch (java.io.IOException e) {
+            // not JSON (cannot happen for a report this Bulwark wrote): send it as it is
+            return plainGzip(report);
+        }
+        return out.toByteArray();
+    }
+
+    private static byte[] plainGzip(byte[] report) {
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(report.length / 8 + 64);
         try (java.util.zip.GZIPOutputStream z = new java.util.zip.GZIPOutputStream(out)) {
             z.write(report);

@@ -2,6 +2,7 @@ package org.bulwark.report.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -121,6 +122,28 @@ class JsonReportReaderTest {
                 () -> read(minimal("7", "\"FAIL\"").replace("2026-11-20T10:00:00Z", "yesterday")));
         assertEquals("finished", time.field());
         assertEquals(4, time.line());
+    }
+
+    @Test
+    void duplicateNamesInWhatIsReadAreErrorsAndSkippedContentIsStillParsed() throws Exception {
+        String good = minimal("7", "\"FAIL\"");
+        // in the report, in a result, in the device, in an exception: each named with its line
+        for (String[] c : new String[][] { { "\"format\": 1,", "\"format\": 1, \"format\": 1,", "2", "format" },
+                { "\"state\": \"PASS\"}", "\"state\": \"PASS\", \"state\": \"FAIL\"}", "6", "state" },
+                { "\"os\": \"Ubuntu 24.04\"", "\"os\": \"Ubuntu 24.04\", \"os\": \"x\"", "3", "os" },
+                { "\"scope\": \"GLOBAL\"", "\"scope\": \"GLOBAL\", \"scope\": \"GLOBAL\"", "10", "scope" } }) {
+            ReportException e = assertThrows(ReportException.class, () -> read(good.replace(c[0], c[1])), c[3]);
+            assertEquals(Integer.parseInt(c[2]), e.line(), c[3]);
+            assertTrue(e.reason().startsWith("not valid JSON: Duplicate field '" + c[3] + "'"), e.reason());
+        }
+        // evidence is not read, but must still be JSON
+        String withEvidence = good.replace("\"state\": \"PASS\"}",
+                "\"state\": \"PASS\", \"evidence\": [{\"key\": \"a\", \"key\": \"b\", \"actual\": [1, {}]}]}");
+        assertEquals(ResultState.PASS, read(withEvidence).states().get("c1"));
+        ReportException broken = assertThrows(ReportException.class,
+                () -> read(good.replace("\"state\": \"PASS\"}", "\"state\": \"PASS\", \"evidence\": [1 2]}")));
+        assertTrue(broken.reason().startsWith("not valid JSON"), broken.reason());
+        assertEquals(6, broken.line());
     }
 
     @Test

@@ -47,9 +47,18 @@ public final class JsonReportReader implements ReportReader {
     /** The largest report accepted. */
     static final int MAX_BYTES = 256 * 1024 * 1024;
 
+    /** For a report that is not an object, and for the values read (device, exceptions): duplicate names refused. */
     private final ObjectMapper mapper = JsonMapper.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
             .build();
+
+    /**
+     * For the stream of a report: no duplicate detection by the parser, which would keep a set of names for every
+     * object of the evidence that is skipped unread; the names of what is read are checked by this reader.
+     */
+    private final com.fasterxml.jackson.core.JsonFactory streams = com.fasterxml.jackson.core.JsonFactory.builder()
+            .disable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
     @Override
     public ReportedAssessment read(Path file) throws ReportException {
@@ -110,17 +119,20 @@ public final class JsonReportReader implements ReportReader {
     /**
      * Reads the parts of a report that fleet scoring needs into a tree: {@code format}, {@code device},
      * {@code finished} and, of each result, {@link #RESULT_FIELDS}. Everything else is tokenized (so the whole
-     * text must be valid JSON, without duplicate names) but not built into nodes: a report of 300 results with
+     * text must be valid JSON; duplicate names are refused in the report, its results and what is read of them)
+     * but not built into nodes: a report of 300 results with
      * its evidence is about 560 kB, most of it evidence, scores and recommendations.
      */
     private JsonNode readNeeded(byte[] bytes) throws IOException {
-        try (JsonParser p = mapper.createParser(bytes)) {
+        try (JsonParser p = streams.createParser(bytes)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 return mapper.readTree(bytes); // not an object: the tree, for the error that names its kind
             }
             com.fasterxml.jackson.databind.node.ObjectNode root = mapper.createObjectNode();
+            Set<String> names = new java.util.HashSet<>();
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String name = p.currentName();
+                unique(p, names, name);
                 JsonToken value = p.nextToken();
                 switch (name) {
                     case "format", "device", "finished" -> root.set(name, tree(p));
@@ -155,6 +167,12 @@ public final class JsonReportReader implements ReportReader {
         };
     }
 
+    private static void unique(JsonParser p, Set<String> names, String name) throws IOException {
+        if (!names.add(name)) {
+            throw new com.fasterxml.jackson.core.JsonParseException(p, "Duplicate field '" + name + "'");
+        }
+    }
+
     private JsonNode results(JsonParser p) throws IOException {
         com.fasterxml.jackson.databind.node.ArrayNode list = mapper.createArrayNode();
         JsonToken t;
@@ -164,8 +182,10 @@ public final class JsonReportReader implements ReportReader {
                 continue;
             }
             com.fasterxml.jackson.databind.node.ObjectNode r = list.addObject();
+            Set<String> names = new java.util.HashSet<>();
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String field = p.currentName();
+                unique(p, names, field);
                 p.nextToken();
                 if (RESULT_FIELDS.contains(field)) {
                     r.set(field, tree(p));
