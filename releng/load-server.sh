@@ -80,7 +80,7 @@ if os.environ.get("BULWARK_LOAD_EVIDENCE", "1") == "0":
         r["evidence"] = []
     report["score"] = {}
     report["recommendations"] = []
-json.dump(report, open(template, "w"), indent=2)
+json.dump(report, open(template, "w"), separators=(",", ":"))  # compact, as bulwark assess --upload sends it
 PY
 mkdir -p "$work/plugins"
 "${JAVA_HOME:+$JAVA_HOME/bin/}jar" --create --file "$work/plugins/org.bulwark.load.padding_1.0.0.jar" \
