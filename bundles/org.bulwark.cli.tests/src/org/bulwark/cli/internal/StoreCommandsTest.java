@@ -318,7 +318,7 @@ class StoreCommandsTest {
         assertTrue(err.toString().contains("--priority: unknown value 'urgent' (expected one of high, medium, low)"),
                 err.toString());
         assertEquals(ExitCodes.USAGE, run("remediation", "update", "1"));
-        assertTrue(err.toString().contains("nothing to update: give --title, --priority, --due or --notes"),
+        assertTrue(err.toString().contains("nothing to update: give --title, --priority, --due, --no-due or --notes"),
                 err.toString());
         assertEquals(ExitCodes.USAGE, run("remediation", "update", "9", "--title", "x"));
         assertTrue(err.toString().contains("no remediation activity #9"), err.toString());

@@ -233,6 +233,9 @@ final class RemediationCommand implements Runnable {
         @Option(names = "--due", paramLabel = "DATE", description = "The due date, today or later (UTC).")
         String due;
 
+        @Option(names = "--no-due", description = "Remove the due date (\"attention required\").")
+        boolean noDue;
+
         @Option(names = "--notes", paramLabel = "TEXT", description = "Free text; an empty text removes the notes.")
         String notes;
 
@@ -256,9 +259,13 @@ final class RemediationCommand implements Runnable {
             try {
                 update = new Remediation.Update(title, priority == null ? null
                         : ExceptionCommand.parse(Remediation.Priority.class, priority, "--priority"),
-                        due == null ? null : Figures.date(due, "--due"), notes);
+                        due == null ? null : Figures.date(due, "--due"), notes, noDue);
+                if (due != null && noDue) {
+                    throw new IllegalArgumentException("give either --due or --no-due");
+                }
                 if (update.isEmpty()) {
-                    throw new IllegalArgumentException("nothing to update: give --title, --priority, --due or --notes");
+                    throw new IllegalArgumentException("nothing to update: give --title, --priority, --due, --no-due "
+                            + "or --notes");
                 }
             } catch (IllegalArgumentException x) {
                 throw new ParameterException(spec.commandLine(), x.getMessage() + "; nothing was written");

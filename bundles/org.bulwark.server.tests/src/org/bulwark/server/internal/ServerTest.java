@@ -696,6 +696,10 @@ class ServerTest {
         assertEquals("Fix it now", notesOnly.get("title").asText());
         assertTrue(notesOnly.get("notes").isNull());
         assertEquals("admin", notesOnly.get("updatedBy").asText());
+        assertEquals(due, notesOnly.get("due").asText());
+        JsonNode noDue = patch("/api/remediations/" + id, admin, "{\"due\":null}");
+        assertTrue(noDue.get("due").isNull(), "due removed: attention required");
+        assertEquals("LOW", noDue.get("priority").asText());
 
         error(send("PATCH", "/api/remediations/" + id, viewerWeb, "{\"title\":\"x\"}"), 403);
         error(send("PATCH", "/api/remediations/" + id, excepterWeb, "{\"title\":\"x\"}"), 403);

@@ -1004,8 +1004,9 @@ final class Api implements HttpHandler {
         Remediation.Update update = new Remediation.Update(body.has("title") ? text(body, "title") : null,
                 body.has("priority") ? parse(() -> Remediation.Priority.valueOf(norm(text(body, "priority"))),
                         "priority") : null,
-                body.has("due") ? parse(() -> LocalDate.parse(text(body, "due")), "due") : null,
-                body.has("notes") ? (body.get("notes").isNull() ? "" : text(body, "notes")) : null);
+                body.hasNonNull("due") ? parse(() -> LocalDate.parse(text(body, "due")), "due") : null,
+                body.has("notes") ? (body.get("notes").isNull() ? "" : text(body, "notes")) : null,
+                body.has("due") && body.get("due").isNull());
         return Reply.json(200, remediationJson(store.updateRemediation(id, update, call.token().name(),
                 Instant.now())));
     }

@@ -110,12 +110,18 @@ public record Remediation(long id, String title, String controlId, Category cate
      * @param priority the new priority, or {@code null}
      * @param due      the new due date (today or later), or {@code null}
      * @param notes    the new notes ({@code ""} removes them), or {@code null}
+     * @param noDue    whether to remove the due date ("attention required"); not with {@code due}
      */
-    public record Update(String title, Priority priority, LocalDate due, String notes) {
+    public record Update(String title, Priority priority, LocalDate due, String notes, boolean noDue) {
+
+        /** An update that keeps the due date unless {@code due} gives a new one. */
+        public Update(String title, Priority priority, LocalDate due, String notes) {
+            this(title, priority, due, notes, false);
+        }
 
         /** @return whether it changes nothing */
         public boolean isEmpty() {
-            return title == null && priority == null && due == null && notes == null;
+            return title == null && priority == null && due == null && notes == null && !noDue;
         }
     }
 }

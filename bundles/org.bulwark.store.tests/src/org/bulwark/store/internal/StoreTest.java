@@ -290,6 +290,15 @@ class StoreTest {
         assertEquals(LocalDate.parse("2026-12-24"), notesOnly.due());
         assertEquals("call ops", notesOnly.notes());
         assertEquals("carol", notesOnly.updatedBy());
+        // the due date removed: "attention required"; the rest kept
+        Remediation noDue = store.updateRemediation(r.id(), new Remediation.Update(null, null, null, null, true),
+                "carol", at);
+        assertEquals(null, noDue.due());
+        assertEquals("call ops", noDue.notes());
+        assertInvalid("give either a new due date or no due date, not both", () -> store.updateRemediation(r.id(),
+                new Remediation.Update(null, null, LocalDate.parse("2026-12-24"), null, true), "bob", at));
+        store.updateRemediation(r.id(), new Remediation.Update(null, null, LocalDate.parse("2026-12-24"), null),
+                "carol", at);
 
         assertInvalid("the due date 2026-10-31 is in the past (today is 2026-11-01 UTC)", () -> store
                 .updateRemediation(r.id(), new Remediation.Update(null, null, LocalDate.parse("2026-10-31"), null),

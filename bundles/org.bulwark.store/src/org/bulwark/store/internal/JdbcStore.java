@@ -1107,7 +1107,9 @@ final class JdbcStore implements AssessmentStore {
             require(u.due() == null || !u.due().isBefore(today), "the due date " + u.due()
                     + " is in the past (today is " + today + " UTC)");
             require(by != null && !by.isBlank(), "who updates the activity is required");
-            LocalDate due = u.due() == null ? r.due() : u.due();
+            require(u.due() == null || !u.noDue(), "remediation activity #" + id
+                    + ": give either a new due date or no due date, not both");
+            LocalDate due = u.noDue() ? null : u.due() == null ? r.due() : u.due();
             try (PreparedStatement p = c().prepareStatement("UPDATE remediation SET title = ?, priority = ?, "
                     + "due = ?, notes = ?, updated = ?, updated_by = ? WHERE id = ?")) {
                 p.setString(1, u.title() == null ? r.title() : u.title().strip());
