@@ -239,10 +239,11 @@ class StoreCommandsTest {
         assertEquals(ExitCodes.OK, run("remediation", "export", "--csv", csv.toString()), err.toString());
         String text = times(Files.readString(csv).replace("\r\n", "\u00b6"));
         assertEquals("id,title,control_id,category,scope,targets,priority,due,status,completion,completed,"
-                + "target_devices,fixed_devices,requester,created,notes\u00b6"
+                + "target_devices,fixed_devices,requester,created,notes,updated,updated_by,cancelled,cancelled_by\u00b6"
                 + "1,\"'=HYPERLINK(\"\"http://x\"\",\"\"fix c1\"\")\",c1,operating-system,devices,d1 d2,high,2099-12-31,"
-                + "completed,system-confirmation,<time>,2,2,alice,<time>,\"line one\nline two, with a comma\"\u00b6"
-                + "2,Fix c5,c5,application,devices,d1,low,attention required,completed,manual,<time>,1,0,bob,<time>,\u00b6",
+                + "completed,system-confirmation,<time>,2,2,alice,<time>,\"line one\nline two, with a comma\",,,,\u00b6"
+                + "2,Fix c5,c5,application,devices,d1,low,attention required,completed,manual,<time>,1,0,bob,<time>,,,,,"
+                + "\u00b6",
                 text);
     }
 

@@ -39,7 +39,7 @@ final class RemediationCommand implements Runnable {
     /** The CSV export's columns, documented in the README. */
     static final List<String> COLUMNS = List.of("id", "title", "control_id", "category", "scope", "targets",
             "priority", "due", "status", "completion", "completed", "target_devices", "fixed_devices", "requester",
-            "created", "notes");
+            "created", "notes", "updated", "updated_by", "cancelled", "cancelled_by");
 
     @Spec
     CommandSpec spec;
@@ -344,7 +344,9 @@ final class RemediationCommand implements Runnable {
                         Figures.word(r.category()), Figures.word(r.scope()), targets(r), Figures.word(r.priority()),
                         due(r), Figures.word(r.status()), Figures.word(r.completion()),
                         r.completed() == null ? null : r.completed().toString(), Integer.toString(r.targetDevices()),
-                        Integer.toString(r.fixedDevices()), r.requester(), r.created().toString(), r.notes()));
+                        Integer.toString(r.fixedDevices()), r.requester(), r.created().toString(), r.notes(),
+                        r.updated() == null ? null : r.updated().toString(), r.updatedBy(),
+                        r.cancelled() == null ? null : r.cancelled().toString(), r.cancelledBy()));
             }
             ByteArrayOutputStream buffer = new ByteArrayOutputStream();
             services.get(ReportWriter.class).writeCsv(COLUMNS, rows, buffer);

@@ -700,6 +700,12 @@ class ServerTest {
         JsonNode noDue = patch("/api/remediations/" + id, admin, "{\"due\":null}");
         assertTrue(noDue.get("due").isNull(), "due removed: attention required");
         assertEquals("LOW", noDue.get("priority").asText());
+        // who updated it and when is in the CSV export too
+        String csv = send("GET", "/api/remediations.csv", admin, null).body();
+        assertTrue(csv.startsWith("id,title,controlId,category,scope,target,priority,due,status,completion,completed,"
+                + "targetDevices,fixedDevices,requester,created,notes,updated,updatedBy,cancelled,cancelledBy\r\n"), csv);
+        assertTrue(csv.contains("\r\n" + id + ",Fix it now,"), csv);
+        assertTrue(csv.contains("," + noDue.get("updated").asText() + ",admin,,\r\n"), csv);
 
         error(send("PATCH", "/api/remediations/" + id, viewerWeb, "{\"title\":\"x\"}"), 403);
         error(send("PATCH", "/api/remediations/" + id, excepterWeb, "{\"title\":\"x\"}"), 403);

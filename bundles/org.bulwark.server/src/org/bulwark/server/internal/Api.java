@@ -902,13 +902,14 @@ final class Api implements HttpHandler {
     }
 
     private Reply exceptionsCsv(Call call) throws StoreException {
-        StringBuilder csv = new StringBuilder(
-                "id,controlId,scope,target,justification,author,created,expires,status,notes\r\n");
+        StringBuilder csv = new StringBuilder("id,controlId,scope,target,justification,author,created,expires,status,"
+                + "notes,updated,updatedBy,cancelled,cancelledBy\r\n");
         for (StoredException s : visibleExceptions(call)) {
             ControlException e = s.exception();
             csvRow(csv, e.id(), e.controlId(), e.scope().name(), e.target(), e.justification().name(), e.author(),
                     e.created().toString(), e.expires() == null ? "" : e.expires().toString(),
-                    s.status(Instant.now()).name(), e.notes());
+                    s.status(Instant.now()).name(), e.notes(), s.updated() == null ? "" : s.updated().toString(),
+                    s.updatedBy(), s.cancelled() == null ? "" : s.cancelled().toString(), s.cancelledBy());
         }
         return Reply.csv(csv.toString());
     }
@@ -1033,15 +1034,20 @@ final class Api implements HttpHandler {
     }
 
     private Reply remediationsCsv(Call call) throws StoreException {
-        StringBuilder csv = new StringBuilder("id,title,controlId,scope,target,priority,due,status,targetDevices,"
-                + "fixedDevices,requester,created,completed\r\n");
+        StringBuilder csv = new StringBuilder("id,title,controlId,category,scope,target,priority,due,status,"
+                + "completion,completed,targetDevices,fixedDevices,requester,created,notes,updated,updatedBy,"
+                + "cancelled,cancelledBy\r\n");
         for (Remediation r : visibleRemediations(call)) {
-            csvRow(csv, String.valueOf(r.id()), r.title(), r.controlId(), r.scope().name(),
+            csvRow(csv, String.valueOf(r.id()), r.title(), r.controlId(),
+                    r.category() == null ? "" : r.category().name(), r.scope().name(),
                     r.scope() == Remediation.Scope.GROUP ? r.group() : String.join(" ", r.devices()),
                     r.priority().name(), r.due() == null ? "" : r.due().toString(), r.status().name(),
+                    r.completion() == null ? "" : r.completion().name(),
+                    r.completed() == null ? "" : r.completed().toString(),
                     String.valueOf(r.targetDevices()), String.valueOf(r.fixedDevices()), r.requester(),
-                    r.created() == null ? "" : r.created().toString(),
-                    r.completed() == null ? "" : r.completed().toString());
+                    r.created() == null ? "" : r.created().toString(), r.notes(),
+                    r.updated() == null ? "" : r.updated().toString(), r.updatedBy(),
+                    r.cancelled() == null ? "" : r.cancelled().toString(), r.cancelledBy());
         }
         return Reply.csv(csv.toString());
     }

@@ -277,7 +277,9 @@ class WorkbenchPartsTest {
         join(details.export(csv));
         List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
         assertEquals(2, lines.size(), lines.toString());
-        assertTrue(lines.get(0).startsWith("id,title,control_id,category"), lines.get(0));
+        assertEquals("id,title,control_id,category,scope,targets,priority,due,status,completion,completed,"
+                + "target_devices,fixed_devices,requester,created,notes,updated,updated_by,cancelled,cancelled_by",
+                lines.get(0));
         assertTrue(lines.get(1).contains(top.controlId()) && lines.get(1).contains("high")
                 && lines.get(1).contains(due.toString()) && lines.get(1).contains("from the UI test"), lines.get(1));
         left.setSelection(1);

@@ -48,7 +48,7 @@ public final class Backend {
     /** The CSV columns of remediation activities; the same as {@code bulwark remediation export}. */
     public static final List<String> ACTIVITY_COLUMNS = List.of("id", "title", "control_id", "category", "scope",
             "targets", "priority", "due", "status", "completion", "completed", "target_devices", "fixed_devices",
-            "requester", "created", "notes");
+            "requester", "created", "notes", "updated", "updated_by", "cancelled", "cancelled_by");
 
     /**
      * The services the backend uses, looked up at each use: in the workbench they are tracked OSGi services that
@@ -242,10 +242,11 @@ public final class Backend {
         for (Remediation r : all) {
             rows.add(Arrays.asList(Long.toString(r.id()), r.title(), r.controlId(), word(r.category()),
                     word(r.scope()), r.scope() == Remediation.Scope.GROUP ? r.group() : String.join(" ", r.devices()),
-                    word(r.priority()), r.due() == null ? null : r.due().toString(), word(r.status()),
-                    word(r.completion()), r.completed() == null ? null : r.completed().toString(),
+                    word(r.priority()), r.due() == null ? "attention required" : r.due().toString(),
+                    word(r.status()), word(r.completion()), r.completed() == null ? null : r.completed().toString(),
                     Integer.toString(r.targetDevices()), Integer.toString(r.fixedDevices()), r.requester(),
-                    r.created().toString(), r.notes()));
+                    r.created().toString(), r.notes(), r.updated() == null ? null : r.updated().toString(),
+                    r.updatedBy(), r.cancelled() == null ? null : r.cancelled().toString(), r.cancelledBy()));
         }
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
         need(services.writer(), "report").writeCsv(ACTIVITY_COLUMNS, rows, buffer);
