@@ -285,6 +285,16 @@ class WorkbenchPartsTest {
         left.setSelection(1);
         right.setSelection(1);
         screenshot("activities-and-details");
+
+        // cancelled: still listed, as cancelled, and exported with who and when
+        long id = activities.activities().get(0).id();
+        join(activities.cancelActivity(id));
+        waitFor(() -> "cancelled".equals(activities.table.getItem(0).getText(5)), "the activity shown as cancelled");
+        join(details.export(csv));
+        settle(); // what the jobs posted to the UI thread runs while the parts exist
+        String row = Files.readAllLines(csv, StandardCharsets.UTF_8).get(1);
+        assertTrue(row.contains(",cancelled,") && row.endsWith("," + System.getProperty("user.name", "workbench")),
+                row);
     }
 
     @Test

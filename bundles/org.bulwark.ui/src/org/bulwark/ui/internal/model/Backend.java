@@ -226,6 +226,12 @@ public final class Backend {
         }
     }
 
+    public Remediation cancel(long id, String by) throws StoreException {
+        try (AssessmentStore db = open()) {
+            return db.cancelRemediation(id, by, Instant.now());
+        }
+    }
+
     public StoredException except(ControlException exception) throws StoreException {
         try (AssessmentStore db = open()) {
             return db.createException(exception);

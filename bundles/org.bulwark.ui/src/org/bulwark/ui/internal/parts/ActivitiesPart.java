@@ -30,12 +30,16 @@ import org.eclipse.swt.widgets.TableItem;
 import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;
 
-/** Remediation activities: status, due date (overdue in red), progress (fixed/target devices), mark complete. */
+/**
+ * Remediation activities: status, due date (overdue in red), progress (fixed/target devices), mark complete,
+ * cancel.
+ */
 public class ActivitiesPart {
 
     private Session session;
     Table table;
     private Button complete;
+    private Button cancel;
     private Color overdue;
     private List<Remediation> activities = List.of();
 
@@ -44,11 +48,11 @@ public class ActivitiesPart {
         this.session = session;
         overdue = new Color(255, 215, 215);
         Composite root = new Composite(parent, SWT.NONE);
-        root.setLayout(new GridLayout(2, false));
+        root.setLayout(new GridLayout(3, false));
         table = new Table(root, SWT.BORDER | SWT.FULL_SELECTION | SWT.SINGLE);
         table.setHeaderVisible(true);
         table.setLinesVisible(true);
-        table.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 2, 1));
+        table.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 3, 1));
         for (String[] col : new String[][] { { "#", "40" }, { "Activity", "220" }, { "Control", "150" },
                 { "Priority", "70" }, { "Due", "100" }, { "Status", "90" }, { "Progress", "80" },
                 { "Requester", "90" } }) {
@@ -62,6 +66,16 @@ public class ActivitiesPart {
             int i = table.getSelectionIndex();
             if (i >= 0) {
                 markComplete(activities.get(i).id());
+            }
+        });
+        cancel = new Button(root, SWT.PUSH);
+        cancel.setText("Cancel activity");
+        cancel.addListener(SWT.Selection, e -> {
+            int i = table.getSelectionIndex();
+            if (i >= 0 && MessageDialog.openConfirm(root.getShell(), "Bulwark", "Cancel activity #"
+                    + activities.get(i).id() + "? It is no longer asked for, counted or completed; it stays listed "
+                    + "as cancelled.")) {
+                cancelActivity(activities.get(i).id());
             }
         });
         Button export = new Button(root, SWT.PUSH);
@@ -133,6 +147,23 @@ public class ActivitiesPart {
             } catch (Exception x) {
                 table.getDisplay().asyncExec(() -> MessageDialog.openError(table.getShell(), "Bulwark",
                         "Activity #" + id + " was not completed: " + x.getMessage()));
+                return Status.error(x.getMessage(), x);
+            }
+            session.refresh();
+            return Status.OK_STATUS;
+        });
+        job.schedule();
+        return job;
+    }
+
+    /** Cancels activity {@code id} in a Job. */
+    public Job cancelActivity(long id) {
+        Job job = Job.create("Cancelling remediation activity #" + id, m -> {
+            try {
+                session.backend().cancel(id, System.getProperty("user.name", "workbench"));
+            } catch (Exception x) {
+                table.getDisplay().asyncExec(() -> MessageDialog.openError(table.getShell(), "Bulwark",
+                        "Activity #" + id + " was not cancelled: " + x.getMessage()));
                 return Status.error(x.getMessage(), x);
             }
             session.refresh();
