@@ -33,6 +33,7 @@ import org.bulwark.collector.api.Category;
 import org.bulwark.collector.api.PlatformFacts;
 import org.bulwark.report.api.ReportException;
 import org.bulwark.report.api.ReportReader;
+import org.bulwark.report.api.ReportWriter;
 import org.bulwark.report.api.ReportedAssessment;
 import org.bulwark.scoring.api.AssessedControl;
 import org.bulwark.scoring.api.Assessment;
@@ -53,7 +54,6 @@ import org.bulwark.server.api.FleetServer;
 import org.bulwark.server.api.Role;
 import org.bulwark.store.api.AssessmentStore;
 import org.bulwark.store.api.AssessmentSummary;
-import org.bulwark.store.api.FleetResults;
 import org.bulwark.store.api.Remediation;
 import org.bulwark.store.api.StoreException;
 import org.bulwark.store.api.StoredException;
@@ -110,10 +110,6 @@ final class Api implements HttpHandler {
                 throw new IllegalStateException(e);
             }
         }
-
-        static Reply csv(String text) {
-            return new Reply(200, "text/csv; charset=utf-8", text.getBytes(StandardCharsets.UTF_8));
-        }
     }
 
     /** A request as handlers see it. */
@@ -134,6 +130,7 @@ final class Api implements HttpHandler {
 
     private final AssessmentStore store;
     private final ReportReader reader;
+    private final ReportWriter writer;
     private final ScoringService scoring;
     private final BenchmarkRegistry registry;
     private final Tokens tokens;
@@ -143,10 +140,11 @@ final class Api implements HttpHandler {
     private final long maxUpload;
     private final List<Route> routes = new ArrayList<>();
 
-    Api(AssessmentStore store, ReportReader reader, ScoringService scoring, BenchmarkRegistry registry,
+    Api(AssessmentStore store, ReportReader reader, ReportWriter writer, ScoringService scoring, BenchmarkRegistry registry,
             Tokens tokens, GroupRules groups, UploadLog uploads, FleetState state, long maxUpload) {
         this.store = store;
         this.reader = reader;
+        this.writer = writer;
         this.scoring = scoring;
         this.registry = registry;
         this.tokens = tokens;
@@ -497,7 +495,7 @@ final class Api implements HttpHandler {
         Device device = new Device(reported.id(), reported.hostname(), reported.os(), Set.of(group));
         Instant finished = report.assessedAt();
         List<ControlException> exceptions = new ArrayList<>();
-        for (ControlException e : exceptionsForUploads()) {
+        for (ControlException e : state.exceptions()) { // at most a second old
             if (content.containsKey(e.controlId()) && e.covers(device) && e.activeAt(finished)) {
                 exceptions.add(e);
             }
@@ -514,11 +512,6 @@ final class Api implements HttpHandler {
         AssessmentSummary saved = store.save(a, new String(body, StandardCharsets.UTF_8));
         state.stored(saved.id(), new DeviceResults(device, finished, report.states()), refs);
         return saved;
-    }
-
-    /** Exceptions not cancelled, for scoring uploads: the fleet state's, at most a second old. */
-    private List<ControlException> exceptionsForUploads() throws StoreException {
-        return state.exceptions();
     }
 
     // ---------------------------------------------------------------- score
@@ -901,17 +894,17 @@ final class Api implements HttpHandler {
         return Reply.json(200, exceptionJson(cancelled));
     }
 
-    private Reply exceptionsCsv(Call call) throws StoreException {
-        StringBuilder csv = new StringBuilder("id,controlId,scope,target,justification,author,created,expires,status,"
-                + "notes,updated,updatedBy,cancelled,cancelledBy\r\n");
+    private Reply exceptionsCsv(Call call) throws Exception {
+        List<List<String>> rows = new ArrayList<>();
         for (StoredException s : visibleExceptions(call)) {
             ControlException e = s.exception();
-            csvRow(csv, e.id(), e.controlId(), e.scope().name(), e.target(), e.justification().name(), e.author(),
-                    e.created().toString(), e.expires() == null ? "" : e.expires().toString(),
-                    s.status(Instant.now()).name(), e.notes(), s.updated() == null ? "" : s.updated().toString(),
-                    s.updatedBy(), s.cancelled() == null ? "" : s.cancelled().toString(), s.cancelledBy());
+            rows.add(java.util.Arrays.asList(e.id(), e.controlId(), e.scope().name(), e.target(),
+                    e.justification().name(), e.author(), e.created().toString(), text(e.expires()),
+                    s.status(Instant.now()).name(), e.notes(), text(s.updated()), s.updatedBy(), text(s.cancelled()),
+                    s.cancelledBy()));
         }
-        return Reply.csv(csv.toString());
+        return csv(List.of("id", "controlId", "scope", "target", "justification", "author", "created", "expires",
+                "status", "notes", "updated", "updatedBy", "cancelled", "cancelledBy"), rows);
     }
 
     // ---------------------------------------------------------------- remediations
@@ -1033,23 +1026,32 @@ final class Api implements HttpHandler {
         throw new ApiError(404, "not_found", "no remediation activity '" + id + "'");
     }
 
-    private Reply remediationsCsv(Call call) throws StoreException {
-        StringBuilder csv = new StringBuilder("id,title,controlId,category,scope,target,priority,due,status,"
-                + "completion,completed,targetDevices,fixedDevices,requester,created,notes,updated,updatedBy,"
-                + "cancelled,cancelledBy\r\n");
+    private Reply remediationsCsv(Call call) throws Exception {
+        List<List<String>> rows = new ArrayList<>();
         for (Remediation r : visibleRemediations(call)) {
-            csvRow(csv, String.valueOf(r.id()), r.title(), r.controlId(),
-                    r.category() == null ? "" : r.category().name(), r.scope().name(),
+            rows.add(java.util.Arrays.asList(String.valueOf(r.id()), r.title(), r.controlId(),
+                    r.category() == null ? null : r.category().name(), r.scope().name(),
                     r.scope() == Remediation.Scope.GROUP ? r.group() : String.join(" ", r.devices()),
-                    r.priority().name(), r.due() == null ? "" : r.due().toString(), r.status().name(),
-                    r.completion() == null ? "" : r.completion().name(),
-                    r.completed() == null ? "" : r.completed().toString(),
+                    r.priority().name(), r.due() == null ? null : r.due().toString(), r.status().name(),
+                    r.completion() == null ? null : r.completion().name(), text(r.completed()),
                     String.valueOf(r.targetDevices()), String.valueOf(r.fixedDevices()), r.requester(),
-                    r.created() == null ? "" : r.created().toString(), r.notes(),
-                    r.updated() == null ? "" : r.updated().toString(), r.updatedBy(),
-                    r.cancelled() == null ? "" : r.cancelled().toString(), r.cancelledBy());
+                    text(r.created()), r.notes(), text(r.updated()), r.updatedBy(), text(r.cancelled()),
+                    r.cancelledBy()));
         }
-        return Reply.csv(csv.toString());
+        return csv(List.of("id", "title", "controlId", "category", "scope", "target", "priority", "due", "status",
+                "completion", "completed", "targetDevices", "fixedDevices", "requester", "created", "notes",
+                "updated", "updatedBy", "cancelled", "cancelledBy"), rows);
+    }
+
+    /** A CSV answer, escaped as every CSV Bulwark writes ({@link ReportWriter#writeCsv}). */
+    private Reply csv(List<String> columns, List<List<String>> rows) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        writer.writeCsv(columns, rows, out);
+        return new Reply(200, "text/csv; charset=utf-8", out.toByteArray());
+    }
+
+    private static String text(Instant t) {
+        return t == null ? null : t.toString();
     }
 
     // ---------------------------------------------------------------- device groups
@@ -1210,22 +1212,5 @@ final class Api implements HttpHandler {
         } else {
             o.put(field, Math.round(v * 100) / 100.0);
         }
-    }
-
-    private static void csvRow(StringBuilder csv, String... cells) {
-        for (int i = 0; i < cells.length; i++) {
-            if (i > 0) {
-                csv.append(',');
-            }
-            String c = cells[i] == null ? "" : cells[i];
-            if (!c.isEmpty() && "=+-@\t\r".indexOf(c.charAt(0)) >= 0) {
-                c = "'" + c;
-            }
-            if (c.contains(",") || c.contains("\"") || c.contains("\n") || c.contains("\r")) {
-                c = "\"" + c.replace("\"", "\"\"") + "\"";
-            }
-            csv.append(c);
-        }
-        csv.append("\r\n");
     }
 }

@@ -14,6 +14,7 @@ import javax.net.ssl.SSLContext;
 
 import org.bulwark.benchmark.api.BenchmarkRegistry;
 import org.bulwark.report.api.ReportReader;
+import org.bulwark.report.api.ReportWriter;
 import org.bulwark.scoring.api.ScoringService;
 import org.bulwark.server.api.FleetServer;
 import org.bulwark.server.api.Role;
@@ -34,13 +35,15 @@ import com.sun.net.httpserver.HttpsServer;
 public final class ServerComponent implements FleetServer {
 
     private final ReportReader reader;
+    private final ReportWriter writer;
     private final ScoringService scoring;
     private final BenchmarkRegistry registry;
 
     @Activate
-    public ServerComponent(@Reference ReportReader reader, @Reference ScoringService scoring,
-            @Reference BenchmarkRegistry registry) {
+    public ServerComponent(@Reference ReportReader reader, @Reference ReportWriter writer,
+            @Reference ScoringService scoring, @Reference BenchmarkRegistry registry) {
         this.reader = reader;
+        this.writer = writer;
         this.scoring = scoring;
         this.registry = registry;
     }
@@ -57,7 +60,7 @@ public final class ServerComponent implements FleetServer {
             throw new IOException("cannot read the fleet from the store: " + e.getMessage(), e);
         }
         UploadLog uploads = new UploadLog(data);
-        Api api = new Api(store, reader, scoring, registry, new Tokens(data), new GroupRules(data), uploads, state,
+        Api api = new Api(store, reader, writer, scoring, registry, new Tokens(data), new GroupRules(data), uploads, state,
                 settings.maxUploadBytes() > 0 ? settings.maxUploadBytes() : DEFAULT_MAX_UPLOAD_BYTES);
         InetSocketAddress address = new InetSocketAddress(settings.host(), settings.port());
         HttpServer http;
