@@ -28,6 +28,18 @@ public interface AssessmentStore extends AutoCloseable {
     AssessmentSummary save(Assessment assessment, String reportJson) throws StoreException;
 
     /**
+     * Stores an assessment as {@link #save(Assessment, String)} does, with its report already gzip-compressed, for
+     * example as an agent uploaded it: the report is kept as given, not compressed again.
+     *
+     * @param reportGzip the JSON report (UTF-8) as one or more gzip members; the caller has read it whole, the
+     *                   store checks only that it starts as gzip does
+     * @return the stored assessment's summary, with its id
+     * @throws StoreException INVALID_INPUT when {@code reportGzip} does not start with the gzip magic bytes
+     * @since 1.2
+     */
+    AssessmentSummary saveCompressed(Assessment assessment, byte[] reportGzip) throws StoreException;
+
+    /**
      * @param deviceId only this device (id or host name), or {@code null} for all
      * @param since    only assessments finished at or after this time, or {@code null}
      * @return summaries in storing order

@@ -10,6 +10,7 @@ import static org.bulwark.scoring.api.ResultState.FAIL;
 import static org.bulwark.scoring.api.ResultState.NOT_APPLICABLE;
 import static org.bulwark.scoring.api.ResultState.PASS;
 import static org.bulwark.store.internal.Fixtures.r;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -414,6 +415,42 @@ class StoreTest {
         assertEquals(1, count("SELECT COUNT(*) FROM assessment_results"), "only the first assessment's results");
         assertEquals(0, count("SELECT COUNT(*) FROM result"), "schema 4 keeps results in one row an assessment");
         assertEquals(1, count("SELECT COUNT(*) FROM assessment"));
+    }
+
+    @Test
+    void aCompressedReportIsKeptAsGivenAndOnlyGzipIsTaken() throws Exception {
+        String report = "{\"upload\": 1, \"device\": \"h\u00e9\"}";
+        byte[] bytes = report.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        // two gzip members, as a client that compresses the fixed parts of its documents once may send
+        java.io.ByteArrayOutputStream gz = new java.io.ByteArrayOutputStream();
+        for (int[] part : new int[][] { { 0, 10 }, { 10, bytes.length } }) {
+            try (java.util.zip.GZIPOutputStream z = new java.util.zip.GZIPOutputStream(gz) {
+                @Override
+                public void close() throws java.io.IOException {
+                    finish(); // the member only: gz stays open for the next one
+                }
+            }) {
+                z.write(bytes, part[0], part[1] - part[0]);
+            }
+        }
+        AssessmentSummary s = store.saveCompressed(Fixtures.assessment(D1, T1,
+                List.of(r("c1", OPERATING_SYSTEM, 10, FAIL)), List.of()), gz.toByteArray());
+        assertEquals(report, store.assessment(s.id()).orElseThrow().reportJson());
+        try (Connection c = TestStores.connect(url);
+                java.sql.PreparedStatement p = c.prepareStatement("SELECT report_gz FROM assessment WHERE id = ?")) {
+            p.setLong(1, s.id());
+            try (ResultSet r = p.executeQuery()) {
+                assertTrue(r.next());
+                assertArrayEquals(gz.toByteArray(), r.getBytes(1), "kept as given, not compressed again");
+            }
+        }
+        StoreException e = assertThrows(StoreException.class, () -> store.saveCompressed(Fixtures.assessment(D2, T2,
+                List.of(r("c1", OPERATING_SYSTEM, 10, PASS)), List.of()), bytes));
+        assertEquals(StoreException.Reason.INVALID_INPUT, e.reason());
+        assertEquals("the compressed report is not gzip (it does not start with the gzip magic bytes 1f 8b)",
+                e.getMessage());
+        assertEquals(1, store.history(null, null).size());
+        assertEquals(List.of("d1"), store.devices().stream().map(Device::id).collect(Collectors.toList()));
     }
 
     @Test

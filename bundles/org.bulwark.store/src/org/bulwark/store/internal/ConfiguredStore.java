@@ -64,6 +64,11 @@ public final class ConfiguredStore implements AssessmentStore {
     }
 
     @Override
+    public AssessmentSummary saveCompressed(Assessment assessment, byte[] reportGzip) throws StoreException {
+        return store().saveCompressed(assessment, reportGzip);
+    }
+
+    @Override
     public List<AssessmentSummary> history(String deviceId, Instant since) throws StoreException {
         return store().history(deviceId, since);
     }

@@ -361,6 +361,28 @@ final class JdbcStore implements AssessmentStore {
         if (a == null || reportJson == null) {
             throw new StoreException(Reason.INVALID_INPUT, "an assessment and its JSON report are required");
         }
+        byte[] gz;
+        try {
+            gz = gzip(reportJson); // outside the transaction: no connection is held while compressing
+        } catch (SQLException e) {
+            throw new StoreException(Reason.FAILED, e.getMessage(), e);
+        }
+        return insert(a, gz);
+    }
+
+    @Override
+    public AssessmentSummary saveCompressed(Assessment a, byte[] reportGzip) throws StoreException {
+        if (a == null || reportGzip == null) {
+            throw new StoreException(Reason.INVALID_INPUT, "an assessment and its compressed report are required");
+        }
+        if (reportGzip.length < 18 || (reportGzip[0] & 0xff) != 0x1f || (reportGzip[1] & 0xff) != 0x8b) {
+            throw new StoreException(Reason.INVALID_INPUT, "the compressed report is not gzip (it does not start "
+                    + "with the gzip magic bytes 1f 8b)");
+        }
+        return insert(a, reportGzip);
+    }
+
+    private AssessmentSummary insert(Assessment a, byte[] reportGz) throws StoreException {
         return tx(() -> {
             Instant finished = micros(a.finished());
             Device d = a.device();
@@ -388,7 +410,7 @@ final class JdbcStore implements AssessmentStore {
                         cov.notChecked(), cov.notApplicable(), cov.informational() }) {
                     p.setInt(i++, n);
                 }
-                p.setBytes(i++, gzip(reportJson));
+                p.setBytes(i++, reportGz);
                 p.executeUpdate();
                 try (ResultSet keys = p.getGeneratedKeys()) {
                     if (!keys.next()) {

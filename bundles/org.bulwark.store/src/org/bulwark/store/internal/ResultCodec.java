@@ -1,5 +1,6 @@
 package org.bulwark.store.internal;
 
+import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -10,7 +11,6 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.Deflater;
-import java.util.zip.DeflaterOutputStream;
 import java.util.zip.InflaterInputStream;
 
 import org.bulwark.collector.api.Category;
@@ -31,9 +31,9 @@ final class ResultCodec {
     }
 
     static byte[] encode(List<StoredResult> results) throws SQLException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 + results.size() * 32);
-        Deflater deflater = new Deflater(Deflater.BEST_SPEED);
-        try (DataOutputStream out = new DataOutputStream(new DeflaterOutputStream(bytes, deflater, 16 * 1024))) {
+        // written whole first, then deflated in one call: the stream writes its fields a few bytes at a time
+        ByteArrayOutputStream plain = new ByteArrayOutputStream(64 + results.size() * 96);
+        try (DataOutputStream out = new DataOutputStream(plain)) {
             out.writeByte(VERSION);
             out.writeInt(results.size());
             for (StoredResult r : results) {
@@ -48,14 +48,27 @@ final class ResultCodec {
             }
         } catch (IOException e) {
             throw new SQLException("cannot encode the results: " + e.getMessage(), e);
+        }
+        byte[] input = plain.toByteArray();
+        Deflater deflater = new Deflater(Deflater.BEST_SPEED);
+        try {
+            deflater.setInput(input);
+            deflater.finish();
+            ByteArrayOutputStream out = new ByteArrayOutputStream(input.length / 4 + 64);
+            byte[] chunk = new byte[Math.min(64 * 1024, input.length + 64)];
+            while (!deflater.finished()) {
+                out.write(chunk, 0, deflater.deflate(chunk));
+            }
+            return out.toByteArray();
         } finally {
             deflater.end();
         }
-        return bytes.toByteArray();
     }
 
     static List<StoredResult> decode(byte[] data, long assessmentId) throws SQLException {
-        try (DataInputStream in = new DataInputStream(new InflaterInputStream(new ByteArrayInputStream(data)))) {
+        // buffered: the fields are read a few bytes at a time
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(
+                new InflaterInputStream(new ByteArrayInputStream(data)), 16 * 1024))) {
             int version = in.readUnsignedByte();
             if (version != VERSION) {
                 throw new SQLException("the results of assessment " + assessmentId + " have encoding version "
