@@ -34,6 +34,9 @@ import com.sun.net.httpserver.HttpsServer;
 @Component(service = FleetServer.class)
 public final class ServerComponent implements FleetServer {
 
+    /** The JDK HTTP server's switch for TCP_NODELAY on accepted connections (default off). */
+    static final String NODELAY = "sun.net.httpserver.nodelay";
+
     private final ReportReader reader;
     private final ReportWriter writer;
     private final ScoringService scoring;
@@ -63,6 +66,12 @@ public final class ServerComponent implements FleetServer {
         Api api = new Api(store, reader, writer, scoring, registry, new Tokens(data), new GroupRules(data), uploads, state,
                 settings.maxUploadBytes() > 0 ? settings.maxUploadBytes() : DEFAULT_MAX_UPLOAD_BYTES);
         InetSocketAddress address = new InetSocketAddress(settings.host(), settings.port());
+        // Answers without Nagle's delay: the JDK server writes an answer's head and body separately, and with the
+        // client's delayed ACK each answer on a kept-alive connection waited 40 ms (the load test's queries took
+        // 44 ms instead of 3). Read once, when the JDK server's configuration class is first loaded.
+        if (System.getProperty(NODELAY) == null) {
+            System.setProperty(NODELAY, "true");
+        }
         HttpServer http;
         if (tls == null) {
             http = HttpServer.create(address, 256);
