@@ -56,19 +56,16 @@ public class LoadServer {
         // Baseline, same run: the same bodies POSTed to an endpoint that only drains them (405): what the HTTP
         // stack and the loopback carry at most, before any parsing, scoring or storing.
         int nb = Math.min(n, 2000);
-        Phase baseline = run(http, c, nb, i -> HttpRequest.newBuilder(base.resolve("/api/openapi.json"))
-                .timeout(Duration.ofSeconds(120)).header("Content-Type", "application/json")
-                .headers(gzip ? new String[] { "Content-Encoding", "gzip" } : new String[] { "X-Load", "plain" })
-                .POST(HttpRequest.BodyPublishers.ofByteArray(bodies.body(i))).build(), 405);
+        Phase baseline = run(base, c, nb, i -> new Request("/api/openapi.json", bodies.body(i),
+                "Content-Type", "application/json", gzip ? "Content-Encoding" : "X-Load", gzip ? "gzip" : "plain"),
+                405);
         System.out.printf("baseline (bodies drained, not stored): %d in %.1f s = %.0f requests/s; p50 %.0f ms, "
                 + "p99 %.0f ms%n", nb, baseline.seconds, nb / baseline.seconds, pct(baseline.latencies, 50),
                 pct(baseline.latencies, 99));
 
-        Phase uploads = run(http, c, n, i -> HttpRequest.newBuilder(base.resolve("/api/assessments"))
-                .timeout(Duration.ofSeconds(120)).header("Authorization", "Bearer " + agent)
-                .header("Upload-Id", "load-" + i).header("Content-Type", "application/json")
-                .headers(gzip ? new String[] { "Content-Encoding", "gzip" } : new String[] { "X-Load", "plain" })
-                .POST(HttpRequest.BodyPublishers.ofByteArray(bodies.body(i))).build(), 201);
+        Phase uploads = run(base, c, n, i -> new Request("/api/assessments", bodies.body(i),
+                "Authorization", "Bearer " + agent, "Upload-Id", "load-" + i, "Content-Type", "application/json",
+                gzip ? "Content-Encoding" : "X-Load", gzip ? "gzip" : "plain"), 201);
         double seconds = uploads.seconds;
         System.out.printf("uploads: %d in %.1f s = %.0f uploads/s from %d clients (%.2f of the baseline's rate; "
                 + "bodies %s, %d bytes each as sent); latency p50 %.0f ms, p99 %.0f ms; failures %d%n", n, seconds,
@@ -107,12 +104,19 @@ public class LoadServer {
     record Phase(double seconds, List<Long> latencies, AtomicInteger failures) {
     }
 
-    interface RequestFor {
-        HttpRequest build(int i);
+    /** A POST: path, body and header names and values, alternating. */
+    record Request(String path, byte[] body, String... headers) {
     }
 
-    /** Sends requests 0…n-1 from c concurrent clients; a status other than {@code expected} is a failure. */
-    static Phase run(HttpClient http, int c, int n, RequestFor request, int expected) throws Exception {
+    interface RequestFor {
+        Request build(int i);
+    }
+
+    /**
+     * Sends requests 0…n-1 from c concurrent clients, each on its own keep-alive connection; a status other than
+     * {@code expected} is a failure.
+     */
+    static Phase run(URI base, int c, int n, RequestFor request, int expected) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(c);
         List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
         AtomicInteger failures = new AtomicInteger();
@@ -121,22 +125,24 @@ public class LoadServer {
         List<Future<?>> clients = new ArrayList<>();
         for (int k = 0; k < c; k++) {
             clients.add(pool.submit(() -> {
-                int i;
-                while ((i = next.getAndIncrement()) < n) {
-                    HttpRequest r = request.build(i);
-                    long t0 = System.nanoTime();
-                    try {
-                        HttpResponse<String> answer = http.send(r, HttpResponse.BodyHandlers.ofString());
-                        if (answer.statusCode() != expected) {
+                try (Wire wire = new Wire(base)) {
+                    int i;
+                    while ((i = next.getAndIncrement()) < n) {
+                        Request r = request.build(i);
+                        long t0 = System.nanoTime();
+                        try {
+                            Wire.Answer answer = wire.post(r);
+                            if (answer.status() != expected) {
+                                failures.incrementAndGet();
+                                System.err.println(r.path() + " " + i + ": HTTP " + answer.status() + " "
+                                        + answer.body());
+                            }
+                        } catch (IOException e) {
                             failures.incrementAndGet();
-                            System.err.println(r.uri().getPath() + " " + i + ": HTTP " + answer.statusCode() + " "
-                                    + answer.body());
+                            System.err.println(r.path() + " " + i + ": " + e);
                         }
-                    } catch (Exception e) {
-                        failures.incrementAndGet();
-                        System.err.println(r.uri().getPath() + " " + i + ": " + e);
+                        latencies.add(System.nanoTime() - t0);
                     }
-                    latencies.add(System.nanoTime() - t0);
                 }
                 return null;
             }));
@@ -148,6 +154,131 @@ public class LoadServer {
         pool.shutdown();
         pool.awaitTermination(10, TimeUnit.SECONDS);
         return new Phase(seconds, latencies, failures);
+    }
+
+    /**
+     * One keep-alive HTTP/1.1 connection, written and read directly: the JDK's HttpClient costs the client about
+     * 1.4 ms of CPU a request, which on a 2-core machine shared with the server would be measured as the server's
+     * slowness. Reads answers with a Content-Length or chunked; reconnects (and sends again, which an upload with
+     * an Upload-Id allows) when the server closed the connection between two requests.
+     */
+    static final class Wire implements AutoCloseable {
+        record Answer(int status, String body) {
+        }
+
+        private final URI base;
+        private java.net.Socket socket;
+        private java.io.InputStream in;
+        private java.io.OutputStream out;
+
+        Wire(URI base) {
+            this.base = base;
+        }
+
+        Answer post(Request r) throws IOException {
+            StringBuilder head = new StringBuilder(256).append("POST ").append(r.path()).append(" HTTP/1.1\r\n")
+                    .append("Host: ").append(base.getHost()).append(':').append(base.getPort()).append("\r\n")
+                    .append("Content-Length: ").append(r.body().length).append("\r\n");
+            for (int h = 0; h + 1 < r.headers().length; h += 2) {
+                head.append(r.headers()[h]).append(": ").append(r.headers()[h + 1]).append("\r\n");
+            }
+            byte[] headBytes = head.append("\r\n").toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            boolean fresh = socket == null;
+            try {
+                return exchange(headBytes, r.body());
+            } catch (IOException e) {
+                close();
+                if (fresh) {
+                    throw e;
+                }
+                return exchange(headBytes, r.body()); // a kept-alive connection the server had closed: once more
+            }
+        }
+
+        private Answer exchange(byte[] head, byte[] body) throws IOException {
+            if (socket == null) {
+                socket = new java.net.Socket();
+                socket.setTcpNoDelay(true);
+                socket.connect(new java.net.InetSocketAddress(base.getHost(), base.getPort()), 10_000);
+                socket.setSoTimeout(120_000);
+                in = new java.io.BufferedInputStream(socket.getInputStream(), 16 * 1024);
+                out = socket.getOutputStream();
+            }
+            byte[] request = java.util.Arrays.copyOf(head, head.length + body.length);
+            System.arraycopy(body, 0, request, head.length, body.length);
+            out.write(request);
+            out.flush();
+            String status = line();
+            if (status == null) {
+                throw new java.io.EOFException("connection closed before an answer");
+            }
+            String[] parts = status.split(" ", 3);
+            if (parts.length < 2 || !parts[0].startsWith("HTTP/1.")) {
+                throw new IOException("not an HTTP answer: " + status);
+            }
+            int code = Integer.parseInt(parts[1]);
+            long length = -1;
+            boolean chunked = false;
+            boolean closing = parts[0].equals("HTTP/1.0");
+            String h;
+            while ((h = line()) != null && !h.isEmpty()) {
+                int colon = h.indexOf(':');
+                String name = h.substring(0, Math.max(0, colon)).trim().toLowerCase(java.util.Locale.ROOT);
+                String value = h.substring(colon + 1).trim();
+                switch (name) {
+                    case "content-length" -> length = Long.parseLong(value);
+                    case "transfer-encoding" -> chunked = value.toLowerCase(java.util.Locale.ROOT).contains("chunked");
+                    case "connection" -> closing = value.equalsIgnoreCase("close");
+                    default -> { }
+                }
+            }
+            ByteArrayOutputStream answer = new ByteArrayOutputStream();
+            if (chunked) {
+                long size;
+                while ((size = Long.parseLong(line().split(";", 2)[0].trim(), 16)) > 0) {
+                    answer.write(in.readNBytes((int) size));
+                    line();
+                }
+                while ((h = line()) != null && !h.isEmpty()) {
+                    // trailers
+                }
+            } else if (length >= 0) {
+                answer.write(in.readNBytes((int) length));
+            } else {
+                answer.write(in.readAllBytes());
+                closing = true;
+            }
+            if (closing) {
+                close();
+            }
+            return new Answer(code, answer.toString(java.nio.charset.StandardCharsets.UTF_8));
+        }
+
+        /** @return the next line without its CRLF, or {@code null} at the end of the stream */
+        private String line() throws IOException {
+            StringBuilder b = new StringBuilder();
+            int ch;
+            while ((ch = in.read()) >= 0) {
+                if (ch == '\n') {
+                    int end = b.length();
+                    return b.substring(0, end > 0 && b.charAt(end - 1) == '\r' ? end - 1 : end);
+                }
+                b.append((char) ch);
+            }
+            return b.length() == 0 ? null : b.toString();
+        }
+
+        @Override
+        public void close() {
+            if (socket != null) {
+                try {
+                    socket.close();
+                } catch (IOException e) {
+                    // closing anyway
+                }
+                socket = null;
+            }
+        }
     }
 
     /**

@@ -3,11 +3,13 @@
 #   bash releng/load-server.sh [-n UPLOADS] [-c CLIENTS] [-q QUERIES] [--db JDBC-URL]
 # Starts `bulwark serve` on 127.0.0.1 with a fresh data directory (embedded H2, or --db, e.g. an empty PostgreSQL
 # database or schema), creates an agent and an administrator token, assesses this machine once (--no-store) for a
-# template report (every control of the installed content, padded to BULWARK_LOAD_RESULTS results, default 300,
-# by a generated content plug-in whose controls no collector reads), uploads it N times as N devices from C concurrent
-# clients, queries the score and the recommendations Q times each, and checks that exactly N assessments are stored.
-# BULWARK_LOAD_EVIDENCE=0 sends the results without their evidence (and without the scores and
-# recommendations the server recomputes), to see what the report's size costs.
+# template upload, the document `bulwark assess --upload` sends (every control of the installed content, padded to
+# BULWARK_LOAD_RESULTS results, default 300, by a generated content plug-in whose controls no collector reads),
+# uploads it N times as N devices from C concurrent clients, queries the score and the recommendations Q times
+# each, and checks that exactly N assessments are stored.
+# BULWARK_LOAD_FORMAT=report uploads the full JSON report instead (what agents before the upload document sent;
+# the server still takes it), to see what the document's size costs; BULWARK_LOAD_EVIDENCE=0 sends the results
+# without their evidence.
 # Defaults: N=10000, C=100, Q=20. The whole run is limited to BULWARK_LOAD_TIMEOUT seconds (default 1800); N is
 # capped at 20000.
 set -euo pipefail
@@ -43,10 +45,13 @@ store=(--data "$work/data")
 # a free loopback port
 port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
 
-echo "load-server: template report (assessing this machine once)…" >&2
-bulwark assess --no-store --format json -o "$work/template.json" >/dev/null 2>"$work/assess.log" || true
+load_format="${BULWARK_LOAD_FORMAT:-upload}"
+case "$load_format" in upload|report) ;; *) echo "load-server: BULWARK_LOAD_FORMAT is upload or report" >&2; exit 2 ;; esac
+echo "load-server: template $load_format (assessing this machine once)…" >&2
+bulwark assess --no-store --format "$([ "$load_format" = report ] && echo json || echo upload)" \
+  -o "$work/template.json" >/dev/null 2>"$work/assess.log" || true
 [ -s "$work/template.json" ] || { cat "$work/assess.log" >&2; exit 1; }
-# Pad the report to RESULTS results (default 300, as the issue's fleet has): a content plug-in with the missing
+# Pad the template to RESULTS results (default 300, as the issue's fleet has): a content plug-in with the missing
 # number of controls goes into the server's plug-in folder, and the template reports them NOT_CHECKED, as an agent
 # with that plug-in and no collector for it would.
 target_results="${BULWARK_LOAD_RESULTS:-300}"
@@ -68,18 +73,18 @@ json.dump({"format": 1, "id": "load-padding", "title": "Load-test padding", "ver
 open(out + "/META-INF/MANIFEST.MF", "w").write("Manifest-Version: 1.0\nBundle-ManifestVersion: 2\n"
     "Bundle-SymbolicName: org.bulwark.load.padding\nBundle-Version: 1.0.0\n"
     "Bulwark-Benchmark: benchmark/padding.json\n")
+upload = "upload" in report
 for c in controls:
-    report["results"].append({"id": c["id"], "title": c["title"], "category": c["category"], "weight": c["weight"],
-        "benchmark": "load-padding", "description": None, "rationale": c["rationale"],
-        "expect": c["id"] + " equals \"true\"", "references": {}, "remediation": {"type": "configuration-change",
-        "text": c["remediation"]["text"], "script": None}, "state": "NOT_CHECKED",
-        "reason": "no collector provides " + c["id"], "evidence": [], "exceptions": []})
+    reason = "no collector provides " + c["id"]
+    report["results"].append({"id": c["id"], "state": "NOT_CHECKED", "reason": reason, "evidence": []} if upload
+        else {"id": c["id"], "title": c["title"], "category": c["category"], "weight": c["weight"],
+              "benchmark": "load-padding", "description": None, "rationale": c["rationale"],
+              "expect": c["id"] + " equals \"true\"", "references": {}, "remediation": {"type": "configuration-change",
+              "text": c["remediation"]["text"], "script": None}, "state": "NOT_CHECKED", "reason": reason,
+              "evidence": [], "exceptions": []})
 if os.environ.get("BULWARK_LOAD_EVIDENCE", "1") == "0":
-    # results without their evidence, scores and recommendations: what a results-only agent would send
     for r in report["results"]:
         r["evidence"] = []
-    report["score"] = {}
-    report["recommendations"] = []
 json.dump(report, open(template, "w"), separators=(",", ":"))  # compact, as bulwark assess --upload sends it
 PY
 mkdir -p "$work/plugins"
@@ -98,7 +103,7 @@ for _ in $(seq 1 120); do
   sleep 0.5
 done
 results="$(python3 -c 'import json,sys; r=json.load(open(sys.argv[1])); print(len(r.get("results", r.get("controls", []))))' "$work/template.json" 2>/dev/null || echo '?')"
-echo "load-server: $n uploads of $results results from $c clients, store $(echo "${db:-H2 (embedded)}" | sed "s/password=[^&]*/password=***/")" >&2
+echo "load-server: $n uploads ($load_format documents) of $results results from $c clients, store $(echo "${db:-H2 (embedded)}" | sed "s/password=[^&]*/password=***/")" >&2
 java_bin="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 timeout "${BULWARK_LOAD_TIMEOUT:-1800}" "$java_bin" "$here/releng/LoadServer.java" "http://127.0.0.1:$port" \
   "$agent" "$admin" "$work/template.json" "$n" "$c" "$q"

@@ -112,6 +112,32 @@ class CommandLineTest {
     }
 
     @Test
+    void uploadFormatWritesWhatAFleetServerReadsAndScoreRefusesIt() throws IOException {
+        Path content = workedExampleContent();
+        Path upload = dir.resolve("d2.upload.json");
+        assertEquals(ExitCodes.OK, run("assess", "--root", device("d2", "FPNFP").toString(), "--benchmark",
+                content.toString(), "--format", "upload", "--output", upload.toString()), err.toString());
+        String text = Files.readString(upload);
+        assertEquals(1, text.lines().count(), "compact: one line");
+        com.fasterxml.jackson.databind.JsonNode doc = new com.fasterxml.jackson.databind.ObjectMapper().readTree(text);
+        assertEquals("upload", doc.fieldNames().next());
+        assertEquals(1, doc.get("upload").intValue());
+        assertEquals("d2", doc.get("device").get("id").textValue());
+        StringBuilder states = new StringBuilder();
+        for (com.fasterxml.jackson.databind.JsonNode r : doc.get("results")) {
+            java.util.List<String> fields = new java.util.ArrayList<>();
+            r.fieldNames().forEachRemaining(fields::add);
+            assertEquals(java.util.List.of("id", "state", "reason", "evidence"), fields);
+            states.append(r.get("id").textValue()).append('=').append(r.get("state").textValue()).append(' ');
+        }
+        assertEquals("c1=FAIL c2=PASS c3=NOT_APPLICABLE c4=FAIL c5=PASS ", states.toString());
+        // `score` needs reports: it says what the file is instead of a missing field
+        assertEquals(ExitCodes.CONTENT, run("score", upload.toString()));
+        assertTrue(err.toString().contains(upload + ":1:11: upload: this is an agent's upload for a fleet server "
+                + "(\"upload\": 1), not a report"), err.toString());
+    }
+
+    @Test
     void malformedBenchmarkIsRejectedAndNothingIsWritten() throws IOException {
         Path bad = Files.writeString(dir.resolve("bad.json"), """
                 {"format": 1, "id": "bad", "title": "Bad", "version": "1",
@@ -137,7 +163,7 @@ class CommandLineTest {
     @Test
     void usageErrors() {
         assertEquals(ExitCodes.USAGE, run("assess", "--format", "pdf"));
-        assertTrue(err.toString().contains("unknown report format 'pdf' (expected one of text, json, csv, html)"),
+        assertTrue(err.toString().contains("unknown report format 'pdf' (expected one of text, json, csv, html, upload)"),
                 err.toString());
         assertEquals(ExitCodes.USAGE, run("assess", "--category", "networking"));
         assertTrue(err.toString().contains("unknown category 'networking'"), err.toString());

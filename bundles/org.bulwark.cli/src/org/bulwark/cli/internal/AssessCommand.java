@@ -54,7 +54,8 @@ final class AssessCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-            description = "text, json, csv (one row per recommendation) or html. Default: ${DEFAULT-VALUE}.")
+            description = "text, json, csv (one row per recommendation), html, or upload (what --upload sends a fleet "
+                    + "server, docs/upload.schema.json; e.g. to send it later with curl). Default: ${DEFAULT-VALUE}.")
     String format;
 
     @Option(names = { "-o", "--output" }, paramLabel = "FILE",
@@ -226,9 +227,9 @@ final class AssessCommand implements Callable<Integer> {
             }
         }
         if (upload != null) {
-            ByteArrayOutputStream json = new ByteArrayOutputStream();
-            writer.write(assessment, ReportFormat.JSON, json, null);
-            Uploader.upload(upload, token, json.toByteArray(), uploadTrust, err);
+            ByteArrayOutputStream document = new ByteArrayOutputStream();
+            writer.write(assessment, ReportFormat.UPLOAD, document, null);
+            Uploader.upload(upload, token, document.toByteArray(), uploadTrust, err);
         }
         return assessment.complete() ? ExitCodes.OK : ExitCodes.INCOMPLETE;
     }

@@ -13,10 +13,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code bulwark show ID}: a stored assessment's full JSON report, with every result's evidence. */
+/**
+ * {@code bulwark show ID}: a stored assessment's JSON as it was stored, with every result's evidence: the full report,
+ * or for an assessment a fleet server received, the agent's upload document.
+ */
 @Command(name = "show", mixinStandardHelpOptions = true,
-        description = "Print a stored assessment's full JSON report (every result with its evidence; format: "
-                + "docs/report.schema.json). `bulwark score` reads it back.")
+        description = "Print a stored assessment's JSON with every result's evidence: the full report "
+                + "(docs/report.schema.json; `bulwark score` reads it back), or for an assessment a fleet server "
+                + "received, the agent's upload as sent (docs/upload.schema.json).")
 final class ShowCommand implements Callable<Integer> {
 
     private final Services services;

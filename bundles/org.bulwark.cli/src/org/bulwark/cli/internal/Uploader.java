@@ -25,7 +25,8 @@ import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.TrustManagerFactory;
 
 /**
- * Sends a JSON report to a fleet server ({@code POST /api/assessments}) over HTTP or HTTPS. Network failures and
+ * Sends an assessment to a fleet server ({@code POST /api/assessments}) over HTTP or HTTPS, as the upload document
+ * ({@code ReportFormat.UPLOAD}, gzip-compressed). Network failures and
  * 5xx answers are retried (three attempts) with the same {@code Upload-Id}, so the server stores the assessment
  * once; a TLS handshake that fails (an untrusted certificate) is not retried. HTTPS trusts the JDK's trust store,
  * or only the certificates of {@code --upload-truststore}.
@@ -40,8 +41,8 @@ final class Uploader {
     /** The environment variable with the password of a PKCS12 or JKS {@code --upload-truststore}. */
     static final String TRUSTSTORE_PASSWORD = "BULWARK_UPLOAD_TRUSTSTORE_PASSWORD";
 
-    static void upload(URI server, String token, byte[] report, PrintWriter err) {
-        upload(server, token, report, null, err);
+    static void upload(URI server, String token, byte[] document, PrintWriter err) {
+        upload(server, token, document, null, err);
     }
 
     /**
@@ -96,30 +97,11 @@ final class Uploader {
         }
     }
 
-    /**
-     * @return {@code report} without the indentation of the file format and gzip-compressed: a report with its
-     *         evidence shrinks about tenfold on the wire, and the server has a quarter less text to read
-     */
-    static byte[] gzip(byte[] report) {
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(report.length / 8 + 64);
-        com.fasterxml.jackson.core.JsonFactory json = new com.fasterxml.jackson.core.JsonFactory();
-        try (java.util.zip.GZIPOutputStream z = new java.util.zip.GZIPOutputStream(out);
-                com.fasterxml.jackson.core.JsonParser in = json.createParser(report);
-                com.fasterxml.jackson.core.JsonGenerator compact = json.createGenerator(z)) {
-            while (in.nextToken() != null) {
-                compact.copyCurrentEventExact(in);
-            }
-        } catch (java.io.IOException e) {
-            // not JSON (cannot happen for a report this Bulwark wrote): send it as it is
-            return plainGzip(report);
-        }
-        return out.toByteArray();
-    }
-
-    private static byte[] plainGzip(byte[] report) {
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(report.length / 8 + 64);
+    /** @return {@code document} gzip-compressed: an upload with its evidence shrinks about fivefold on the wire */
+    static byte[] gzip(byte[] document) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(document.length / 4 + 64);
         try (java.util.zip.GZIPOutputStream z = new java.util.zip.GZIPOutputStream(out)) {
-            z.write(report);
+            z.write(document);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e); // in memory: cannot happen
         }
@@ -127,7 +109,7 @@ final class Uploader {
     }
 
     /** @param trust the certificates an HTTPS server may present, {@code null} for the JDK's trust store */
-    static void upload(URI server, String token, byte[] report, SSLContext trust, PrintWriter err) {
+    static void upload(URI server, String token, byte[] document, SSLContext trust, PrintWriter err) {
         String base = server.toString().replaceAll("/+$", "");
         URI target = URI.create(base.endsWith("/api/assessments") ? base : base + "/api/assessments");
         String uploadId = UUID.randomUUID().toString();
@@ -139,11 +121,11 @@ final class Uploader {
         HttpRequest request = HttpRequest.newBuilder(target).timeout(Duration.ofSeconds(60))
                 .header("Authorization", "Bearer " + token).header("Upload-Id", uploadId)
                 .header("Content-Type", "application/json").header("Content-Encoding", "gzip")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(gzip(report))).build();
+                .POST(HttpRequest.BodyPublishers.ofByteArray(gzip(document))).build();
         HttpRequest plain = HttpRequest.newBuilder(target).timeout(Duration.ofSeconds(60))
                 .header("Authorization", "Bearer " + token).header("Upload-Id", uploadId)
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(report)).build();
+                .POST(HttpRequest.BodyPublishers.ofByteArray(document)).build();
         boolean compressed = true;
         String last = "";
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {

@@ -164,4 +164,115 @@ class JsonReportReaderTest {
         Path good = Files.writeString(dir.resolve("good.json"), minimal("7", "\"PASS\""));
         assertEquals(ResultState.PASS, reader.read(good).states().get("c2"));
     }
+    // ------------------------------------------------------------------------------------------------ uploads
+
+    /** The smallest upload the reader takes, one field a line. */
+    private static String upload(String secondResult) {
+        return "{\n"
+                + "\"upload\": 1,\n"
+                + "\"device\": {\"id\": \"d-9\", \"hostname\": \"db-01\", \"os\": \"Ubuntu 24.04\", \"groups\": [\"db\"]},\n"
+                + "\"finished\": \"2026-11-20T10:00:00Z\",\n"
+                + "\"results\": [\n"
+                + "  {\"id\": \"c1\", \"state\": \"PASS\", \"reason\": null, \"evidence\": [{\"key\": \"k\", \"x\": [1, {}]}]},\n"
+                + "  " + secondResult + "\n"
+                + "]\n"
+                + "}\n";
+    }
+
+    private org.bulwark.report.api.ReportedUpload readUpload(String text) throws ReportException {
+        return reader.readUpload("upload", new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void uploadGivesDeviceTimeAndStatesInOrder() throws Exception {
+        org.bulwark.report.api.ReportedUpload u = readUpload(upload(
+                "{\"id\": \"c2\", \"state\": \"ERROR\", \"reason\": \"timed out\", \"evidence\": []}"));
+        assertEquals(new org.bulwark.scoring.api.Device("d-9", "db-01", "Ubuntu 24.04", java.util.Set.of("db")),
+                u.device());
+        assertEquals(Instant.parse("2026-11-20T10:00:00Z"), u.assessedAt());
+        assertEquals(java.util.List.of("c1", "c2"), java.util.List.copyOf(u.states().keySet()));
+        assertEquals(java.util.List.of(ResultState.PASS, ResultState.ERROR), java.util.List.copyOf(u.states().values()));
+    }
+
+    @Test
+    void aFullReportIsAnUploadToo() throws Exception {
+        org.bulwark.report.api.ReportedUpload u = reader.readUpload("report", new ByteArrayInputStream(
+                minimal("7", "\"FAIL\"").getBytes(StandardCharsets.UTF_8)));
+        assertEquals("d-9", u.device().id());
+        assertEquals(java.util.List.of("c1", "c2"), java.util.List.copyOf(u.states().keySet()));
+        assertEquals(ResultState.FAIL, u.states().get("c2"));
+        // and it is checked as a report is
+        ReportException e = assertThrows(ReportException.class, () -> reader.readUpload("report",
+                new ByteArrayInputStream(minimal("11", "\"FAIL\"").getBytes(StandardCharsets.UTF_8))));
+        assertEquals("results[1].weight", e.field());
+    }
+
+    @Test
+    void uploadErrorsNameLineAndField() {
+        ReportException title = assertThrows(ReportException.class, () -> readUpload(upload(
+                "{\"id\": \"c2\", \"title\": \"Two\", \"state\": \"PASS\", \"reason\": null, \"evidence\": []}")));
+        assertEquals("upload:7:25: results[1].title: unknown field (a result of an upload has id, state, reason, "
+                + "evidence)", title.getMessage());
+
+        ReportException evidence = assertThrows(ReportException.class, () -> readUpload(upload(
+                "{\"id\": \"c2\", \"state\": \"PASS\", \"reason\": null, \"evidence\": {}}")));
+        assertEquals("results[1].evidence", evidence.field());
+        assertEquals("must be an array", evidence.reason());
+        assertEquals(7, evidence.line());
+
+        ReportException twice = assertThrows(ReportException.class, () -> readUpload(upload(
+                "{\"id\": \"c1\", \"state\": \"FAIL\", \"reason\": null, \"evidence\": []}")));
+        assertEquals("upload:7:10: results[1].id: control 'c1' appears twice", twice.getMessage());
+
+        ReportException state = assertThrows(ReportException.class, () -> readUpload(upload(
+                "{\"id\": \"c2\", \"state\": \"OK\", \"reason\": null, \"evidence\": []}")));
+        assertEquals("results[1].state", state.field());
+        assertEquals("unknown value \"OK\" (expected one of PASS, FAIL, ERROR, UNKNOWN, NOT_APPLICABLE, "
+                + "NOT_CHECKED, INFORMATIONAL)", state.reason());
+
+        ReportException reason = assertThrows(ReportException.class, () -> readUpload(upload(
+                "{\"id\": \"c2\", \"state\": \"FAIL\", \"reason\": 3, \"evidence\": []}")));
+        assertEquals("results[1].reason: must be a string or null, found a number",
+                reason.field() + ": " + reason.reason());
+
+        ReportException missingId = assertThrows(ReportException.class, () -> readUpload(upload(
+                "{\"state\": \"FAIL\", \"reason\": null, \"evidence\": []}")));
+        assertEquals("results[1].id: missing", missingId.field() + ": " + missingId.reason());
+    }
+
+    @Test
+    void uploadTopLevelIsChecked() {
+        ReportException score = assertThrows(ReportException.class, () -> readUpload(
+                upload("{\"id\": \"c2\", \"state\": \"PASS\", \"reason\": null, \"evidence\": []}")
+                        .replace("\"finished\"", "\"score\": {},\n\"finished\"")));
+        assertEquals("upload:4:1: score: unknown field (an upload has upload, generator, device, platform, root, "
+                + "live, started, finished, content, collectors, results, problems)", score.getMessage());
+
+        ReportException version = assertThrows(ReportException.class, () -> readUpload(
+                upload("{\"id\": \"c2\", \"state\": \"PASS\", \"reason\": null, \"evidence\": []}")
+                        .replace("\"upload\": 1", "\"upload\": 2")));
+        assertEquals("upload:2:11: upload: upload version 2 is not supported; this Bulwark reads version 1",
+                version.getMessage());
+
+        ReportException late = assertThrows(ReportException.class, () -> readUpload(
+                "{\"device\": {}, \"upload\": 1}"));
+        assertEquals("upload: must be the document's first field", late.field() + ": " + late.reason());
+
+        ReportException neither = assertThrows(ReportException.class, () -> readUpload("{\"results\": []}"));
+        assertEquals("not a Bulwark upload or report: it has neither an \"upload\" nor a \"format\" field",
+                neither.reason());
+
+        ReportException json = assertThrows(ReportException.class, () -> readUpload(
+                upload("{\"id\": \"c2\", \"state\": \"PASS\", \"reason\": null, \"evidence\": [}")));
+        assertTrue(json.reason().startsWith("not valid JSON: "), json.reason());
+        assertEquals(7, json.line());
+    }
+
+    @Test
+    void anUploadIsNotAReport() {
+        ReportException e = assertThrows(ReportException.class, () -> read(
+                upload("{\"id\": \"c2\", \"state\": \"PASS\", \"reason\": null, \"evidence\": []}")));
+        assertEquals("fleet/db-01.json:2:11: upload: this is an agent's upload for a fleet server (\"upload\": 1), "
+                + "not a report: `bulwark assess --format json` writes reports", e.getMessage());
+    }
 }

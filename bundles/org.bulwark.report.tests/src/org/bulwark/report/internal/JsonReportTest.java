@@ -177,6 +177,84 @@ class JsonReportTest {
                 "bundles/org.bulwark.report/schema/report.schema.json must equal docs/report.schema.json");
     }
 
+    static JsonNode uploadSchemaNode() throws Exception {
+        try (InputStream in = JsonReportTest.class.getResourceAsStream("/" + ReportReader.UPLOAD_SCHEMA_RESOURCE)) {
+            assertNotNull(in, "the bundle ships " + ReportReader.UPLOAD_SCHEMA_RESOURCE);
+            return MAPPER.readTree(in);
+        }
+    }
+
+    /** Validates against the upload schema, whose shared parts refer to the report schema by its $id. */
+    static Set<ValidationMessage> validateUpload(JsonNode upload) throws Exception {
+        String reportId = schemaNode().get("$id").textValue();
+        String reportText = MAPPER.writeValueAsString(schemaNode());
+        JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012,
+                b -> b.schemaLoaders(loaders -> loaders.schemas(Map.of(reportId, reportText))));
+        SchemaValidatorsConfig config = SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
+        return factory.getSchema(uploadSchemaNode(), config).validate(upload);
+    }
+
+    @Test
+    void uploadValidatesAgainstItsSchemaAndHoldsOnlyWhatTheServerCannotKnow() throws Exception {
+        String text = Render.render(Fixtures.assessment(), ReportFormat.UPLOAD);
+        assertEquals(1, text.lines().count(), "compact: one line");
+        JsonNode upload = json(text);
+        assertEquals(Set.of(), validateUpload(upload));
+        assertEquals(List.of("upload", "generator", "device", "platform", "root", "live", "started", "finished",
+                "content", "collectors", "results", "problems"), names(upload));
+        assertEquals(6, upload.get("results").size());
+        JsonNode ssh = upload.get("results").get(1);
+        assertEquals(List.of("id", "state", "reason", "evidence"), names(ssh));
+        assertEquals("t.ssh.root", ssh.get("id").textValue());
+        assertEquals("FAIL", ssh.get("state").textValue());
+        JsonNode report = json(Render.render(Fixtures.assessment(), ReportFormat.JSON));
+        // the same device, collectors and evidence as the report, byte for byte once parsed
+        for (String field : List.of("device", "platform", "root", "live", "started", "finished", "content",
+                "collectors", "problems")) {
+            assertEquals(report.get(field), upload.get(field), field);
+        }
+        for (int i = 0; i < 6; i++) {
+            for (String field : List.of("id", "state", "reason", "evidence")) {
+                assertEquals(report.get("results").get(i).get(field), upload.get("results").get(i).get(field),
+                        "results[" + i + "]." + field);
+            }
+        }
+    }
+
+    @Test
+    void uploadSchemaRefusesReportFieldsAndReportsAreNotUploads() throws Exception {
+        com.fasterxml.jackson.databind.node.ObjectNode upload = (com.fasterxml.jackson.databind.node.ObjectNode) json(
+                Render.render(Fixtures.assessment(), ReportFormat.UPLOAD));
+        ((com.fasterxml.jackson.databind.node.ObjectNode) upload.get("results").get(0)).put("title", "Extra");
+        assertEquals(1, validateUpload(upload).size(), validateUpload(upload).toString());
+        assertTrue(validateUpload(upload).iterator().next().getMessage().contains("title"));
+        assertFalse(validateUpload(json(Render.render(Fixtures.assessment(), ReportFormat.JSON))).isEmpty(),
+                "a report is not an upload");
+    }
+
+    @Test
+    void bundledUploadSchemaIsTheDocumentedOne() throws Exception {
+        Path docs = null;
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            if (Files.isRegularFile(dir.resolve("docs/upload.schema.json"))) {
+                docs = dir.resolve("docs/upload.schema.json");
+                break;
+            }
+        }
+        assertNotNull(docs, "docs/upload.schema.json above the working directory");
+        assertEquals(MAPPER.readTree(docs.toFile()), uploadSchemaNode(),
+                "bundles/org.bulwark.report/schema/upload.schema.json must equal docs/upload.schema.json");
+        JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
+        JsonSchema meta = factory.getSchema(SchemaLocation.of("https://json-schema.org/draft/2020-12/schema"));
+        assertEquals(Set.of(), meta.validate(uploadSchemaNode()));
+    }
+
+    private static List<String> names(JsonNode object) {
+        List<String> names = new java.util.ArrayList<>();
+        object.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
     @Test
     void equalAssessmentsGiveEqualBytes() throws Exception {
         assertEquals(Render.render(Fixtures.assessment(), ReportFormat.JSON),

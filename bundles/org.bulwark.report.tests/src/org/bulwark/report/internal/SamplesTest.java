@@ -19,9 +19,10 @@ class SamplesTest {
     void writesSamples() throws Exception {
         Path dir = Files.createDirectories(Path.of("target", "samples"));
         for (ReportFormat f : ReportFormat.values()) {
-            Files.writeString(dir.resolve("report." + f.extension()),
+            String kind = f == ReportFormat.UPLOAD ? ".upload." : ".";
+            Files.writeString(dir.resolve("report" + kind + f.extension()),
                     Render.render(Fixtures.assessment(), f, "report.html"), StandardCharsets.UTF_8);
-            Files.writeString(dir.resolve("empty." + f.extension()), Render.render(Fixtures.nothingCounted(), f),
+            Files.writeString(dir.resolve("empty" + kind + f.extension()), Render.render(Fixtures.nothingCounted(), f),
                     StandardCharsets.UTF_8);
         }
         assertTrue(Files.size(dir.resolve("report.html")) > 1000);

@@ -11,7 +11,16 @@ public enum ReportFormat {
     /** One row per recommendation (RFC 4180), cells escaped against formula injection. */
     CSV("csv"),
     /** One self-contained page: no scripts, styles or fonts fetched from anywhere. */
-    HTML("html");
+    HTML("html"),
+    /**
+     * What an agent sends a fleet server, compact JSON described by {@code docs/upload.schema.json}: the device,
+     * its collector runs and each result's state, reason and evidence, without what the server takes from its own
+     * content (titles, rationale, remediation) or computes (scores, recommendations, exceptions); read by
+     * {@link ReportReader#readUpload}.
+     *
+     * @since 1.2
+     */
+    UPLOAD("json");
 
     private final String extension;
 
@@ -36,6 +45,6 @@ public enum ReportFormat {
                 return f;
             }
         }
-        throw new IllegalArgumentException("unknown report format '" + name + "' (expected one of text, json, csv, html)");
+        throw new IllegalArgumentException("unknown report format '" + name + "' (expected one of text, json, csv, html, upload)");
     }
 }

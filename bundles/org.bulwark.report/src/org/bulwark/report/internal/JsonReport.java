@@ -58,31 +58,8 @@ final class JsonReport {
         g.writeBooleanField("live", a.live());
         instant(g, "started", a.started());
         instant(g, "finished", a.finished());
-        g.writeArrayFieldStart("content");
-        for (BenchmarkInfo b : a.benchmarks()) {
-            g.writeStartObject();
-            g.writeStringField("id", b.id());
-            g.writeStringField("title", b.title());
-            g.writeStringField("version", b.version());
-            g.writeStringField("origin", b.origin());
-            g.writeStringField("sha256", b.sha256());
-            g.writeNumberField("controls", b.controls());
-            g.writeEndObject();
-        }
-        g.writeEndArray();
-        g.writeArrayFieldStart("collectors");
-        for (CollectorRun c : a.collectors()) {
-            g.writeStartObject();
-            g.writeStringField("id", c.collectorId());
-            g.writeStringField("category", Fmt.categoryId(c.category()));
-            g.writeStringField("bundle", c.bundle());
-            g.writeStringField("outcome", c.outcome().name());
-            g.writeNumberField("durationMillis", c.duration() == null ? 0 : c.duration().toMillis());
-            g.writeNumberField("observations", c.observations());
-            g.writeStringField("message", c.message());
-            g.writeEndObject();
-        }
-        g.writeEndArray();
+        content(g, a);
+        collectors(g, a);
         score(g, a.score());
         g.writeArrayFieldStart("results");
         for (AssessedControl ac : a.controls()) {
@@ -104,6 +81,76 @@ final class JsonReport {
         g.flush();
         out.write('\n');
         out.flush();
+    }
+
+    /**
+     * Writes the upload document ({@code docs/upload.schema.json}) an agent sends a fleet server: compact, fields in
+     * the same fixed order as the report's, each result with only its id, state, reason and evidence.
+     */
+    void writeUpload(Assessment a, OutputStream out) throws IOException {
+        JsonGenerator g = factory.createGenerator(out, JsonEncoding.UTF8);
+        g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+        g.writeStartObject();
+        g.writeNumberField("upload", ReportReader.UPLOAD);
+        g.writeStringField("generator", "Bulwark");
+        device(g, a.device());
+        platform(g, a.platform());
+        g.writeStringField("root", a.root());
+        g.writeBooleanField("live", a.live());
+        instant(g, "started", a.started());
+        instant(g, "finished", a.finished());
+        content(g, a);
+        collectors(g, a);
+        g.writeArrayFieldStart("results");
+        for (AssessedControl ac : a.controls()) {
+            g.writeStartObject();
+            g.writeStringField("id", ac.control().id());
+            g.writeStringField("state", ac.result().state().name());
+            g.writeStringField("reason", ac.result().reason());
+            g.writeArrayFieldStart("evidence");
+            for (Evidence e : ac.result().evidence()) {
+                evidence(g, e);
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        strings(g, "problems", a.problems());
+        g.writeEndObject();
+        g.flush();
+        out.write('\n');
+        out.flush();
+    }
+
+    private static void content(JsonGenerator g, Assessment a) throws IOException {
+        g.writeArrayFieldStart("content");
+        for (BenchmarkInfo b : a.benchmarks()) {
+            g.writeStartObject();
+            g.writeStringField("id", b.id());
+            g.writeStringField("title", b.title());
+            g.writeStringField("version", b.version());
+            g.writeStringField("origin", b.origin());
+            g.writeStringField("sha256", b.sha256());
+            g.writeNumberField("controls", b.controls());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+    }
+
+    private static void collectors(JsonGenerator g, Assessment a) throws IOException {
+        g.writeArrayFieldStart("collectors");
+        for (CollectorRun c : a.collectors()) {
+            g.writeStartObject();
+            g.writeStringField("id", c.collectorId());
+            g.writeStringField("category", Fmt.categoryId(c.category()));
+            g.writeStringField("bundle", c.bundle());
+            g.writeStringField("outcome", c.outcome().name());
+            g.writeNumberField("durationMillis", c.duration() == null ? 0 : c.duration().toMillis());
+            g.writeNumberField("observations", c.observations());
+            g.writeStringField("message", c.message());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
     }
 
     private static void device(JsonGenerator g, Device d) throws IOException {

@@ -20,6 +20,7 @@ import org.bulwark.collector.api.Category;
 import org.bulwark.report.api.ReportException;
 import org.bulwark.report.api.ReportReader;
 import org.bulwark.report.api.ReportedAssessment;
+import org.bulwark.report.api.ReportedUpload;
 import org.bulwark.scoring.api.ControlException;
 import org.bulwark.scoring.api.ControlRef;
 import org.bulwark.scoring.api.Device;
@@ -83,22 +84,51 @@ public final class JsonReportReader implements ReportReader {
 
     @Override
     public ReportedAssessment read(String origin, InputStream in) throws ReportException {
+        return read(origin, bytes(origin, in));
+    }
+
+    @Override
+    public ReportedUpload readUpload(String origin, InputStream in) throws ReportException {
+        byte[] bytes = bytes(origin, in);
+        JsonNode root = root(origin, bytes);
+        Parse parse = new Parse(origin, bytes);
+        if (root.isObject() && root.has("upload")) {
+            return parse.upload(root);
+        }
+        if (root.isObject() && !root.has("format")) {
+            throw parse.error("", "not a Bulwark upload or report: it has neither an \"upload\" nor a \"format\" "
+                    + "field");
+        }
+        ReportedAssessment report = parse.report(root);
+        Map<String, ResultState> states = new LinkedHashMap<>();
+        for (ControlRef c : report.controls()) {
+            states.put(c.id(), report.states().get(c.id()));
+        }
+        return new ReportedUpload(report.device(), report.assessedAt(), states);
+    }
+
+    private static byte[] bytes(String origin, InputStream in) throws ReportException {
         try (InputStream stream = in) {
             byte[] bytes = stream.readNBytes(MAX_BYTES + 1);
             if (bytes.length > MAX_BYTES) {
                 throw new ReportException(origin, 0, 0, null,
                         "report is larger than the limit of " + MAX_BYTES + " bytes", null);
             }
-            return read(origin, bytes);
+            return bytes;
         } catch (IOException e) {
             throw new ReportException(origin, 0, 0, null, "cannot read: " + e.getMessage(), e);
         }
     }
 
     private ReportedAssessment read(String origin, byte[] bytes) throws ReportException {
+        return new Parse(origin, bytes).report(root(origin, bytes));
+    }
+
+    /** @return the parts of the document that are read, as a tree (see {@link #readNeeded}) */
+    private JsonNode root(String origin, byte[] bytes) throws ReportException {
         JsonNode root;
         try {
-            root = readNeeded(bytes);
+            root = readNeeded(origin, bytes);
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             throw new ReportException(origin, at == null ? 0 : at.getLineNr(), at == null ? 0 : at.getColumnNr(),
@@ -109,34 +139,57 @@ public final class JsonReportReader implements ReportReader {
         if (root == null || root.isMissingNode()) {
             throw new ReportException(origin, 0, 0, null, "empty file: not a Bulwark report", null);
         }
-        return new Parse(origin, bytes).report(root);
+        return root;
     }
 
     /** The fields of a result that fleet scoring reads; the rest (evidence above all) is skipped unread. */
     private static final Set<String> RESULT_FIELDS = Set.of("id", "title", "category", "weight", "state",
             "exceptions");
 
+    /** The fields of an upload ({@code docs/upload.schema.json}); any other is refused. */
+    private static final List<String> UPLOAD_FIELDS = List.of("upload", "generator", "device", "platform", "root",
+            "live", "started", "finished", "content", "collectors", "results", "problems");
+
+    /** The fields of an upload's result; any other is refused. */
+    private static final List<String> UPLOAD_RESULT_FIELDS = List.of("id", "state", "reason", "evidence");
+
+    /** The fields of an upload's result that are read; the evidence is only checked to be an array. */
+    private static final Set<String> UPLOAD_RESULT_READ = Set.of("id", "state", "reason");
+
     /**
-     * Reads the parts of a report that fleet scoring needs into a tree: {@code format}, {@code device},
-     * {@code finished} and, of each result, {@link #RESULT_FIELDS}. Everything else is tokenized (so the whole
-     * text must be valid JSON; duplicate names are refused in the report, its results and what is read of them)
-     * but not built into nodes: a report of 300 results with
-     * its evidence is about 560 kB, most of it evidence, scores and recommendations.
+     * Reads the parts of a document that are checked into a tree: of a report {@code format}, {@code device},
+     * {@code finished} and, of each result, {@link #RESULT_FIELDS}; of an upload (a document whose first field is
+     * {@code upload}) {@code upload}, {@code device}, {@code finished} and, of each result,
+     * {@link #UPLOAD_RESULT_READ}, refusing unknown fields on the way. Everything else is tokenized (so the whole
+     * text must be valid JSON; duplicate names are refused in the document, its results and what is read of them)
+     * but not built into nodes: a report of 300 results with its evidence is about 560 kB, most of it evidence,
+     * scores and recommendations.
      */
-    private JsonNode readNeeded(byte[] bytes) throws IOException {
+    private JsonNode readNeeded(String origin, byte[] bytes) throws IOException, ReportException {
         try (JsonParser p = streams.createParser(bytes)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 return mapper.readTree(bytes); // not an object: the tree, for the error that names its kind
             }
             com.fasterxml.jackson.databind.node.ObjectNode root = mapper.createObjectNode();
             Set<String> names = new java.util.HashSet<>();
+            boolean upload = false;
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String name = p.currentName();
+                if (names.isEmpty()) {
+                    upload = name.equals("upload");
+                } else if (name.equals("upload") && !upload) {
+                    throw located(origin, p, name, "must be the document's first field");
+                }
                 unique(p, names, name);
+                if (upload && !UPLOAD_FIELDS.contains(name)) {
+                    throw located(origin, p, name, "unknown field (an upload has " + String.join(", ", UPLOAD_FIELDS)
+                            + ")");
+                }
                 JsonToken value = p.nextToken();
                 switch (name) {
-                    case "format", "device", "finished" -> root.set(name, tree(p));
-                    case "results" -> root.set(name, value == JsonToken.START_ARRAY ? results(p) : tree(p));
+                    case "format", "upload", "device", "finished" -> root.set(name, tree(p));
+                    case "results" -> root.set(name, value == JsonToken.START_ARRAY ? results(origin, p, upload)
+                            : tree(p));
                     default -> p.skipChildren();
                 }
             }
@@ -145,6 +198,12 @@ public final class JsonReportReader implements ReportReader {
             }
             return root;
         }
+    }
+
+    /** @return an error at the field the parser is at (its name or its value) */
+    private static ReportException located(String origin, JsonParser p, String field, String reason) {
+        JsonLocation at = p.currentTokenLocation();
+        return new ReportException(origin, at.getLineNr(), at.getColumnNr(), field, reason, null);
     }
 
     /**
@@ -173,21 +232,30 @@ public final class JsonReportReader implements ReportReader {
         }
     }
 
-    private JsonNode results(JsonParser p) throws IOException {
+    private JsonNode results(String origin, JsonParser p, boolean upload) throws IOException, ReportException {
         com.fasterxml.jackson.databind.node.ArrayNode list = mapper.createArrayNode();
+        Set<String> read = upload ? UPLOAD_RESULT_READ : RESULT_FIELDS;
+        Set<String> names = new java.util.HashSet<>();
         JsonToken t;
-        while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+        for (int i = 0; (t = p.nextToken()) != JsonToken.END_ARRAY; i++) {
             if (t != JsonToken.START_OBJECT) {
                 list.add(tree(p)); // not an object: kept for the error
                 continue;
             }
             com.fasterxml.jackson.databind.node.ObjectNode r = list.addObject();
-            Set<String> names = new java.util.HashSet<>();
+            names.clear();
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String field = p.currentName();
                 unique(p, names, field);
-                p.nextToken();
-                if (RESULT_FIELDS.contains(field)) {
+                JsonToken value = p.nextToken();
+                if (upload && !UPLOAD_RESULT_FIELDS.contains(field)) {
+                    throw located(origin, p, "results[" + i + "]." + field, "unknown field (a result of an upload "
+                            + "has " + String.join(", ", UPLOAD_RESULT_FIELDS) + ")");
+                }
+                if (upload && field.equals("evidence") && value != JsonToken.START_ARRAY) {
+                    throw located(origin, p, "results[" + i + "].evidence", "must be an array");
+                }
+                if (read.contains(field)) {
                     r.set(field, tree(p));
                 } else {
                     p.skipChildren();
@@ -242,6 +310,13 @@ public final class JsonReportReader implements ReportReader {
      * a valid report, the common case, is parsed once.
      */
     private static final class Parse {
+        private static final Map<String, ResultState> STATES = new HashMap<>();
+        static {
+            for (ResultState state : ResultState.values()) {
+                STATES.put(state.name(), state);
+            }
+        }
+
         private final String origin;
         private final byte[] bytes;
         private Map<String, JsonLocation> locations;
@@ -268,6 +343,10 @@ public final class JsonReportReader implements ReportReader {
                 throw error("", "a report is a JSON object, found " + kind(root));
             }
             JsonNode format = root.get("format");
+            if (format == null && root.has("upload")) {
+                throw error("upload", "this is an agent's upload for a fleet server (\"upload\": " + root.get("upload")
+                        + "), not a report: `bulwark assess --format json` writes reports");
+            }
             if (format == null) {
                 throw error("format", "missing: not a Bulwark report (it has no \"format\" field)");
             }
@@ -309,6 +388,41 @@ public final class JsonReportReader implements ReportReader {
                 }
             }
             return new ReportedAssessment(device, finished, controls, states, List.copyOf(exceptions.values()));
+        }
+
+        ReportedUpload upload(JsonNode root) throws ReportException {
+            JsonNode version = root.get("upload");
+            if (!version.isInt() || version.intValue() != UPLOAD) {
+                throw error("upload", "upload version " + version + " is not supported; this Bulwark reads version "
+                        + UPLOAD);
+            }
+            Device device = device(object(root, "device", "device"));
+            Instant finished = instant(root, "finished", "finished", true);
+            JsonNode results = array(root, "results", "results");
+            Map<String, ResultState> states = new LinkedHashMap<>();
+            for (int i = 0; i < results.size(); i++) {
+                // a valid upload, the common case, costs no field path: each is made for an error only
+                JsonNode r = results.get(i);
+                if (!r.isObject()) {
+                    throw error("results[" + i + "]", "must be an object, found " + kind(r));
+                }
+                String id = r.path("id").textValue();
+                if (id == null || id.isBlank()) {
+                    id = text(r, "id", "results[" + i + "].id", true); // throws, naming the problem
+                }
+                ResultState state = STATES.get(r.path("state").textValue());
+                if (state == null) {
+                    state = resultState(r, "results[" + i + "].state"); // throws, naming the problem
+                }
+                JsonNode reason = r.get("reason");
+                if (reason != null && !reason.isNull() && !reason.isTextual()) {
+                    throw error("results[" + i + "].reason", "must be a string or null, found " + kind(reason));
+                }
+                if (states.putIfAbsent(id, state) != null) {
+                    throw error("results[" + i + "].id", "control '" + id + "' appears twice");
+                }
+            }
+            return new ReportedUpload(device, finished, states);
         }
 
         private Device device(JsonNode d) throws ReportException {
@@ -457,7 +571,7 @@ public final class JsonReportReader implements ReportReader {
         }
 
         /** An error at {@code field}, located at the field itself or, when it is missing, at its parent. */
-        private ReportException error(String field, String reason) {
+        ReportException error(String field, String reason) {
             JsonLocation at = null;
             for (String f = field; f != null; f = parent(f)) {
                 at = locations().get(f);

@@ -32,6 +32,7 @@ public final class ReportService implements ReportWriter {
             case CSV -> csv.write(assessment, out);
             case HTML -> html.write(assessment, out);
             case TEXT -> text.write(assessment, out, fullReport);
+            case UPLOAD -> json.writeUpload(assessment, out);
         }
     }
 

@@ -149,6 +149,16 @@ class ServerTest {
 
     /** A JSON report of {@code controls} where the listed indexes FAIL and the rest PASS. */
     byte[] report(String id, String host, String os, int... failing) throws IOException {
+        return document(ReportFormat.JSON, id, host, os, failing);
+    }
+
+    /** The same as an agent's upload document ({@code bulwark assess --upload} sends it). */
+    byte[] uploadDocument(String id, String host, String os, int... failing) throws IOException {
+        return document(ReportFormat.UPLOAD, id, host, os, failing);
+    }
+
+    private byte[] document(ReportFormat format, String id, String host, String os, int... failing)
+            throws IOException {
         Set<Integer> fail = new HashSet<>();
         for (int i : failing) {
             fail.add(i);
@@ -170,7 +180,7 @@ class ServerTest {
                 true, now.minusSeconds(5), now, List.of(), List.of(), assessed, score, List.of(), List.of(),
                 List.of());
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        writer.write(a, ReportFormat.JSON, out, null);
+        writer.write(a, format, out, null);
         return out.toByteArray();
     }
 
@@ -271,6 +281,37 @@ class ServerTest {
         assertEquals(201, upload(agent, report("m-web", "web-1", "Debian GNU/Linux 12", 0), "too-big").statusCode());
     }
 
+    @Test
+    void uploadDocumentsAndFullReportsScoreTheSame() throws Exception {
+        // m-db fails controls 0 and 1 in setUp's full report; the same results as an upload document
+        HttpResponse<String> doc = upload(agent, uploadDocument("m-db", "db-1", "Debian GNU/Linux 12", 0, 1), null);
+        assertEquals(201, doc.statusCode(), doc.body());
+        HttpResponse<String> full = upload(agent, report("m-db", "db-1", "Debian GNU/Linux 12", 0, 1), null);
+        assertEquals(201, full.statusCode(), full.body());
+        double weights = 0;
+        double failed = 0;
+        for (int i = 0; i < controls.size(); i++) {
+            weights += controls.get(i).weight();
+            failed += i < 2 ? controls.get(i).weight() : 0;
+        }
+        double expected = Math.round(100 * 100 * (weights - failed) / weights) / 100.0; // the API gives 2 decimals
+        assertEquals(expected, JSON.readTree(doc.body()).get("score").asDouble());
+        assertEquals(expected, JSON.readTree(full.body()).get("score").asDouble());
+
+        // an upload document is checked field by field: the error names the field and its line and column
+        int before = stored();
+        String withScore = new String(uploadDocument("m-db", "db-1", "Debian GNU/Linux 12", 0), StandardCharsets.UTF_8)
+                .replace("\"results\":", "\"score\":{},\"results\":");
+        String message = error(upload(agent, withScore.getBytes(StandardCharsets.UTF_8), null), 400);
+        assertTrue(message.matches("upload:1:\\d+: score: unknown field \\(an upload has upload, generator, .*"),
+                message);
+        String withTitle = new String(uploadDocument("m-db", "db-1", "Debian GNU/Linux 12", 0), StandardCharsets.UTF_8)
+                .replaceFirst("\"state\":", "\"title\":\"x\",\"state\":");
+        message = error(upload(agent, withTitle.getBytes(StandardCharsets.UTF_8), null), 400);
+        assertTrue(message.contains(": results[0].title: unknown field"), message);
+        assertEquals(before, stored());
+    }
+
     HttpResponse<String> uploadEncoded(byte[] body, String encoding) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create(base + "/api/assessments"))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).header("Content-Type", "application/json")
@@ -289,11 +330,12 @@ class ServerTest {
     @Test
     void gzipUploadsAreInflatedWithinTheLimitAndBadEncodingsRefused() throws Exception {
         int before = stored();
-        byte[] report = report("m-web", "web-1", "Debian GNU/Linux 12", 0);
+        byte[] report = uploadDocument("m-web", "web-1", "Debian GNU/Linux 12", 0);
         HttpResponse<String> ok = uploadEncoded(gzip(report), "gzip");
         assertEquals(201, ok.statusCode(), ok.body());
         assertEquals("m-web", JSON.readTree(ok.body()).get("machineId").asText());
         long id = JSON.readTree(ok.body()).get("id").asLong();
+        // kept as the agent sent it
         assertEquals(new String(report, StandardCharsets.UTF_8), store.assessment(id).orElseThrow().reportJson());
         // a small body that inflates beyond the limit (256 KiB here)
         byte[] bomb = new byte[1024 * 1024];

@@ -34,7 +34,7 @@ import org.bulwark.collector.api.PlatformFacts;
 import org.bulwark.report.api.ReportException;
 import org.bulwark.report.api.ReportReader;
 import org.bulwark.report.api.ReportWriter;
-import org.bulwark.report.api.ReportedAssessment;
+import org.bulwark.report.api.ReportedUpload;
 import org.bulwark.scoring.api.AssessedControl;
 import org.bulwark.scoring.api.Assessment;
 import org.bulwark.scoring.api.BenchmarkInfo;
@@ -354,7 +354,7 @@ final class Api implements HttpHandler {
         if (uploadId != null && (uploadId.isBlank() || uploadId.length() > 200)) {
             throw new ApiError(400, "invalid_upload_id", UPLOAD_ID + ": 1 to 200 characters");
         }
-        byte[] body = readBody(ex);
+        Body body = readBody(ex);
         if (uploadId == null) {
             return stored(store(body, call.token()), false);
         }
@@ -396,7 +396,14 @@ final class Api implements HttpHandler {
         return Reply.json(200, o);
     }
 
-    private byte[] readBody(HttpExchange ex) throws IOException {
+    /**
+     * An upload's body: its JSON, and the gzip it was sent as ({@code null} when sent uncompressed), which the store
+     * keeps as it is instead of compressing the JSON again.
+     */
+    private record Body(byte[] json, byte[] gzip) {
+    }
+
+    private Body readBody(HttpExchange ex) throws IOException {
         String length = ex.getRequestHeaders().getFirst("Content-Length");
         if (length != null) {
             try {
@@ -416,11 +423,11 @@ final class Api implements HttpHandler {
         // not closed here: what is left of an oversized body is drained (bounded) before the answer
         byte[] body = readAtMost(ex.getRequestBody());
         if (!gzip) {
-            return body;
+            return new Body(body, null);
         }
         // the limit holds for the body as sent and as inflated: a small bomb does not get past it
         try (InputStream in = new java.util.zip.GZIPInputStream(new ByteArrayInputStream(body), 64 * 1024)) {
-            return readAtMost(in);
+            return new Body(readAtMost(in), body);
         } catch (java.util.zip.ZipException | java.io.EOFException e) {
             throw new ApiError(400, "invalid_encoding", "the body is not valid gzip: " + e.getMessage());
         }
@@ -444,10 +451,10 @@ final class Api implements HttpHandler {
         return new ApiError(413, "payload_too_large", "the upload is larger than " + maxUpload + " bytes");
     }
 
-    private AssessmentSummary store(byte[] body, Tokens.Token token) throws StoreException {
-        ReportedAssessment report;
+    private AssessmentSummary store(Body body, Tokens.Token token) throws StoreException {
+        ReportedUpload report;
         try {
-            report = reader.read("upload", new ByteArrayInputStream(body));
+            report = reader.readUpload("upload", new ByteArrayInputStream(body.json()));
         } catch (ReportException e) {
             throw new ApiError(400, "invalid_report", e.getMessage());
         }
@@ -465,14 +472,14 @@ final class Api implements HttpHandler {
         List<String> unknown = new ArrayList<>();
         List<AssessedControl> controls = new ArrayList<>();
         List<ControlRef> refs = new ArrayList<>();
-        for (ControlRef r : report.controls()) {
-            Control c = content.get(r.id());
+        for (Map.Entry<String, ResultState> r : report.states().entrySet()) {
+            Control c = content.get(r.getKey());
             if (c == null) {
-                unknown.add(r.id());
+                unknown.add(r.getKey());
                 continue;
             }
             Benchmark b = benchmarkOf.get(c.id());
-            ResultState state = report.states().getOrDefault(r.id(), ResultState.NOT_CHECKED);
+            ResultState state = r.getValue();
             controls.add(new AssessedControl(c, b.id(),
                     new ControlResult(c.id(), state, state == ResultState.PASS ? null : "reported by the agent",
                             List.of())));
@@ -509,7 +516,8 @@ final class Api implements HttpHandler {
         PlatformFacts platform = new PlatformFacts("", "", "", device.os(), "", device.hostname(), device.id());
         Assessment a = new Assessment(device, platform, "", true, finished, finished, infos, List.of(), controls,
                 score, List.of(), exceptions, List.of());
-        AssessmentSummary saved = store.save(a, new String(body, StandardCharsets.UTF_8));
+        AssessmentSummary saved = body.gzip() != null ? store.saveCompressed(a, body.gzip())
+                : store.save(a, new String(body.json(), StandardCharsets.UTF_8));
         state.stored(saved.id(), new DeviceResults(device, finished, report.states()), refs);
         return saved;
     }
@@ -1081,7 +1089,7 @@ final class Api implements HttpHandler {
     // ---------------------------------------------------------------- helpers
 
     private JsonNode jsonBody(Call call) throws IOException {
-        byte[] body = readBody(call.exchange());
+        byte[] body = readBody(call.exchange()).json();
         try {
             JsonNode node = JSON.readTree(body);
             if (node == null || node.isMissingNode()) {
