@@ -36,11 +36,6 @@ import picocli.CommandLine.Spec;
                 RemediationCommand.Export.class })
 final class RemediationCommand implements Runnable {
 
-    /** The CSV export's columns, documented in the README. */
-    static final List<String> COLUMNS = List.of("id", "title", "control_id", "category", "scope", "targets",
-            "priority", "due", "status", "completion", "completed", "target_devices", "fixed_devices", "requester",
-            "created", "notes", "updated", "updated_by", "cancelled", "cancelled_by");
-
     @Spec
     CommandSpec spec;
 
@@ -340,16 +335,10 @@ final class RemediationCommand implements Runnable {
             all = store.use(services, db -> db.remediations());
             List<List<String>> rows = new ArrayList<>();
             for (Remediation r : all) {
-                rows.add(java.util.Arrays.asList(Long.toString(r.id()), r.title(), r.controlId(),
-                        Figures.word(r.category()), Figures.word(r.scope()), targets(r), Figures.word(r.priority()),
-                        due(r), Figures.word(r.status()), Figures.word(r.completion()),
-                        r.completed() == null ? null : r.completed().toString(), Integer.toString(r.targetDevices()),
-                        Integer.toString(r.fixedDevices()), r.requester(), r.created().toString(), r.notes(),
-                        r.updated() == null ? null : r.updated().toString(), r.updatedBy(),
-                        r.cancelled() == null ? null : r.cancelled().toString(), r.cancelledBy()));
+                rows.add(r.csvRow());
             }
             ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-            services.get(ReportWriter.class).writeCsv(COLUMNS, rows, buffer);
+            services.get(ReportWriter.class).writeCsv(Remediation.CSV_COLUMNS, rows, buffer);
             AtomicFiles.write(csv, buffer.toByteArray());
             spec.commandLine().getErr().println("bulwark: " + all.size() + " activities written to " + csv);
             return ExitCodes.OK;
@@ -358,10 +347,6 @@ final class RemediationCommand implements Runnable {
 
     static String due(Remediation r) {
         return r.due() == null ? "attention required" : r.due().toString();
-    }
-
-    static String targets(Remediation r) {
-        return r.scope() == Remediation.Scope.GROUP ? r.group() : String.join(" ", r.devices());
     }
 
     static ObjectNode node(Remediation r) {

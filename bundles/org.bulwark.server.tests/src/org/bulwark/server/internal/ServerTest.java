@@ -590,7 +590,8 @@ class ServerTest {
         assertTrue(ids(get("/api/exceptions", viewerWeb), "id").contains("ex-web"));
         assertFalse(ids(get("/api/exceptions", viewerDb), "id").contains("ex-web"));
         String csv = send("GET", "/api/exceptions.csv", viewerWeb, null).body();
-        assertTrue(csv.startsWith("id,controlId,scope,target"), csv);
+        assertTrue(csv.startsWith("id,control_id,scope,target,justification,author,created,expires,status,notes,"
+                + "updated,updated_by,cancelled,cancelled_by\r\n"), csv);
         assertTrue(csv.contains("'=cmd"), csv);
         assertFalse(send("GET", "/api/exceptions.csv", viewerDb, null).body().contains("ex-web"));
         error(send("POST", "/api/exceptions/ex-web/cancel", viewerDb, null), 403);
@@ -744,9 +745,13 @@ class ServerTest {
         assertEquals("LOW", noDue.get("priority").asText());
         // who updated it and when is in the CSV export too
         String csv = send("GET", "/api/remediations.csv", admin, null).body();
-        assertTrue(csv.startsWith("id,title,controlId,category,scope,target,priority,due,status,completion,completed,"
-                + "targetDevices,fixedDevices,requester,created,notes,updated,updatedBy,cancelled,cancelledBy\r\n"), csv);
+        // the same columns and cells as the CLI's and the workbench's exports
+        assertTrue(csv.startsWith(String.join(",", org.bulwark.store.api.Remediation.CSV_COLUMNS) + "\r\n"), csv);
+        assertTrue(csv.startsWith("id,title,control_id,category,scope,targets,priority,due,status,completion,completed,"
+                + "target_devices,fixed_devices,requester,created,notes,updated,updated_by,cancelled,cancelled_by\r\n"),
+                csv);
         assertTrue(csv.contains("\r\n" + id + ",Fix it now,"), csv);
+        assertTrue(csv.contains(",low,attention required,active,,,"), csv);
         assertTrue(csv.contains("," + noDue.get("updated").asText() + ",admin,,\r\n"), csv);
 
         error(send("PATCH", "/api/remediations/" + id, viewerWeb, "{\"title\":\"x\"}"), 403);

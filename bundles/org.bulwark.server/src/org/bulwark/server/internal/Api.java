@@ -906,13 +906,18 @@ final class Api implements HttpHandler {
         List<List<String>> rows = new ArrayList<>();
         for (StoredException s : visibleExceptions(call)) {
             ControlException e = s.exception();
-            rows.add(java.util.Arrays.asList(e.id(), e.controlId(), e.scope().name(), e.target(),
-                    e.justification().name(), e.author(), e.created().toString(), text(e.expires()),
-                    s.status(Instant.now()).name(), e.notes(), text(s.updated()), s.updatedBy(), text(s.cancelled()),
+            rows.add(java.util.Arrays.asList(e.id(), e.controlId(), word(e.scope()), e.target(),
+                    word(e.justification()), e.author(), e.created().toString(), text(e.expires()),
+                    word(s.status(Instant.now())), e.notes(), text(s.updated()), s.updatedBy(), text(s.cancelled()),
                     s.cancelledBy()));
         }
-        return csv(List.of("id", "controlId", "scope", "target", "justification", "author", "created", "expires",
-                "status", "notes", "updated", "updatedBy", "cancelled", "cancelledBy"), rows);
+        // as the activities' export (Remediation.CSV_COLUMNS): snake_case columns, lower-case words
+        return csv(List.of("id", "control_id", "scope", "target", "justification", "author", "created", "expires",
+                "status", "notes", "updated", "updated_by", "cancelled", "cancelled_by"), rows);
+    }
+
+    private static String word(Enum<?> e) {
+        return e == null ? null : e.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
     }
 
     // ---------------------------------------------------------------- remediations
@@ -1037,18 +1042,9 @@ final class Api implements HttpHandler {
     private Reply remediationsCsv(Call call) throws Exception {
         List<List<String>> rows = new ArrayList<>();
         for (Remediation r : visibleRemediations(call)) {
-            rows.add(java.util.Arrays.asList(String.valueOf(r.id()), r.title(), r.controlId(),
-                    r.category() == null ? null : r.category().name(), r.scope().name(),
-                    r.scope() == Remediation.Scope.GROUP ? r.group() : String.join(" ", r.devices()),
-                    r.priority().name(), r.due() == null ? null : r.due().toString(), r.status().name(),
-                    r.completion() == null ? null : r.completion().name(), text(r.completed()),
-                    String.valueOf(r.targetDevices()), String.valueOf(r.fixedDevices()), r.requester(),
-                    text(r.created()), r.notes(), text(r.updated()), r.updatedBy(), text(r.cancelled()),
-                    r.cancelledBy()));
+            rows.add(r.csvRow());
         }
-        return csv(List.of("id", "title", "controlId", "category", "scope", "target", "priority", "due", "status",
-                "completion", "completed", "targetDevices", "fixedDevices", "requester", "created", "notes",
-                "updated", "updatedBy", "cancelled", "cancelledBy"), rows);
+        return csv(Remediation.CSV_COLUMNS, rows); // the columns of the CLI's and the workbench's exports
     }
 
     /** A CSV answer, escaped as every CSV Bulwark writes ({@link ReportWriter#writeCsv}). */

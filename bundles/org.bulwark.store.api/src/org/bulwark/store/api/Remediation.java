@@ -2,7 +2,9 @@ package org.bulwark.store.api;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 import org.bulwark.collector.api.Category;
@@ -37,6 +39,16 @@ public record Remediation(long id, String title, String controlId, Category cate
         Instant created, Status status, Completion completion, Instant completed, int targetDevices,
         int fixedDevices, Instant cancelled, String cancelledBy, Instant updated, String updatedBy) {
 
+    /**
+     * The columns of a CSV export of activities, in order: what {@code bulwark remediation export}, the workbench's
+     * export and a fleet server's {@code /api/remediations.csv} write, each row from {@link #csvRow()}.
+     *
+     * @since 1.2
+     */
+    public static final List<String> CSV_COLUMNS = List.of("id", "title", "control_id", "category", "scope",
+            "targets", "priority", "due", "status", "completion", "completed", "target_devices", "fixed_devices",
+            "requester", "created", "notes", "updated", "updated_by", "cancelled", "cancelled_by");
+
     /** An activity never updated nor cancelled. */
     public Remediation(long id, String title, String controlId, Category category, Scope scope,
             List<String> devices, String group, Priority priority, LocalDate due, String notes, String requester,
@@ -53,6 +65,29 @@ public record Remediation(long id, String title, String controlId, Category cate
         Objects.requireNonNull(priority, "priority");
         Objects.requireNonNull(status, "status");
         devices = List.copyOf(devices);
+    }
+
+    /**
+     * @return this activity's cells for {@link #CSV_COLUMNS}: enumerations as lower-case words with hyphens
+     *         ({@code operating-system}, {@code system-confirmation}), times in ISO-8601 UTC, no due date as
+     *         {@code attention required}, the targets as device ids separated by spaces or the group's name, and
+     *         {@code null} where there is nothing
+     * @since 1.2
+     */
+    public List<String> csvRow() {
+        return Arrays.asList(Long.toString(id), title, controlId, word(category), word(scope),
+                scope == Scope.GROUP ? group : String.join(" ", devices), word(priority),
+                due == null ? "attention required" : due.toString(), word(status), word(completion), text(completed),
+                Integer.toString(targetDevices), Integer.toString(fixedDevices), requester, text(created), notes,
+                text(updated), updatedBy, text(cancelled), cancelledBy);
+    }
+
+    private static String word(Enum<?> e) {
+        return e == null ? null : e.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    private static String text(Instant t) {
+        return t == null ? null : t.toString();
     }
 
     /** Whom an activity targets. */

@@ -8,11 +8,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import org.bulwark.benchmark.api.Benchmark;
@@ -44,11 +42,6 @@ import org.bulwark.store.api.StoredException;
  * The store is opened per call, as the command line does, because an embedded database is locked while open.
  */
 public final class Backend {
-
-    /** The CSV columns of remediation activities; the same as {@code bulwark remediation export}. */
-    public static final List<String> ACTIVITY_COLUMNS = List.of("id", "title", "control_id", "category", "scope",
-            "targets", "priority", "due", "status", "completion", "completed", "target_devices", "fixed_devices",
-            "requester", "created", "notes", "updated", "updated_by", "cancelled", "cancelled_by");
 
     /**
      * The services the backend uses, looked up at each use: in the workbench they are tracked OSGi services that
@@ -246,25 +239,15 @@ public final class Backend {
         }
         List<List<String>> rows = new ArrayList<>();
         for (Remediation r : all) {
-            rows.add(Arrays.asList(Long.toString(r.id()), r.title(), r.controlId(), word(r.category()),
-                    word(r.scope()), r.scope() == Remediation.Scope.GROUP ? r.group() : String.join(" ", r.devices()),
-                    word(r.priority()), r.due() == null ? "attention required" : r.due().toString(),
-                    word(r.status()), word(r.completion()), r.completed() == null ? null : r.completed().toString(),
-                    Integer.toString(r.targetDevices()), Integer.toString(r.fixedDevices()), r.requester(),
-                    r.created().toString(), r.notes(), r.updated() == null ? null : r.updated().toString(),
-                    r.updatedBy(), r.cancelled() == null ? null : r.cancelled().toString(), r.cancelledBy()));
+            rows.add(r.csvRow());
         }
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-        need(services.writer(), "report").writeCsv(ACTIVITY_COLUMNS, rows, buffer);
+        need(services.writer(), "report").writeCsv(Remediation.CSV_COLUMNS, rows, buffer);
         Path dir = file.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         Path tmp = Files.createTempFile(dir, ".bulwark-", ".csv");
         Files.write(tmp, buffer.toByteArray());
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         return all.size();
-    }
-
-    private static String word(Enum<?> e) {
-        return e == null ? null : e.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 }
