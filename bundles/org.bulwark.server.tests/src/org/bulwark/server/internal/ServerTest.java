@@ -53,6 +53,7 @@ import org.bulwark.server.api.FleetServer;
 import org.bulwark.server.api.Role;
 import org.bulwark.store.api.AssessmentStore;
 import org.bulwark.store.api.AssessmentStoreFactory;
+import org.bulwark.store.api.FleetResults;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -159,6 +160,13 @@ class ServerTest {
 
     private byte[] document(ReportFormat format, String id, String host, String os, int... failing)
             throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        writer.write(assessment(id, host, os, failing), format, out, null);
+        return out.toByteArray();
+    }
+
+    /** An assessment of {@code controls} where the listed indexes FAIL and the rest PASS. */
+    Assessment assessment(String id, String host, String os, int... failing) {
         Set<Integer> fail = new HashSet<>();
         for (int i : failing) {
             fail.add(i);
@@ -176,12 +184,23 @@ class ServerTest {
             states.put(c.id(), s);
         }
         FleetScore score = scoring.score(refs, List.of(new DeviceResults(device, now, states)), List.of(), now);
-        Assessment a = new Assessment(device, new PlatformFacts("linux", "debian", "12", os, "amd64", host, id), "/",
-                true, now.minusSeconds(5), now, List.of(), List.of(), assessed, score, List.of(), List.of(),
-                List.of());
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        writer.write(a, format, out, null);
-        return out.toByteArray();
+        return new Assessment(device, new PlatformFacts("linux", "debian", "12", os, "amd64", host, id), "/", true,
+                now.minusSeconds(5), now, List.of(), List.of(), assessed, score, List.of(), List.of(), List.of());
+    }
+
+    /** The score of a device failing the listed indexes of {@code controls}, as the API gives it (2 decimals). */
+    double expectedScore(int... failing) {
+        double weights = 0;
+        double failed = 0;
+        Set<Integer> fail = new HashSet<>();
+        for (int i : failing) {
+            fail.add(i);
+        }
+        for (int i = 0; i < controls.size(); i++) {
+            weights += controls.get(i).weight();
+            failed += fail.contains(i) ? controls.get(i).weight() : 0;
+        }
+        return Math.round(100 * 100 * (weights - failed) / weights) / 100.0;
     }
 
     HttpResponse<String> upload(String token, byte[] body, String uploadId) throws Exception {
@@ -288,13 +307,7 @@ class ServerTest {
         assertEquals(201, doc.statusCode(), doc.body());
         HttpResponse<String> full = upload(agent, report("m-db", "db-1", "Debian GNU/Linux 12", 0, 1), null);
         assertEquals(201, full.statusCode(), full.body());
-        double weights = 0;
-        double failed = 0;
-        for (int i = 0; i < controls.size(); i++) {
-            weights += controls.get(i).weight();
-            failed += i < 2 ? controls.get(i).weight() : 0;
-        }
-        double expected = Math.round(100 * 100 * (weights - failed) / weights) / 100.0; // the API gives 2 decimals
+        double expected = expectedScore(0, 1);
         assertEquals(expected, JSON.readTree(doc.body()).get("score").asDouble());
         assertEquals(expected, JSON.readTree(full.body()).get("score").asDouble());
 
@@ -310,6 +323,82 @@ class ServerTest {
         message = error(upload(agent, withTitle.getBytes(StandardCharsets.UTF_8), null), 400);
         assertTrue(message.contains(": results[0].title: unknown field"), message);
         assertEquals(before, stored());
+    }
+
+    @Test
+    void assessmentsOtherProcessesStoreIntoTheSameDatabaseAreSeen() throws Exception {
+        // its own server, on a store that a second store (another process's, as far as the server knows) shares
+        Path d2 = Files.createTempDirectory("bulwark-server-shared");
+        String url = storeUrl(d2);
+        String saved = base;
+        try (AssessmentStore s2 = service(AssessmentStoreFactory.class).open(url);
+                AssessmentStore other = service(AssessmentStoreFactory.class).open(url)) {
+            other.save(assessment("m-first", "web-1", "Debian GNU/Linux 12", 0), "{}");
+            FleetServer.Running r2 = server.start(s2, new FleetServer.Settings("127.0.0.1", 0, d2, 256 * 1024, 4));
+            try {
+                base = "http://127.0.0.1:" + r2.port();
+                String adminAll = server.createToken(d2, "admin", Role.ADMINISTRATOR, Set.of("*"));
+                assertEquals(1, get("/api/configurationScore", adminAll).get("machines").asInt());
+                // stored by the other process while the server runs
+                other.save(assessment("m-second", "db-1", "Alpine Linux", 0, 1), "{}");
+                JsonNode m = null;
+                for (int i = 0; i < 50 && m == null; i++) {
+                    HttpResponse<String> r = send("GET", "/api/machines/m-second", adminAll, null);
+                    if (r.statusCode() == 200) {
+                        m = JSON.readTree(r.body());
+                    } else {
+                        assertEquals(404, r.statusCode(), r.body());
+                        Thread.sleep(100);
+                    }
+                }
+                assertNotNull(m, "the other process's assessment is seen within 5 s (a look every second)");
+                assertEquals(expectedScore(0, 1), m.get("score").asDouble());
+                assertEquals(2, get("/api/configurationScore", adminAll).get("machines").asInt());
+                assertEquals(Set.of("m-first", "m-second"), ids(get("/api/machines", adminAll), "id"));
+            } finally {
+                r2.stop(5);
+                base = saved;
+            }
+        }
+    }
+
+    @Test
+    void anAssessmentCommittedAfterAHigherOneIsFoundAgain() throws Exception {
+        Path d2 = Files.createTempDirectory("bulwark-server-gap");
+        try (AssessmentStore s2 = service(AssessmentStoreFactory.class).open(storeUrl(d2))) {
+            s2.save(assessment("m-0", "web-0", "Debian GNU/Linux 12"), "{}");
+            FleetState state = new FleetState(s2, scoring);
+            state.load();
+            // two assessments of other processes; this process learns of the later one first (its own upload,
+            // committed before the other's lower id)
+            long lower = s2.save(assessment("m-late", "web-late", "Debian GNU/Linux 12", 3), "{}").id();
+            long higher = s2.save(assessment("m-own", "web-own", "Debian GNU/Linux 12"), "{}").id();
+            assertEquals(lower + 1, higher);
+            FleetResults all = s2.latestResults();
+            int own = all.assessmentIds().indexOf(higher);
+            state.stored(higher, all.devices().get(own), all.controls());
+            // the lower id is below the highest seen now: only looking for it again finds it
+            state.catchUp();
+            assertEquals(Set.of("m-0", "m-late", "m-own"), state.devices().keySet());
+            FleetState.Snapshot everything = state.snapshot(new Tokens.Token("t", "admin", Role.ADMINISTRATOR,
+                    Set.of("*")));
+            assertEquals(3, everything.devices().size());
+            assertEquals(Map.of(controls.get(3).id(), ResultState.FAIL), failing(everything, "m-late"));
+        }
+    }
+
+    private static Map<String, ResultState> failing(FleetState.Snapshot s, String deviceId) {
+        Map<String, ResultState> out = new LinkedHashMap<>();
+        for (DeviceResults d : s.devices()) {
+            if (d.device().id().equals(deviceId)) {
+                d.states().forEach((control, state) -> {
+                    if (state != ResultState.PASS) {
+                        out.put(control, state);
+                    }
+                });
+            }
+        }
+        return out;
     }
 
     HttpResponse<String> uploadEncoded(byte[] body, String encoding) throws Exception {

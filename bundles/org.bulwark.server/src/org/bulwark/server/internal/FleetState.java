@@ -23,6 +23,7 @@ import org.bulwark.server.api.FleetServer;
 import org.bulwark.store.api.AssessmentStore;
 import org.bulwark.store.api.FleetResults;
 import org.bulwark.store.api.StoreException;
+import org.bulwark.store.api.StoredResults;
 
 /**
  * Every device's latest results, held in memory so that queries do not read the whole fleet from the store, and
@@ -38,6 +39,22 @@ final class FleetState {
 
     /** How often the exceptions in force are read again from the store (another process may change them). */
     static final Duration EXCEPTIONS_REFRESH = Duration.ofSeconds(1);
+
+    /** How often assessments that other processes stored into the same database are looked for. */
+    static final Duration CATCH_UP = Duration.ofSeconds(1);
+
+    /**
+     * How long an assessment id below the highest one seen is looked for again. Ids are taken when a transaction
+     * inserts and transactions commit in any order, so a lower id may still appear; one that has not after this
+     * long belongs to a transaction that rolled back (or to none: sequences skip values).
+     */
+    static final Duration GAP_HORIZON = Duration.ofMinutes(10);
+
+    /** At most this many missing ids are looked for again, the newest ones. */
+    static final int MAX_GAPS = 1000;
+
+    /** At most this many assessments are read by one catch-up; the rest by the next ones. */
+    static final int CATCH_UP_LIMIT = 2000;
 
     /** What a scope sees at one moment. */
     record Snapshot(Instant time, FleetScore score, List<DeviceResults> devices, Map<String, DeviceScore> scores,
@@ -113,6 +130,12 @@ final class FleetState {
     private long generation;
     /** The earliest moment at which figures change by the passing of time alone; views are rebuilt then. */
     private Instant nextChange = Instant.MAX;
+    /** The highest assessment id seen (loaded, stored by this server, or caught up). */
+    private long highest;
+    /** Ids below {@link #highest} not seen yet, with when they were found missing, oldest first. */
+    private final LinkedHashMap<Long, Instant> gaps = new LinkedHashMap<>();
+    private Instant caughtUp = Instant.MIN;
+    private boolean catchingUp;
 
     FleetState(AssessmentStore store, ScoringService scoring) {
         this(store, scoring, ScoringService.DEFAULT_INACTIVITY_WINDOW);
@@ -130,12 +153,27 @@ final class FleetState {
         latest.clear();
         devices.clear();
         controls.clear();
+        gaps.clear();
+        highest = 0;
         all.controls().forEach(c -> controls.put(c.id(), c));
-        long order = 0;
-        for (DeviceResults d : all.devices()) {
-            // latestResults lists devices in storing order; any later upload has a larger assessment id
-            latest.put(d.device().id(), new Latest(Long.MIN_VALUE + order++, d));
+        List<DeviceResults> loaded = all.devices();
+        for (int i = 0; i < loaded.size(); i++) {
+            DeviceResults d = loaded.get(i);
+            // without ids (a store before 1.2): the storing order, below any id a later upload gets
+            long id = all.assessmentIds().isEmpty() ? Long.MIN_VALUE + i : all.assessmentIds().get(i);
+            latest.put(d.device().id(), new Latest(id, d));
             devices.put(d.device().id(), d.device());
+            highest = Math.max(highest, id);
+        }
+        // Transactions of other processes still open when the store was read may commit later with lower ids:
+        // the ids just below the highest are looked for once more. Those of older assessments are found and
+        // skipped, as a device's latest assessment is newer.
+        Instant now = Instant.now();
+        Set<Long> held = new java.util.HashSet<>(all.assessmentIds());
+        for (long id = Math.max(1, highest - MAX_GAPS + 1); id < highest; id++) {
+            if (!held.contains(id)) {
+                gaps.put(id, now);
+            }
         }
         for (Device d : store.devices()) {
             devices.putIfAbsent(d.id(), d);
@@ -145,6 +183,69 @@ final class FleetState {
         views.clear();
         devicesSnapshot = null;
         rebuild(Set.of(ALL));
+    }
+
+    /** Notes that assessment {@code id} is held: the highest id, or one less missing. Called holding the lock. */
+    private void seen(long id, Instant now) {
+        if (id > highest) {
+            for (long missing = Math.max(highest + 1, id - MAX_GAPS); missing < id; missing++) {
+                gaps.put(missing, now);
+            }
+            highest = id;
+        } else {
+            gaps.remove(id);
+        }
+        expireGaps(now);
+    }
+
+    /** Forgets the missing ids looked for longer than {@link #GAP_HORIZON}, and the oldest beyond {@link #MAX_GAPS}. */
+    private void expireGaps(Instant now) {
+        var oldest = gaps.entrySet().iterator();
+        while (oldest.hasNext()) {
+            var e = oldest.next();
+            if (gaps.size() <= MAX_GAPS && Duration.between(e.getValue(), now).compareTo(GAP_HORIZON) < 0) {
+                break;
+            }
+            oldest.remove();
+        }
+    }
+
+    /**
+     * Adds the assessments other processes stored into the same database since the last look (at most once every
+     * {@link #CATCH_UP}; one caller at a time; the store is read outside the lock): another server's uploads to a
+     * shared PostgreSQL database, or a CLI's {@code assess}. A failed read leaves them to the next look.
+     */
+    void catchUp() {
+        long after;
+        Set<Long> missing;
+        synchronized (this) {
+            Instant now = Instant.now();
+            if (catchingUp || Duration.between(caughtUp, now).compareTo(CATCH_UP) < 0) {
+                return;
+            }
+            catchingUp = true;
+            caughtUp = now;
+            expireGaps(now);
+            after = highest;
+            missing = Set.copyOf(gaps.keySet());
+        }
+        try {
+            List<StoredResults> found = store.assessmentsAfter(after, missing, CATCH_UP_LIMIT);
+            for (StoredResults r : found) {
+                stored(r.assessmentId(), r.results(), r.controls());
+            }
+            if (found.size() == CATCH_UP_LIMIT) {
+                synchronized (this) {
+                    caughtUp = Instant.MIN; // more are waiting: the next query goes on
+                }
+            }
+        } catch (StoreException e) {
+            // served from memory meanwhile; the next look reads them
+        } finally {
+            synchronized (this) {
+                catchingUp = false;
+            }
+        }
     }
 
     /** The key of the scope that sees every group. */
@@ -170,10 +271,11 @@ final class FleetState {
      * @param assessmentId the store's id of the assessment (increasing in storing order)
      */
     synchronized void stored(long assessmentId, DeviceResults results, Collection<ControlRef> refs) {
+        seen(assessmentId, Instant.now());
         String id = results.device().id();
         Latest old = latest.get(id);
-        if (old != null && old.assessmentId() > assessmentId) {
-            return; // an older assessment committed late
+        if (old != null && old.assessmentId() >= assessmentId) {
+            return; // an older assessment committed late, or one held already
         }
         latest.put(id, new Latest(assessmentId, results));
         if (!results.device().equals(devices.put(id, results.device()))) {
@@ -251,6 +353,7 @@ final class FleetState {
     /** @return what a token with {@code groups} sees now */
     Snapshot snapshot(Tokens.Token token) throws StoreException {
         Set<String> scope = token.allGroups() ? ALL : Set.copyOf(token.groups());
+        catchUp();
         Instant now = Instant.now();
         refreshExceptions(now);
         synchronized (this) {
@@ -289,10 +392,13 @@ final class FleetState {
     }
 
     /** @return every device the server knows, by id, with the group it is in (an immutable snapshot) */
-    synchronized Map<String, Device> devices() {
-        if (devicesSnapshot == null) {
-            devicesSnapshot = Map.copyOf(devices);
+    Map<String, Device> devices() {
+        catchUp();
+        synchronized (this) {
+            if (devicesSnapshot == null) {
+                devicesSnapshot = Map.copyOf(devices);
+            }
+            return devicesSnapshot;
         }
-        return devicesSnapshot;
     }
 }

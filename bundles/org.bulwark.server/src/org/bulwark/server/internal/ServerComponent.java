@@ -59,6 +59,7 @@ public final class ServerComponent implements FleetServer {
         FleetState state = new FleetState(store, scoring);
         try {
             state.load(); // every device's latest results, once: queries are then answered from memory
+            state.catchUp(); // the first look for what other processes commit meanwhile, paid here not by a query
         } catch (StoreException e) {
             throw new IOException("cannot read the fleet from the store: " + e.getMessage(), e);
         }

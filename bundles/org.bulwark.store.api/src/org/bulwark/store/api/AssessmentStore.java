@@ -50,6 +50,20 @@ public interface AssessmentStore extends AutoCloseable {
     /** @return every device's latest stored results (by storing order), for fleet scoring */
     FleetResults latestResults() throws StoreException;
 
+    /**
+     * Assessments stored since a point, for a process that holds the fleet in memory while other processes store
+     * into the same database: those with an id above {@code afterId}, and those whose id is one of {@code ids} (ids
+     * below it that had not been committed when last asked: ids are taken when a transaction inserts, and
+     * transactions commit in any order).
+     *
+     * @param afterId the highest id already seen
+     * @param ids     ids at or below {@code afterId} to look for again; may be empty
+     * @param limit   at most this many (the lowest ids first); at least 1
+     * @return the assessments found, by id
+     * @since 1.2
+     */
+    List<StoredResults> assessmentsAfter(long afterId, java.util.Set<Long> ids, int limit) throws StoreException;
+
     /** @return the assessment with {@code id}, whole, if stored */
     Optional<StoredAssessment> assessment(long id) throws StoreException;
 

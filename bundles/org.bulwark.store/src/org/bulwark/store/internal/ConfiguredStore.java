@@ -13,6 +13,7 @@ import org.bulwark.store.api.AssessmentSummary;
 import org.bulwark.store.api.FleetResults;
 import org.bulwark.store.api.Remediation;
 import org.bulwark.store.api.StoreException;
+import org.bulwark.store.api.StoredResults;
 import org.bulwark.store.api.StoredAssessment;
 import org.bulwark.store.api.StoredException;
 import org.osgi.service.component.annotations.Activate;
@@ -76,6 +77,12 @@ public final class ConfiguredStore implements AssessmentStore {
     @Override
     public FleetResults latestResults() throws StoreException {
         return store().latestResults();
+    }
+
+    @Override
+    public List<StoredResults> assessmentsAfter(long afterId, java.util.Set<Long> ids, int limit)
+            throws StoreException {
+        return store().assessmentsAfter(afterId, ids, limit);
     }
 
     @Override

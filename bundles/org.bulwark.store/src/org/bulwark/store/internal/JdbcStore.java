@@ -48,6 +48,7 @@ import org.bulwark.store.api.StoreException.Reason;
 import org.bulwark.store.api.StoredAssessment;
 import org.bulwark.store.api.StoredException;
 import org.bulwark.store.api.StoredResult;
+import org.bulwark.store.api.StoredResults;
 
 /**
  * The store on a small pool of JDBC connections (H2 or PostgreSQL) with auto-commit off: every public method is
@@ -726,34 +727,7 @@ final class JdbcStore implements AssessmentStore {
                 summaries.put(s.id(), s);
             }
             // by assessment id: the newest definition of a control wins
-            java.util.TreeMap<Long, List<StoredResult>> byAssessment = new java.util.TreeMap<>();
-            try (PreparedStatement p = c().prepareStatement("SELECT assessment_id, results FROM assessment_results "
-                    + "WHERE assessment_id IN (" + String.join(", ", ids) + ")")) {
-                try (ResultSet r = p.executeQuery()) {
-                    while (r.next()) {
-                        byAssessment.put(r.getLong(1), ResultCodec.decode(r.getBytes(2), r.getLong(1)));
-                    }
-                }
-            }
-            List<String> older = new ArrayList<>(); // stored before schema 4: one row per result
-            for (String i : ids) {
-                if (!byAssessment.containsKey(Long.parseLong(i))) {
-                    older.add(i);
-                }
-            }
-            if (!older.isEmpty()) {
-                try (PreparedStatement p = c().prepareStatement("SELECT r.assessment_id, r.control_id, r.title, "
-                        + "r.category, r.weight, r.state FROM result r WHERE r.assessment_id IN ("
-                        + String.join(", ", older) + ") ORDER BY r.assessment_id, r.seq")) {
-                    try (ResultSet r = p.executeQuery()) {
-                        while (r.next()) {
-                            byAssessment.computeIfAbsent(r.getLong(1), k -> new ArrayList<>()).add(new StoredResult(
-                                    r.getString(2), r.getString(3), Category.valueOf(r.getString(4)), r.getInt(5),
-                                    ResultState.valueOf(r.getString(6)), null, false, null));
-                        }
-                    }
-                }
-            }
+            java.util.TreeMap<Long, List<StoredResult>> byAssessment = resultsOf(ids);
             Map<Long, Map<String, ResultState>> states = new LinkedHashMap<>();
             Map<String, ControlRef> controls = new LinkedHashMap<>();
             for (Map.Entry<Long, List<StoredResult>> e : byAssessment.entrySet()) {
@@ -770,11 +744,95 @@ final class JdbcStore implements AssessmentStore {
             // the devices as the store keeps them now: their current groups decide group-scoped exceptions
             Map<String, Device> known = devicesById();
             List<DeviceResults> devices = new ArrayList<>();
+            List<Long> assessmentIds = new ArrayList<>();
             for (AssessmentSummary s : summaries.values()) {
                 devices.add(new DeviceResults(known.getOrDefault(s.device().id(), s.device()), s.finished(),
                         states.getOrDefault(s.id(), Map.of())));
+                assessmentIds.add(s.id());
             }
-            return new FleetResults(new ArrayList<>(controls.values()), devices);
+            return new FleetResults(new ArrayList<>(controls.values()), devices, assessmentIds);
+        });
+    }
+
+    /**
+     * @param ids assessment ids, as decimal numbers
+     * @return the results of those assessments, by id: decoded from their compact row, or for assessments stored
+     *         before schema 4 read from their result rows
+     */
+    private java.util.TreeMap<Long, List<StoredResult>> resultsOf(List<String> ids) throws SQLException {
+        java.util.TreeMap<Long, List<StoredResult>> byAssessment = new java.util.TreeMap<>();
+        // numbers only: a literal list lets both databases use the primary key
+        try (PreparedStatement p = c().prepareStatement("SELECT assessment_id, results FROM assessment_results "
+                + "WHERE assessment_id IN (" + String.join(", ", ids) + ")")) {
+            try (ResultSet r = p.executeQuery()) {
+                while (r.next()) {
+                    byAssessment.put(r.getLong(1), ResultCodec.decode(r.getBytes(2), r.getLong(1)));
+                }
+            }
+        }
+        List<String> older = new ArrayList<>(); // stored before schema 4: one row per result
+        for (String i : ids) {
+            if (!byAssessment.containsKey(Long.parseLong(i))) {
+                older.add(i);
+            }
+        }
+        if (!older.isEmpty()) {
+            try (PreparedStatement p = c().prepareStatement("SELECT r.assessment_id, r.control_id, r.title, "
+                    + "r.category, r.weight, r.state FROM result r WHERE r.assessment_id IN ("
+                    + String.join(", ", older) + ") ORDER BY r.assessment_id, r.seq")) {
+                try (ResultSet r = p.executeQuery()) {
+                    while (r.next()) {
+                        byAssessment.computeIfAbsent(r.getLong(1), k -> new ArrayList<>()).add(new StoredResult(
+                                r.getString(2), r.getString(3), Category.valueOf(r.getString(4)), r.getInt(5),
+                                ResultState.valueOf(r.getString(6)), null, false, null));
+                    }
+                }
+            }
+        }
+        return byAssessment;
+    }
+
+    @Override
+    public List<StoredResults> assessmentsAfter(long afterId, Set<Long> ids, int limit) throws StoreException {
+        if (ids == null || limit < 1) {
+            throw new StoreException(Reason.INVALID_INPUT, "assessmentsAfter needs a set of ids (may be empty) and "
+                    + "a limit of at least 1");
+        }
+        return tx(() -> {
+            List<String> found = new ArrayList<>();
+            StringBuilder where = new StringBuilder("id > ?");
+            if (!ids.isEmpty()) {
+                List<String> numbers = new ArrayList<>();
+                ids.forEach(i -> numbers.add(Long.toString(i)));
+                where.append(" OR id IN (").append(String.join(", ", numbers)).append(')');
+            }
+            try (PreparedStatement p = c().prepareStatement("SELECT id FROM assessment WHERE " + where
+                    + " ORDER BY id")) {
+                p.setLong(1, afterId);
+                p.setMaxRows(limit);
+                try (ResultSet r = p.executeQuery()) {
+                    while (r.next() && found.size() < limit) {
+                        found.add(Long.toString(r.getLong(1)));
+                    }
+                }
+            }
+            if (found.isEmpty()) {
+                return List.of();
+            }
+            java.util.TreeMap<Long, List<StoredResult>> results = resultsOf(found);
+            Map<String, Device> known = devicesById();
+            List<StoredResults> out = new ArrayList<>(found.size());
+            for (AssessmentSummary s : summaries("a.id IN (" + String.join(", ", found) + ")", List.of())) {
+                Map<String, ResultState> states = new LinkedHashMap<>();
+                List<ControlRef> refs = new ArrayList<>();
+                for (StoredResult r : results.getOrDefault(s.id(), List.of())) {
+                    states.put(r.controlId(), r.state());
+                    refs.add(new ControlRef(r.controlId(), r.title(), r.category(), r.weight()));
+                }
+                out.add(new StoredResults(s.id(), new DeviceResults(known.getOrDefault(s.device().id(), s.device()),
+                        s.finished(), states), refs));
+            }
+            return out;
         });
     }
 
