@@ -1,16 +1,32 @@
 package org.bulwark.ui.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.bulwark.collector.api.Category;
+import org.bulwark.scoring.api.AssessmentListener;
+import org.bulwark.store.api.Remediation;
+import org.bulwark.store.api.StoreException;
 import org.bulwark.ui.WorkbenchIds;
+import org.bulwark.ui.internal.model.ActivityEdit;
+import org.bulwark.ui.internal.model.Backend;
+import org.bulwark.ui.internal.model.Row;
 import org.eclipse.e4.ui.internal.workbench.E4XMIResourceFactory;
 import org.eclipse.e4.ui.model.application.MApplication;
 import org.eclipse.e4.ui.model.application.MApplicationElement;
@@ -27,14 +43,32 @@ import org.eclipse.emf.ecore.resource.Resource;
 import org.eclipse.emf.ecore.resource.ResourceSet;
 import org.eclipse.emf.ecore.resource.impl.ResourceSetImpl;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.FrameworkUtil;
 
 /**
- * Opens the workbench model as the workbench does: Application.e4xmi and this bundle's fragment, every fragment
- * lands on an element of the application, and every part's class loads.
+ * The workbench's models. The application model, opened as the workbench does: Application.e4xmi and this bundle's
+ * fragment, every fragment lands on an element of the application, and every part's class loads. The headless
+ * model the parts call, without widgets: {@link ActivityEdit} (the "Edit activity" form) and {@link Backend} on a
+ * temporary store.
  */
 class WorkbenchModelTest {
+
+    private static final LocalDate TODAY = LocalDate.parse("2026-03-10");
+    private static final Instant CREATED = Instant.parse("2026-03-01T09:00:00Z");
+    private static final Remediation ACTIVE = activity(Remediation.Status.ACTIVE, LocalDate.parse("2026-03-20"),
+            "please");
+
+    @TempDir
+    Path tmp;
+
+    private static Remediation activity(Remediation.Status status, LocalDate due, String notes) {
+        return new Remediation(7, "Enable ASLR", "linux.kernel.aslr", Category.OPERATING_SYSTEM,
+                Remediation.Scope.DEVICES, List.of("d1"), null, Remediation.Priority.HIGH, due, notes, "alice", CREATED,
+                status, status == Remediation.Status.COMPLETED ? Remediation.Completion.MANUAL : null,
+                status == Remediation.Status.COMPLETED ? CREATED.plusSeconds(60) : null, 1, 0);
+    }
 
     private static EObject load(ResourceSet rs, URL url) throws Exception {
         Resource r = rs.getResource(URI.createURI(url.toString()), true);
@@ -86,5 +120,132 @@ class WorkbenchModelTest {
         }
         assertEquals(List.of(WorkbenchIds.PART_DASHBOARD, WorkbenchIds.PART_ACTIVITIES,
                 WorkbenchIds.PART_RECOMMENDATIONS, WorkbenchIds.PART_DETAILS), parts);
+    }
+
+    @Test
+    void anUnchangedFormChangesNothingAndIsNoError() {
+        ActivityEdit e = ActivityEdit.of(ACTIVE, "Enable ASLR", Remediation.Priority.HIGH, "2026-03-20", false,
+                "please", TODAY);
+        assertFalse(e.changed());
+        assertNull(e.update());
+        assertNull(e.error());
+        // surrounding blanks are no change either
+        assertFalse(ActivityEdit.of(ACTIVE, "  Enable ASLR ", Remediation.Priority.HIGH, " 2026-03-20 ", false,
+                "please", TODAY).changed());
+        Remediation bare = activity(Remediation.Status.ACTIVE, null, null);
+        ActivityEdit none = ActivityEdit.of(bare, "Enable ASLR", Remediation.Priority.HIGH, "", true, "  ", TODAY);
+        assertEquals(new ActivityEdit(null, null), none);
+    }
+
+    @Test
+    void anEditAsksForWhatChangedOnly() {
+        assertEquals(new Remediation.Update("Enable ASLR, then reboot", Remediation.Priority.LOW,
+                LocalDate.parse("2026-04-01"), "patch window: Saturday", false),
+                ActivityEdit.of(ACTIVE, " Enable ASLR, then reboot ", Remediation.Priority.LOW, "2026-04-01", false,
+                        "patch window: Saturday", TODAY).update());
+        assertEquals(new Remediation.Update("Reboot too", null, null, null, false),
+                ActivityEdit.of(ACTIVE, "Reboot too", Remediation.Priority.HIGH, "2026-03-20", false, "please",
+                        TODAY).update());
+        assertEquals(new Remediation.Update(null, Remediation.Priority.MEDIUM, null, null, false),
+                ActivityEdit.of(ACTIVE, "Enable ASLR", Remediation.Priority.MEDIUM, "2026-03-20", false, "please",
+                        TODAY).update());
+        // today is a due date the store takes
+        assertEquals(new Remediation.Update(null, null, TODAY, null, false), ActivityEdit.of(ACTIVE, "Enable ASLR",
+                Remediation.Priority.HIGH, "2026-03-10", false, "please", TODAY).update());
+        // "attention required": the due date removed; nothing to remove when there is none
+        assertEquals(new Remediation.Update(null, null, null, null, true), ActivityEdit.of(ACTIVE, "Enable ASLR",
+                Remediation.Priority.HIGH, "2026-03-20", true, "please", TODAY).update());
+        assertEquals(new Remediation.Update(null, null, LocalDate.parse("2026-05-01"), null, false),
+                ActivityEdit.of(activity(Remediation.Status.ACTIVE, null, "please"), "Enable ASLR",
+                        Remediation.Priority.HIGH, "2026-05-01", false, "please", TODAY).update());
+        // blank notes remove them ("" for the store); new notes replace them as typed
+        assertEquals(new Remediation.Update(null, null, null, "", false), ActivityEdit.of(ACTIVE, "Enable ASLR",
+                Remediation.Priority.HIGH, "2026-03-20", false, " \n ", TODAY).update());
+        assertEquals(new Remediation.Update(null, null, null, "line 1\nline 2", false), ActivityEdit.of(ACTIVE,
+                "Enable ASLR", Remediation.Priority.HIGH, "2026-03-20", false, "line 1\nline 2", TODAY).update());
+    }
+
+    @Test
+    void anOverdueActivityKeepsItsDueDateWhenSomethingElseChanges() {
+        Remediation overdue = activity(Remediation.Status.ACTIVE, LocalDate.parse("2026-03-05"), null);
+        ActivityEdit e = ActivityEdit.of(overdue, "Enable ASLR", Remediation.Priority.LOW, "2026-03-05", false, "",
+                TODAY);
+        assertNull(e.error());
+        assertEquals(new Remediation.Update(null, Remediation.Priority.LOW, null, null, false), e.update());
+    }
+
+    @Test
+    void aWrongFormIsAnErrorAndNoUpdate() {
+        assertEquals(new ActivityEdit(null, "The title is required."), ActivityEdit.of(ACTIVE, "   ",
+                Remediation.Priority.HIGH, "2026-03-20", false, "please", TODAY));
+        assertEquals(new ActivityEdit(null, "The due date 2026-03-09 is in the past (today is 2026-03-10 UTC)."),
+                ActivityEdit.of(ACTIVE, "Enable ASLR", Remediation.Priority.HIGH, "2026-03-09", false, "please",
+                        TODAY));
+        assertEquals(new ActivityEdit(null, "\"31.12.2026\" is not a date: enter the due date as YYYY-MM-DD."),
+                ActivityEdit.of(ACTIVE, "Enable ASLR", Remediation.Priority.HIGH, "31.12.2026", false, "please",
+                        TODAY));
+        assertEquals(new ActivityEdit(null, "\"2026-02-30\" is not a date: enter the due date as YYYY-MM-DD."),
+                ActivityEdit.of(ACTIVE, "Enable ASLR", Remediation.Priority.HIGH, "2026-02-30", false, "please",
+                        TODAY));
+        assertEquals(new ActivityEdit(null, "Enter the due date as YYYY-MM-DD, or choose no due date (attention "
+                + "required)."), ActivityEdit.of(ACTIVE, "Enable ASLR", Remediation.Priority.HIGH, " ", false,
+                        "please", TODAY));
+        // completed and cancelled activities are final
+        assertEquals(new ActivityEdit(null, "Activity #7 is completed and cannot be edited."), ActivityEdit.of(
+                activity(Remediation.Status.COMPLETED, null, null), "Other", Remediation.Priority.LOW, "", true,
+                "", TODAY));
+        assertEquals(new ActivityEdit(null, "Activity #7 is cancelled and cannot be edited."), ActivityEdit.of(
+                activity(Remediation.Status.CANCELLED, null, null), "Other", Remediation.Priority.LOW, "", true,
+                "", TODAY));
+    }
+
+    @Test
+    void theBackendUpdatesAnActivityInTheStoreAndWritesNothingWhenTheStoreRefuses() throws Exception {
+        Path root = tmp.resolve("root");
+        Files.createDirectories(root.resolve("etc"));
+        Files.writeString(root.resolve("etc/os-release"), "ID=debian\nVERSION_ID=\"12\"\n");
+        try (TestSessions sessions = new TestSessions()) {
+            // no events: only the session's backend is used
+            Backend backend = sessions.open(new TestBroker(null), tmp.resolve("data"), root).backend();
+            backend.reassess(AssessmentListener.NONE);
+            Row top = backend.load().rows().get(0);
+            LocalDate today = LocalDate.now(ZoneOffset.UTC);
+            Remediation created = backend.submit(new Remediation.Request("Fix " + top.controlId(), top.controlId(),
+                    Remediation.Scope.DEVICES, top.exposedDevices(), null, Remediation.Priority.HIGH,
+                    today.plusDays(7), "first notes", "alice"));
+
+            Instant before = Instant.now().truncatedTo(ChronoUnit.MICROS);
+            Remediation updated = backend.update(created.id(), new Remediation.Update("Fix it, then reboot",
+                    Remediation.Priority.LOW, today.plusDays(30), "", false), "bob");
+            Instant after = Instant.now();
+            assertTrue(!updated.updated().isBefore(before) && !updated.updated().isAfter(after),
+                    updated.updated() + " in [" + before + ", " + after + "]");
+            Remediation expected = new Remediation(created.id(), "Fix it, then reboot", top.controlId(),
+                    top.category(), Remediation.Scope.DEVICES, top.exposedDevices(), null, Remediation.Priority.LOW,
+                    today.plusDays(30), null, "alice", created.created(), Remediation.Status.ACTIVE, null, null,
+                    created.targetDevices(), created.fixedDevices(), null, null, updated.updated(), "bob");
+            assertEquals(expected, updated);
+            assertEquals(List.of(expected), backend.load().activities(), "as stored");
+
+            Remediation noDue = backend.update(created.id(), new Remediation.Update(null, null, null, null, true),
+                    "carol");
+            assertNull(noDue.due());
+            assertEquals("Fix it, then reboot", noDue.title());
+            assertEquals("carol", noDue.updatedBy());
+
+            StoreException past = assertThrows(StoreException.class, () -> backend.update(created.id(),
+                    new Remediation.Update(null, null, today.minusDays(1), null, false), "bob"));
+            assertEquals(StoreException.Reason.INVALID_INPUT, past.reason());
+            backend.cancel(created.id(), "dave");
+            StoreException cancelled = assertThrows(StoreException.class, () -> backend.update(created.id(),
+                    new Remediation.Update("x", null, null, null, false), "bob"));
+            assertEquals(StoreException.Reason.INVALID_INPUT, cancelled.reason());
+            Remediation stored = backend.load().activities().get(0);
+            assertEquals(Remediation.Status.CANCELLED, stored.status());
+            assertEquals("Fix it, then reboot", stored.title());
+            assertNull(stored.due());
+            assertEquals("carol", stored.updatedBy());
+            assertEquals(noDue.updated(), stored.updated());
+        }
     }
 }

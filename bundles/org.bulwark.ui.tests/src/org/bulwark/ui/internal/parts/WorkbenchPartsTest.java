@@ -3,6 +3,7 @@ package org.bulwark.ui.internal.parts;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -11,12 +12,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 
 import org.bulwark.collector.api.Category;
 import org.bulwark.scoring.api.ControlException;
 import org.bulwark.scoring.api.Justification;
+import org.bulwark.store.api.AssessmentStore;
 import org.bulwark.store.api.Remediation;
 import org.bulwark.ui.WorkbenchTopics;
 import org.bulwark.ui.internal.Session;
@@ -27,6 +34,8 @@ import org.bulwark.ui.internal.jobs.ReassessJob;
 import org.bulwark.ui.internal.model.Row;
 import org.bulwark.ui.internal.model.Snapshot;
 import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.jface.dialogs.MessageDialog;
+import org.eclipse.jface.window.Window;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.CTabFolder;
 import org.eclipse.swt.custom.CTabItem;
@@ -37,7 +46,9 @@ import org.eclipse.swt.graphics.ImageData;
 import org.eclipse.swt.graphics.ImageLoader;
 import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.layout.FillLayout;
+import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Shell;
@@ -178,8 +189,13 @@ class WorkbenchPartsTest {
     }
 
     private void screenshot(String name) throws IOException {
+        screenshot(shell, name);
+    }
+
+    private void screenshot(Shell of, String name) throws IOException {
         settle();
-        Rectangle b = shell.getBounds();
+        // the client area on the screen: under Xvfb no window manager draws the trim the bounds leave room for
+        Rectangle b = display.map(of, null, of.getClientArea());
         Image image = new Image(display, b.width, b.height);
         GC gc = new GC(display);
         try {
@@ -198,6 +214,126 @@ class WorkbenchPartsTest {
 
     private Snapshot now() {
         return session.current();
+    }
+
+    interface Driver<T> {
+        void drive(T window) throws Exception;
+    }
+
+    /**
+     * Clicks {@code button}, and drives the modal {@code type} window it opens (a dialog runs its own event loop:
+     * the driver runs in it); the window must be closed by the driver. A failing driver closes the window as its
+     * close box would (cancel) and fails the test.
+     */
+    private <T extends Window> void clickAndDrive(Button button, Class<T> type, Driver<T> driver) throws Exception {
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        AtomicBoolean driven = new AtomicBoolean();
+        AtomicBoolean stop = new AtomicBoolean();
+        long end = System.currentTimeMillis() + 30_000;
+        Runnable[] find = new Runnable[1];
+        find[0] = () -> {
+            if (stop.get()) {
+                return;
+            }
+            T window = null;
+            for (Shell s : display.getShells()) {
+                if (!s.isDisposed() && type.isInstance(s.getData())) {
+                    window = type.cast(s.getData());
+                }
+            }
+            if (window == null) {
+                if (System.currentTimeMillis() < end) {
+                    display.timerExec(20, find[0]);
+                }
+                return;
+            }
+            try {
+                driver.drive(window);
+                driven.set(true);
+            } catch (Throwable t) {
+                failure.set(t);
+                if (window.getShell() != null && !window.getShell().isDisposed()) {
+                    window.getShell().close();
+                }
+            }
+        };
+        display.asyncExec(find[0]);
+        assertTrue(button.isEnabled(), button.getText() + " is enabled");
+        button.notifyListeners(SWT.Selection, new Event());
+        stop.set(true);
+        if (failure.get() != null) {
+            throw new AssertionError("while " + type.getSimpleName() + " was open: " + failure.get(), failure.get());
+        }
+        assertTrue(driven.get(), button.getText() + " opened a " + type.getSimpleName());
+    }
+
+    /** @return the button labelled {@code label} (mnemonics ignored) in {@code window} */
+    private static Button button(Window window, String label) {
+        Button b = find(window.getShell(), label);
+        assertNotNull(b, "a button " + label);
+        return b;
+    }
+
+    private static Button find(Control c, String label) {
+        if (c instanceof Button b && b.getText().replace("&", "").equals(label)) {
+            return b;
+        }
+        if (c instanceof Composite parent) {
+            for (Control child : parent.getChildren()) {
+                Button b = find(child, label);
+                if (b != null) {
+                    return b;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** @return whether {@code c} shows a label {@code text} */
+    private static boolean label(Control c, String text) {
+        if (c instanceof org.eclipse.swt.widgets.Label l && l.getText().equals(text)) {
+            return true;
+        }
+        if (c instanceof Composite parent) {
+            for (Control child : parent.getChildren()) {
+                if (label(child, text)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static void choose(org.eclipse.swt.widgets.Combo combo, String item) {
+        combo.select(combo.indexOf(item));
+        combo.notifyListeners(SWT.Selection, new Event());
+    }
+
+    private List<Remediation> stored() throws Exception {
+        Job.getJobManager().join(LoadJob.FAMILY, null);
+        try (AssessmentStore db = session.stores().open(session.backend().location().jdbcUrl())) {
+            return db.remediations();
+        }
+    }
+
+    private Remediation submitActivity(Row top, LocalDate due) throws Exception {
+        join(details.submit(new Remediation.Request("Fix " + top.title(), top.controlId(),
+                Remediation.Scope.DEVICES, top.exposedDevices(), null, Remediation.Priority.HIGH, due,
+                "from the UI test", "tester")));
+        waitFor(() -> activities.table.getItemCount() == 1, "the activity in the activities part");
+        left.setSelection(1);
+        activities.table.setSelection(0);
+        activities.table.notifyListeners(SWT.Selection, new Event());
+        settle();
+        return activities.activities().get(0);
+    }
+
+    private List<String> cells(int row) {
+        List<String> cells = new java.util.ArrayList<>();
+        for (int i = 0; i < activities.table.getColumnCount(); i++) {
+            cells.add(activities.table.getItem(row).getText(i));
+        }
+        return cells;
     }
 
     @Test
@@ -352,5 +488,132 @@ class WorkbenchPartsTest {
         assertEquals(null, now().row(aslr.controlId()));
         assertEquals(2, dashboard.chart.history().size());
         screenshot("dashboard-after-reassess");
+    }
+
+    @Test
+    void anActiveActivityIsEditedInTheDialogAndTheTableTheStoreAndTheCsvShowTheNewValues() throws Exception {
+        Row top = recommendations.shown().get(0);
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        Remediation before = submitActivity(top, today.plusDays(7));
+        LocalDate due = today.plusDays(30);
+        String user = System.getProperty("user.name", "workbench");
+
+        Instant from = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        clickAndDrive(activities.edit, EditActivityDialog.class, d -> {
+            // filled with the current values
+            assertEquals("Edit remediation activity", d.getShell().getText());
+            assertTrue(label(d.getShell(), "Edit activity #" + before.id()), "the title area names the activity");
+            assertEquals("Fix " + top.title(), d.title.getText());
+            assertEquals("high", d.priority.getText());
+            assertEquals(today.plusDays(7).toString(), d.due.getText());
+            assertFalse(d.noDue.getSelection());
+            assertEquals("from the UI test", d.notes.getText());
+            assertFalse(button(d, "OK").isEnabled(), "nothing changed yet");
+
+            d.title.setText("Harden ASLR, then reboot");
+            choose(d.priority, "low");
+            d.due.setText(due.toString());
+            d.notes.setText("patch window: Saturday");
+            assertNull(d.getErrorMessage());
+            assertNull(d.error());
+            assertTrue(button(d, "OK").isEnabled());
+            screenshot(d.getShell(), "edit-activity-dialog");
+            button(d, "OK").notifyListeners(SWT.Selection, new Event());
+        });
+        waitFor(() -> "Harden ASLR, then reboot".equals(activities.table.getItem(0).getText(1)),
+                "the edited activity in the table");
+        Instant to = Instant.now();
+        assertEquals(List.of(Long.toString(before.id()), "Harden ASLR, then reboot", top.controlId(), "low",
+                due.toString(), "active", before.fixedDevices() + "/" + before.targetDevices(), "tester"), cells(0));
+        assertEquals(0, activities.table.getSelectionIndex(), "the edited activity stays selected");
+        assertTrue(activities.edit.isEnabled());
+        screenshot("activity-edited");
+
+        // in the store: the four fields, who updated it and when; nothing else changed
+        List<Remediation> stored = stored();
+        assertEquals(1, stored.size());
+        Remediation r = stored.get(0);
+        assertTrue(!r.updated().isBefore(from) && !r.updated().isAfter(to), r.updated() + " in [" + from + ", "
+                + to + "]");
+        assertEquals(new Remediation(before.id(), "Harden ASLR, then reboot", top.controlId(), top.category(),
+                Remediation.Scope.DEVICES, top.exposedDevices(), null, Remediation.Priority.LOW, due,
+                "patch window: Saturday", "tester", before.created(), Remediation.Status.ACTIVE, null, null,
+                before.targetDevices(), before.fixedDevices(), null, null, r.updated(), user), r);
+
+        // in the CSV
+        Path csv = tmp.resolve("export/activities.csv");
+        join(details.export(csv));
+        List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
+        assertEquals(List.of(String.join(",", Remediation.CSV_COLUMNS), before.id() + ",\"Harden ASLR, then reboot\","
+                + top.controlId() + "," + top.category().name().toLowerCase(Locale.ROOT).replace('_', '-')
+                + ",devices," + String.join(" ", top.exposedDevices()) + ",low," + due + ",active,,,"
+                + before.targetDevices() + "," + before.fixedDevices() + ",tester," + before.created()
+                + ",patch window: Saturday," + r.updated() + "," + user + ",,"), lines);
+
+        // "attention required": the due date removed
+        clickAndDrive(activities.edit, EditActivityDialog.class, d -> {
+            assertEquals("Harden ASLR, then reboot", d.title.getText());
+            assertEquals("low", d.priority.getText());
+            assertEquals(due.toString(), d.due.getText());
+            d.noDue.setSelection(true);
+            d.noDue.notifyListeners(SWT.Selection, new Event());
+            assertFalse(d.due.isEnabled());
+            button(d, "OK").notifyListeners(SWT.Selection, new Event());
+        });
+        waitFor(() -> "attention required".equals(activities.table.getItem(0).getText(4)),
+                "the activity without a due date");
+        assertNull(stored().get(0).due());
+
+        // cancelled through its button and the confirmation: final, so it cannot be edited
+        clickAndDrive(activities.cancel, MessageDialog.class, m -> {
+            assertEquals("Bulwark", m.getShell().getText());
+            button(m, "OK").notifyListeners(SWT.Selection, new Event());
+        });
+        waitFor(() -> "cancelled".equals(activities.table.getItem(0).getText(5)), "the cancelled activity");
+        assertEquals(0, activities.table.getSelectionIndex());
+        assertFalse(activities.edit.isEnabled(), "a cancelled activity cannot be edited");
+        assertEquals(Remediation.Status.CANCELLED, stored().get(0).status());
+        assertEquals(user, stored().get(0).cancelledBy());
+        activities.table.deselectAll();
+        activities.table.notifyListeners(SWT.Selection, new Event());
+        assertFalse(activities.edit.isEnabled(), "nothing selected");
+    }
+
+    @Test
+    void aBadDueDateIsShownInTheEditDialogAndNothingIsWritten() throws Exception {
+        Row top = recommendations.shown().get(0);
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        submitActivity(top, today.plusDays(7));
+        List<Remediation> before = stored();
+        List<String> shown = cells(0);
+
+        clickAndDrive(activities.edit, EditActivityDialog.class, d -> {
+            d.notes.setText("changed, but never saved");
+            d.due.setText("2020-01-01");
+            assertEquals("The due date 2020-01-01 is in the past (today is " + today + " UTC).",
+                    d.getErrorMessage());
+            assertFalse(button(d, "OK").isEnabled());
+            // even pressed, OK does not close the dialog nor write anything
+            button(d, "OK").notifyListeners(SWT.Selection, new Event());
+            assertFalse(d.getShell().isDisposed(), "the dialog stays open");
+
+            d.due.setText("31.12.2030");
+            assertEquals("\"31.12.2030\" is not a date: enter the due date as YYYY-MM-DD.", d.getErrorMessage());
+            assertFalse(button(d, "OK").isEnabled());
+            screenshot(d.getShell(), "edit-activity-bad-date");
+
+            d.due.setText(today.plusDays(9).toString());
+            d.title.setText("  ");
+            assertEquals("The title is required.", d.getErrorMessage());
+            assertFalse(button(d, "OK").isEnabled());
+            d.title.setText("Fix it");
+            assertNull(d.getErrorMessage());
+            assertTrue(button(d, "OK").isEnabled());
+            button(d, "Cancel").notifyListeners(SWT.Selection, new Event());
+        });
+        settle();
+        assertEquals(before, stored(), "nothing written");
+        assertNull(stored().get(0).updated());
+        assertEquals(shown, cells(0));
     }
 }

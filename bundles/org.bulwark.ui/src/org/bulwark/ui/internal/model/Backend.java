@@ -219,6 +219,19 @@ public final class Backend {
         }
     }
 
+    /**
+     * Updates active activity {@code id}: the fields {@code update} names change, the others stay (see
+     * {@link ActivityEdit}); {@code by} and now are kept as who updated it and when.
+     *
+     * @throws StoreException INVALID_INPUT when it is no longer active or the update is wrong (nothing is written),
+     *                        NOT_FOUND when it is gone
+     */
+    public Remediation update(long id, Remediation.Update update, String by) throws StoreException {
+        try (AssessmentStore db = open()) {
+            return db.updateRemediation(id, update, by, Instant.now());
+        }
+    }
+
     public Remediation cancel(long id, String by) throws StoreException {
         try (AssessmentStore db = open()) {
             return db.cancelRemediation(id, by, Instant.now());

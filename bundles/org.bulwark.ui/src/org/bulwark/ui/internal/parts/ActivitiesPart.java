@@ -31,15 +31,16 @@ import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;
 
 /**
- * Remediation activities: status, due date (overdue in red), progress (fixed/target devices), mark complete,
- * cancel.
+ * Remediation activities: status, due date (overdue in red), progress (fixed/target devices), mark complete, edit
+ * (title, priority, due date, notes; active activities only), cancel (after a confirmation), export to CSV.
  */
 public class ActivitiesPart {
 
     private Session session;
     Table table;
     private Button complete;
-    private Button cancel;
+    Button edit;
+    Button cancel;
     private Color overdue;
     private List<Remediation> activities = List.of();
 
@@ -48,11 +49,11 @@ public class ActivitiesPart {
         this.session = session;
         overdue = new Color(255, 215, 215);
         Composite root = new Composite(parent, SWT.NONE);
-        root.setLayout(new GridLayout(3, false));
+        root.setLayout(new GridLayout(4, false));
         table = new Table(root, SWT.BORDER | SWT.FULL_SELECTION | SWT.SINGLE);
         table.setHeaderVisible(true);
         table.setLinesVisible(true);
-        table.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 3, 1));
+        table.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 4, 1));
         for (String[] col : new String[][] { { "#", "40" }, { "Activity", "220" }, { "Control", "150" },
                 { "Priority", "70" }, { "Due", "100" }, { "Status", "90" }, { "Progress", "80" },
                 { "Requester", "90" } }) {
@@ -68,6 +69,16 @@ public class ActivitiesPart {
                 markComplete(activities.get(i).id());
             }
         });
+        edit = new Button(root, SWT.PUSH);
+        edit.setText("Edit activity…");
+        edit.setEnabled(false); // until an active activity is selected
+        edit.addListener(SWT.Selection, e -> {
+            Remediation r = selected();
+            if (r != null && r.status() == Remediation.Status.ACTIVE) {
+                new EditActivityDialog(root.getShell(), r).openForResult().ifPresent(u -> editActivity(r.id(), u));
+            }
+        });
+        table.addListener(SWT.Selection, e -> enableEdit());
         cancel = new Button(root, SWT.PUSH);
         cancel.setText("Cancel activity");
         cancel.addListener(SWT.Selection, e -> {
@@ -117,6 +128,7 @@ public class ActivitiesPart {
 
     /** Shows the activities of {@code s}, newest first; UI thread only. */
     public void show(Snapshot s) {
+        Remediation was = selected();
         activities = new java.util.ArrayList<>(s.activities());
         java.util.Collections.reverse(activities);
         table.removeAll();
@@ -132,6 +144,25 @@ public class ActivitiesPart {
                 item.setBackground(overdue);
             }
         }
+        // the same activity stays selected across reloads (after an edit, for one)
+        for (int i = 0; was != null && i < activities.size(); i++) {
+            if (activities.get(i).id() == was.id()) {
+                table.setSelection(i);
+            }
+        }
+        enableEdit();
+    }
+
+    /** @return the selected activity, or {@code null} */
+    private Remediation selected() {
+        int i = table.getSelectionIndex();
+        return i >= 0 && i < activities.size() ? activities.get(i) : null;
+    }
+
+    /** Completed and cancelled activities are final: only an active one can be edited. */
+    private void enableEdit() {
+        Remediation r = selected();
+        edit.setEnabled(r != null && r.status() == Remediation.Status.ACTIVE);
     }
 
     /** @return the activities shown, newest first */
@@ -160,7 +191,7 @@ public class ActivitiesPart {
     public Job cancelActivity(long id) {
         Job job = Job.create("Cancelling remediation activity #" + id, m -> {
             try {
-                session.backend().cancel(id, System.getProperty("user.name", "workbench"));
+                session.backend().cancel(id, user());
             } catch (Exception x) {
                 table.getDisplay().asyncExec(() -> MessageDialog.openError(table.getShell(), "Bulwark",
                         "Activity #" + id + " was not cancelled: " + x.getMessage()));
@@ -171,6 +202,35 @@ public class ActivitiesPart {
         });
         job.schedule();
         return job;
+    }
+
+    /**
+     * Updates activity {@code id} in a Job: the fields {@code update} names (see {@code ActivityEdit}), by the
+     * same user as a cancellation.
+     */
+    public Job editActivity(long id, Remediation.Update update) {
+        Job job = Job.create("Updating remediation activity #" + id, m -> {
+            try {
+                session.backend().update(id, update, user());
+            } catch (Exception x) {
+                table.getDisplay().asyncExec(() -> {
+                    if (!table.isDisposed()) {
+                        MessageDialog.openError(table.getShell(), "Bulwark", "Activity #" + id
+                                + " was not updated: " + x.getMessage());
+                    }
+                });
+                return Status.error(x.getMessage(), x);
+            }
+            session.refresh();
+            return Status.OK_STATUS;
+        });
+        job.schedule();
+        return job;
+    }
+
+    /** @return who updates or cancels activities in this workbench: the user running it */
+    static String user() {
+        return System.getProperty("user.name", "workbench");
     }
 
     @Focus

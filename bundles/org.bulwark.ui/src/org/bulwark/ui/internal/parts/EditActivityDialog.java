@@ -1,0 +1,161 @@
+package org.bulwark.ui.internal.parts;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Locale;
+import java.util.Optional;
+
+import org.bulwark.store.api.Remediation;
+import org.bulwark.ui.internal.model.ActivityEdit;
+import org.eclipse.jface.dialogs.IDialogConstants;
+import org.eclipse.jface.dialogs.TitleAreaDialog;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.layout.GridData;
+import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Combo;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Shell;
+import org.eclipse.swt.widgets.Text;
+
+/**
+ * "Edit activity": the title, priority, due date (or none: "attention required") and notes of an active
+ * remediation activity, filled with its current values. Every change is checked at once ({@link ActivityEdit}):
+ * a mistake is shown in the dialog's title area and OK stays disabled, so nothing wrong is written.
+ */
+final class EditActivityDialog extends TitleAreaDialog {
+
+    private final Remediation activity;
+    Text title;
+    Combo priority;
+    Text due;
+    Button noDue;
+    Text notes;
+    private ActivityEdit edit;
+    private Remediation.Update result;
+
+    EditActivityDialog(Shell parent, Remediation activity) {
+        super(parent);
+        this.activity = activity;
+    }
+
+    @Override
+    protected void configureShell(Shell shell) {
+        super.configureShell(shell);
+        shell.setText("Edit remediation activity");
+    }
+
+    @Override
+    protected boolean isResizable() {
+        return true;
+    }
+
+    @Override
+    protected Control createDialogArea(Composite parent) {
+        Composite area = (Composite) super.createDialogArea(parent);
+        setTitle("Edit activity #" + activity.id());
+        setMessage(message());
+        Composite c = new Composite(area, SWT.NONE);
+        c.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
+        GridLayout cl = new GridLayout(2, false);
+        cl.marginWidth = convertHorizontalDLUsToPixels(IDialogConstants.HORIZONTAL_MARGIN);
+        cl.marginHeight = convertVerticalDLUsToPixels(IDialogConstants.VERTICAL_MARGIN);
+        c.setLayout(cl);
+
+        new Label(c, SWT.NONE).setText("Title:");
+        title = new Text(c, SWT.BORDER);
+        title.setText(activity.title());
+        GridData tg = new GridData(SWT.FILL, SWT.CENTER, true, false);
+        tg.widthHint = convertWidthInCharsToPixels(60);
+        title.setLayoutData(tg);
+
+        new Label(c, SWT.NONE).setText("Priority:");
+        priority = new Combo(c, SWT.READ_ONLY);
+        for (Remediation.Priority p : Remediation.Priority.values()) {
+            priority.add(p.name().toLowerCase(Locale.ROOT));
+        }
+        priority.select(activity.priority().ordinal());
+
+        new Label(c, SWT.NONE).setText("Due date:");
+        Composite dueRow = new Composite(c, SWT.NONE);
+        GridLayout dl = new GridLayout(2, false);
+        dl.marginWidth = 0;
+        dl.marginHeight = 0;
+        dueRow.setLayout(dl);
+        due = new Text(dueRow, SWT.BORDER);
+        due.setMessage("YYYY-MM-DD");
+        due.setText(activity.due() == null ? "" : activity.due().toString());
+        GridData dg = new GridData(SWT.LEFT, SWT.CENTER, false, false);
+        dg.widthHint = convertWidthInCharsToPixels(14);
+        due.setLayoutData(dg);
+        noDue = new Button(dueRow, SWT.CHECK);
+        noDue.setText("No due date (attention required)");
+        noDue.setSelection(activity.due() == null);
+        due.setEnabled(activity.due() != null);
+
+        Label nl = new Label(c, SWT.NONE);
+        nl.setText("Notes:");
+        nl.setLayoutData(new GridData(SWT.LEFT, SWT.TOP, false, false));
+        notes = new Text(c, SWT.BORDER | SWT.MULTI | SWT.WRAP | SWT.V_SCROLL);
+        notes.setText(activity.notes() == null ? "" : activity.notes());
+        GridData ng = new GridData(SWT.FILL, SWT.FILL, true, true);
+        ng.widthHint = convertWidthInCharsToPixels(60);
+        ng.heightHint = convertHeightInCharsToPixels(4);
+        notes.setLayoutData(ng);
+
+        title.addListener(SWT.Modify, e -> validate());
+        priority.addListener(SWT.Selection, e -> validate());
+        due.addListener(SWT.Modify, e -> validate());
+        noDue.addListener(SWT.Selection, e -> {
+            due.setEnabled(!noDue.getSelection());
+            validate();
+        });
+        notes.addListener(SWT.Modify, e -> validate());
+        return area;
+    }
+
+    private String message() {
+        return activity.controlId() + ": " + activity.fixedDevices() + "/" + activity.targetDevices()
+                + " device(s) fixed" + (activity.requester() == null ? "" : ", requested by " + activity.requester())
+                + ". Change the title, priority, due date or notes.";
+    }
+
+    @Override
+    protected Control createContents(Composite parent) {
+        Control c = super.createContents(parent);
+        validate();
+        return c;
+    }
+
+    /** Checks the form: shows what is wrong, enables OK only for a right change. */
+    private void validate() {
+        if (title == null || getButton(IDialogConstants.OK_ID) == null) {
+            return; // still being created
+        }
+        edit = ActivityEdit.of(activity, title.getText(), Remediation.Priority.values()[priority.getSelectionIndex()],
+                due.getText(), noDue.getSelection(), notes.getText(), LocalDate.now(ZoneOffset.UTC));
+        setErrorMessage(edit.error());
+        getButton(IDialogConstants.OK_ID).setEnabled(edit.changed());
+    }
+
+    /** @return what is wrong with the form, or {@code null} */
+    String error() {
+        return edit == null ? null : edit.error();
+    }
+
+    @Override
+    protected void okPressed() {
+        validate();
+        if (!edit.changed()) {
+            return;
+        }
+        result = edit.update();
+        super.okPressed();
+    }
+
+    Optional<Remediation.Update> openForResult() {
+        return open() == OK ? Optional.ofNullable(result) : Optional.empty();
+    }
+}
