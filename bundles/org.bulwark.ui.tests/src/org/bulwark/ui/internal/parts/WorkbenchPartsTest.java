@@ -572,11 +572,14 @@ class WorkbenchPartsTest {
         waitFor(() -> "cancelled".equals(activities.table.getItem(0).getText(5)), "the cancelled activity");
         assertEquals(0, activities.table.getSelectionIndex());
         assertFalse(activities.edit.isEnabled(), "a cancelled activity cannot be edited");
+        assertFalse(activities.complete.isEnabled(), "nor completed");
+        assertFalse(activities.cancel.isEnabled(), "nor cancelled again");
         assertEquals(Remediation.Status.CANCELLED, stored().get(0).status());
         assertEquals(user, stored().get(0).cancelledBy());
         activities.table.deselectAll();
         activities.table.notifyListeners(SWT.Selection, new Event());
         assertFalse(activities.edit.isEnabled(), "nothing selected");
+        assertFalse(activities.complete.isEnabled(), "nothing selected");
     }
 
     @Test

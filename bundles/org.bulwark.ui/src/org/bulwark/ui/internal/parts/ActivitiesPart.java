@@ -38,7 +38,7 @@ public class ActivitiesPart {
 
     private Session session;
     Table table;
-    private Button complete;
+    Button complete;
     Button edit;
     Button cancel;
     private Color overdue;
@@ -63,6 +63,7 @@ public class ActivitiesPart {
         }
         complete = new Button(root, SWT.PUSH);
         complete.setText("Mark complete");
+        complete.setEnabled(false); // until an active activity is selected, as edit and cancel
         complete.addListener(SWT.Selection, e -> {
             int i = table.getSelectionIndex();
             if (i >= 0) {
@@ -81,6 +82,7 @@ public class ActivitiesPart {
         table.addListener(SWT.Selection, e -> enableEdit());
         cancel = new Button(root, SWT.PUSH);
         cancel.setText("Cancel activity");
+        cancel.setEnabled(false);
         cancel.addListener(SWT.Selection, e -> {
             int i = table.getSelectionIndex();
             if (i >= 0 && MessageDialog.openConfirm(root.getShell(), "Bulwark", "Cancel activity #"
@@ -159,10 +161,13 @@ public class ActivitiesPart {
         return i >= 0 && i < activities.size() ? activities.get(i) : null;
     }
 
-    /** Completed and cancelled activities are final: only an active one can be edited. */
+    /** Completed and cancelled activities are final: only an active one can be completed, edited or cancelled. */
     private void enableEdit() {
         Remediation r = selected();
-        edit.setEnabled(r != null && r.status() == Remediation.Status.ACTIVE);
+        boolean active = r != null && r.status() == Remediation.Status.ACTIVE;
+        complete.setEnabled(active);
+        edit.setEnabled(active);
+        cancel.setEnabled(active);
     }
 
     /** @return the activities shown, newest first */
