@@ -258,6 +258,12 @@ class JsonReportReaderTest {
                 "{\"device\": {}, \"upload\": 1}"));
         assertEquals("upload: must be the document's first field", late.field() + ": " + late.reason());
 
+        ReportException deviceField = assertThrows(ReportException.class, () -> readUpload(
+                upload("{\"id\": \"c2\", \"state\": \"PASS\", \"reason\": null, \"evidence\": []}")
+                        .replace("\"groups\"", "\"tags\"")));
+        assertEquals("upload:3:76: device.tags: unknown field (a device has id, hostname, os, groups)",
+                deviceField.getMessage());
+
         ReportException neither = assertThrows(ReportException.class, () -> readUpload("{\"results\": []}"));
         assertEquals("not a Bulwark upload or report: it has neither an \"upload\" nor a \"format\" field",
                 neither.reason());

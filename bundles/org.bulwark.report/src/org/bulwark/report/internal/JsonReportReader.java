@@ -150,6 +150,9 @@ public final class JsonReportReader implements ReportReader {
     private static final List<String> UPLOAD_FIELDS = List.of("upload", "generator", "device", "platform", "root",
             "live", "started", "finished", "content", "collectors", "results", "problems");
 
+    /** The fields of an upload's device; any other is refused. */
+    private static final List<String> DEVICE_FIELDS = List.of("id", "hostname", "os", "groups");
+
     /** The fields of an upload's result; any other is refused. */
     private static final List<String> UPLOAD_RESULT_FIELDS = List.of("id", "state", "reason", "evidence");
 
@@ -396,7 +399,15 @@ public final class JsonReportReader implements ReportReader {
                 throw error("upload", "upload version " + version + " is not supported; this Bulwark reads version "
                         + UPLOAD);
             }
-            Device device = device(object(root, "device", "device"));
+            JsonNode d = object(root, "device", "device");
+            for (var names = d.fieldNames(); names.hasNext();) {
+                String name = names.next();
+                if (!DEVICE_FIELDS.contains(name)) {
+                    throw error("device." + name, "unknown field (a device has " + String.join(", ", DEVICE_FIELDS)
+                            + ")");
+                }
+            }
+            Device device = device(d);
             Instant finished = instant(root, "finished", "finished", true);
             JsonNode results = array(root, "results", "results");
             Map<String, ResultState> states = new LinkedHashMap<>();
