@@ -80,7 +80,7 @@ class WorkbenchModelTest {
     }
 
     @Test
-    void theFragmentContributesTheFourPartsToTheApplicationModel() throws Exception {
+    void theFragmentContributesTheFivePartsToTheApplicationModel() throws Exception {
         ApplicationPackageImpl.init();
         FragmentPackageImpl.init();
         ResourceSet rs = new ResourceSetImpl();
@@ -122,7 +122,7 @@ class WorkbenchModelTest {
                 }
             }
         }
-        assertEquals(List.of(WorkbenchIds.PART_DASHBOARD, WorkbenchIds.PART_ACTIVITIES,
+        assertEquals(List.of(WorkbenchIds.PART_DASHBOARD, WorkbenchIds.PART_ACTIVITIES, WorkbenchIds.PART_EXCEPTIONS,
                 WorkbenchIds.PART_RECOMMENDATIONS, WorkbenchIds.PART_DETAILS), parts);
     }
 
@@ -255,7 +255,7 @@ class WorkbenchModelTest {
 
     private static Snapshot at(Instant at, String problem) {
         return new Snapshot(at, null, List.of(), List.of(), List.of(), Map.of(), Map.of(), List.of(), List.of(),
-                problem);
+                List.of(), problem);
     }
 
     @Test
