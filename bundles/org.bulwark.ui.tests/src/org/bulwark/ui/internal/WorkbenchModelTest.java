@@ -24,9 +24,12 @@ import org.bulwark.scoring.api.AssessmentListener;
 import org.bulwark.store.api.Remediation;
 import org.bulwark.store.api.StoreException;
 import org.bulwark.ui.WorkbenchIds;
+import org.bulwark.ui.WorkbenchTopics;
 import org.bulwark.ui.internal.model.ActivityEdit;
 import org.bulwark.ui.internal.model.Backend;
+import org.bulwark.ui.internal.model.DataLocation;
 import org.bulwark.ui.internal.model.Row;
+import org.bulwark.ui.internal.model.Snapshot;
 import org.eclipse.e4.ui.internal.workbench.E4XMIResourceFactory;
 import org.eclipse.e4.ui.model.application.MApplication;
 import org.eclipse.e4.ui.model.application.MApplicationElement;
@@ -42,6 +45,7 @@ import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.resource.Resource;
 import org.eclipse.emf.ecore.resource.ResourceSet;
 import org.eclipse.emf.ecore.resource.impl.ResourceSetImpl;
+import org.eclipse.swt.widgets.Display;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.osgi.framework.Bundle;
@@ -76,7 +80,7 @@ class WorkbenchModelTest {
     }
 
     @Test
-    void theFragmentContributesTheFourPartsToTheApplicationModel() throws Exception {
+    void theFragmentContributesTheFivePartsToTheApplicationModel() throws Exception {
         ApplicationPackageImpl.init();
         FragmentPackageImpl.init();
         ResourceSet rs = new ResourceSetImpl();
@@ -118,7 +122,7 @@ class WorkbenchModelTest {
                 }
             }
         }
-        assertEquals(List.of(WorkbenchIds.PART_DASHBOARD, WorkbenchIds.PART_ACTIVITIES,
+        assertEquals(List.of(WorkbenchIds.PART_DASHBOARD, WorkbenchIds.PART_ACTIVITIES, WorkbenchIds.PART_EXCEPTIONS,
                 WorkbenchIds.PART_RECOMMENDATIONS, WorkbenchIds.PART_DETAILS), parts);
     }
 
@@ -247,5 +251,34 @@ class WorkbenchModelTest {
             assertEquals("carol", stored.updatedBy());
             assertEquals(noDue.updated(), stored.updated());
         }
+    }
+
+    private static Snapshot at(Instant at, String problem) {
+        return new Snapshot(at, null, List.of(), List.of(), List.of(), Map.of(), Map.of(), List.of(), List.of(),
+                List.of(), problem);
+    }
+
+    @Test
+    void aSnapshotTakenBeforeTheCurrentOneIsNotPublished() {
+        // two quick changes, each followed by a load: the load that started first may finish last
+        Display display = Display.getDefault();
+        TestBroker broker = new TestBroker(display);
+        Session session = new Session(broker, new DataLocation(tmp.resolve("data"), null, tmp));
+        Snapshot later = at(CREATED.plusSeconds(2), "later");
+        assertTrue(session.publish(later));
+        assertFalse(session.publish(at(CREATED.plusSeconds(1), "earlier")));
+        assertEquals(later, session.current());
+        // the same load's second snapshot (with the stored evidence) and a newer load are published
+        Snapshot evidence = at(CREATED.plusSeconds(2), "with evidence");
+        assertTrue(session.publish(evidence));
+        Snapshot newest = at(CREATED.plusSeconds(3), "newest");
+        assertTrue(session.publish(newest));
+        assertEquals(newest, session.current());
+        List<Object> shown = new ArrayList<>();
+        broker.on(WorkbenchTopics.SNAPSHOT, shown::add);
+        while (display.readAndDispatch()) {
+            // deliver what was posted
+        }
+        assertEquals(List.of(later, evidence, newest), shown);
     }
 }

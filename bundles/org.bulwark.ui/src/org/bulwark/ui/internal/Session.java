@@ -73,10 +73,22 @@ public class Session implements Backend.Services {
         new LoadJob(this).schedule();
     }
 
-    /** Called by jobs (any thread) with a new snapshot: keeps it and posts {@link WorkbenchTopics#SNAPSHOT}. */
-    public void publish(Snapshot snapshot) {
+    /**
+     * Called by jobs (any thread) with a new snapshot: keeps it and posts {@link WorkbenchTopics#SNAPSHOT}, unless it
+     * was taken before the current one. Loads run concurrently (two quick changes, each followed by a refresh), so
+     * the load that started first may finish last: its snapshot would show the store as it was before the later
+     * change.
+     *
+     * @return whether it was published
+     */
+    public synchronized boolean publish(Snapshot snapshot) {
+        Snapshot c = current;
+        if (c != null && snapshot.at().isBefore(c.at())) {
+            return false;
+        }
         current = snapshot;
         broker.post(WorkbenchTopics.SNAPSHOT, snapshot);
+        return true;
     }
 
     /** The category the recommendations show, or {@code null} for all. */

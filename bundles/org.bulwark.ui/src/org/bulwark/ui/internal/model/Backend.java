@@ -97,9 +97,10 @@ public final class Backend {
             FleetResults fleet = db.latestResults();
             List<ControlException> exceptions = db.exceptionsInForce(now);
             List<Remediation> activities = db.remediations();
+            List<StoredException> stored = db.exceptions();
             if (fleet.devices().isEmpty()) {
                 return new Snapshot(now, null, List.of(), List.of(), db.devices(), controls, Map.of(), List.of(),
-                        activities, null);
+                        activities, stored, null);
             }
             FleetScore score = need(services.scoring(), "scoring").score(fleet.controls(), fleet.devices(), exceptions, now);
             List<Row> rows = new ArrayList<>();
@@ -144,7 +145,7 @@ public final class Backend {
                 }
             }
             return new Snapshot(now, score, rows, db.history(null, null), db.devices(), controls, evidence,
-                    notAssessed, activities, null);
+                    notAssessed, activities, stored, null);
         } catch (StoreException e) {
             return Snapshot.empty("The store at " + location.describe() + " could not be read: " + e.getMessage()
                     + ". Check --data / BULWARK_DB, or run `bulwark assess` once.");
@@ -165,7 +166,7 @@ public final class Backend {
             Map<String, List<Recommendation.DeviceEvidence>> evidence = new HashMap<>(StoredEvidence.read(db, rows));
             evidence.putAll(s.evidence());
             return new Snapshot(s.at(), s.score(), s.rows(), s.history(), s.devices(), s.controls(), evidence,
-                    s.notAssessed(), s.activities(), s.problem());
+                    s.notAssessed(), s.activities(), s.exceptions(), s.problem());
         } catch (StoreException e) {
             return s;
         }
@@ -241,6 +242,32 @@ public final class Backend {
     public StoredException except(ControlException exception) throws StoreException {
         try (AssessmentStore db = open()) {
             return db.createException(exception);
+        }
+    }
+
+    /**
+     * Updates exception {@code id}: the fields {@code update} names change, the others stay (see
+     * {@link ExceptionEdit}); {@code by} and now are kept as who updated it and when. The score follows from the
+     * next load.
+     *
+     * @throws StoreException INVALID_INPUT when it is cancelled or the update is wrong (nothing is written),
+     *                        NOT_FOUND when it is gone
+     */
+    public StoredException updateException(String id, StoredException.Update update, String by)
+            throws StoreException {
+        try (AssessmentStore db = open()) {
+            return db.updateException(id, update, by, Instant.now());
+        }
+    }
+
+    /**
+     * Cancels exception {@code id} now, by {@code by}: it stops counting and stays listed as cancelled.
+     *
+     * @throws StoreException INVALID_INPUT when it is already cancelled, NOT_FOUND when it is gone
+     */
+    public StoredException cancelException(String id, String by) throws StoreException {
+        try (AssessmentStore db = open()) {
+            return db.cancelException(id, by, Instant.now());
         }
     }
 

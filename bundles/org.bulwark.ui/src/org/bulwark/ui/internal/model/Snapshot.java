@@ -10,6 +10,7 @@ import org.bulwark.scoring.api.FleetScore;
 import org.bulwark.scoring.api.Recommendation;
 import org.bulwark.store.api.AssessmentSummary;
 import org.bulwark.store.api.Remediation;
+import org.bulwark.store.api.StoredException;
 
 /**
  * Everything the parts show, computed off the UI thread in one go and immutable afterwards.
@@ -25,12 +26,14 @@ import org.bulwark.store.api.Remediation;
  *                     the devices' latest stored reports (filled in by a second snapshot after start)
  * @param notAssessed  counted controls without a decision (error, unknown), "control-id: STATE"
  * @param activities   the remediation activities
+ * @param exceptions   every stored exception, cancelled and expired ones included, by creation time then id
+ *                     (their status is taken at {@code at})
  * @param problem      why the store could not be read, or {@code null}
  */
 public record Snapshot(Instant at, FleetScore score, List<Row> rows, List<AssessmentSummary> history,
         List<Device> devices, Map<String, Control> controls,
         Map<String, List<Recommendation.DeviceEvidence>> evidence, List<String> notAssessed,
-        List<Remediation> activities, String problem) {
+        List<Remediation> activities, List<StoredException> exceptions, String problem) {
 
     public Snapshot {
         rows = List.copyOf(rows);
@@ -40,12 +43,13 @@ public record Snapshot(Instant at, FleetScore score, List<Row> rows, List<Assess
         evidence = Map.copyOf(evidence);
         notAssessed = List.copyOf(notAssessed);
         activities = List.copyOf(activities);
+        exceptions = List.copyOf(exceptions);
     }
 
     /** @return a snapshot with nothing in it and {@code problem} as the reason */
     public static Snapshot empty(String problem) {
         return new Snapshot(Instant.now(), null, List.of(), List.of(), List.of(), Map.of(), Map.of(), List.of(),
-                List.of(), problem);
+                List.of(), List.of(), problem);
     }
 
     /** @return the row of {@code controlId}, or {@code null} */

@@ -81,7 +81,7 @@ final class ExceptionDialog extends Dialog {
         return c;
     }
 
-    private static String label(Enum<?> e) {
+    static String label(Enum<?> e) {
         String s = e.name().toLowerCase(Locale.ROOT).replace('_', ' ');
         return Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }

@@ -1,0 +1,157 @@
+package org.bulwark.ui.internal.parts;
+
+import java.time.Instant;
+import java.util.Optional;
+
+import org.bulwark.scoring.api.ControlException;
+import org.bulwark.scoring.api.Justification;
+import org.bulwark.store.api.StoredException;
+import org.bulwark.ui.internal.model.ExceptionEdit;
+import org.bulwark.ui.internal.model.ExceptionRow;
+import org.eclipse.jface.dialogs.IDialogConstants;
+import org.eclipse.jface.dialogs.IMessageProvider;
+import org.eclipse.jface.dialogs.TitleAreaDialog;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.layout.GridData;
+import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.widgets.Combo;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Shell;
+import org.eclipse.swt.widgets.Text;
+
+/**
+ * "Edit exception": the expiry (a date, the start of that day UTC, or never), justification and notes of an active
+ * exception, filled with its current values. Every change is checked at once ({@link ExceptionEdit}): a mistake is
+ * shown in the dialog's title area and OK stays disabled, so nothing wrong is written; an expiry in the past is
+ * allowed (as the command line allows it) with a warning.
+ */
+final class EditExceptionDialog extends TitleAreaDialog {
+
+    private final ExceptionRow row;
+    Text expires;
+    Combo justification;
+    Text notes;
+    private ExceptionEdit edit;
+    private StoredException.Update result;
+
+    EditExceptionDialog(Shell parent, ExceptionRow row) {
+        super(parent);
+        this.row = row;
+    }
+
+    @Override
+    protected void configureShell(Shell shell) {
+        super.configureShell(shell);
+        shell.setText("Edit exception");
+    }
+
+    @Override
+    protected boolean isResizable() {
+        return true;
+    }
+
+    @Override
+    protected Control createDialogArea(Composite parent) {
+        Composite area = (Composite) super.createDialogArea(parent);
+        ControlException e = row.stored().exception();
+        setTitle("Edit exception " + e.id());
+        setMessage(message());
+        Composite c = new Composite(area, SWT.NONE);
+        c.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
+        GridLayout cl = new GridLayout(2, false);
+        cl.marginWidth = convertHorizontalDLUsToPixels(IDialogConstants.HORIZONTAL_MARGIN);
+        cl.marginHeight = convertVerticalDLUsToPixels(IDialogConstants.VERTICAL_MARGIN);
+        c.setLayout(cl);
+
+        new Label(c, SWT.NONE).setText("Expires:");
+        Composite expiryRow = new Composite(c, SWT.NONE);
+        GridLayout el = new GridLayout(2, false);
+        el.marginWidth = 0;
+        el.marginHeight = 0;
+        expiryRow.setLayout(el);
+        expires = new Text(expiryRow, SWT.BORDER);
+        expires.setMessage("YYYY-MM-DD or never");
+        expires.setText(ExceptionEdit.text(e.expires()));
+        GridData eg = new GridData(SWT.LEFT, SWT.CENTER, false, false);
+        eg.widthHint = convertWidthInCharsToPixels(24);
+        expires.setLayoutData(eg);
+        new Label(expiryRow, SWT.NONE).setText(ExceptionEdit.EXPIRY_FORMS);
+
+        new Label(c, SWT.NONE).setText("Justification:");
+        justification = new Combo(c, SWT.READ_ONLY);
+        for (Justification j : Justification.values()) {
+            justification.add(ExceptionDialog.label(j) + (j.givesCredit() ? " (gives credit)" : " (no credit)"));
+        }
+        justification.select(e.justification().ordinal());
+
+        Label nl = new Label(c, SWT.NONE);
+        nl.setText("Notes:");
+        nl.setLayoutData(new GridData(SWT.LEFT, SWT.TOP, false, false));
+        notes = new Text(c, SWT.BORDER | SWT.MULTI | SWT.WRAP | SWT.V_SCROLL);
+        notes.setText(e.notes() == null ? "" : e.notes());
+        GridData ng = new GridData(SWT.FILL, SWT.FILL, true, true);
+        ng.widthHint = convertWidthInCharsToPixels(60);
+        ng.heightHint = convertHeightInCharsToPixels(4);
+        notes.setLayoutData(ng);
+
+        expires.addListener(SWT.Modify, ev -> validate());
+        justification.addListener(SWT.Selection, ev -> validate());
+        notes.addListener(SWT.Modify, ev -> validate());
+        return area;
+    }
+
+    private String message() {
+        ControlException e = row.stored().exception();
+        return e.controlId() + ", " + row.cell("Scope") + ", created " + ExceptionRow.when(e.created()) + " UTC by "
+                + e.author() + ". Change the expiry, justification or notes.";
+    }
+
+    @Override
+    protected Control createContents(Composite parent) {
+        Control c = super.createContents(parent);
+        validate();
+        return c;
+    }
+
+    /** Checks the form: shows what is wrong (or a warning), enables OK only for a right change. */
+    private void validate() {
+        if (expires == null || getButton(IDialogConstants.OK_ID) == null) {
+            return; // still being created
+        }
+        edit = ExceptionEdit.of(row.stored(), expires.getText(),
+                Justification.values()[justification.getSelectionIndex()], notes.getText(), Instant.now());
+        if (edit.warning() != null) {
+            setMessage(edit.warning(), IMessageProvider.WARNING);
+        } else {
+            setMessage(message());
+        }
+        setErrorMessage(edit.error());
+        getButton(IDialogConstants.OK_ID).setEnabled(edit.changed());
+    }
+
+    /** @return what is wrong with the form, or {@code null} */
+    String error() {
+        return edit == null ? null : edit.error();
+    }
+
+    /** @return the warning the dialog shows, or {@code null} */
+    String warning() {
+        return edit == null ? null : edit.warning();
+    }
+
+    @Override
+    protected void okPressed() {
+        validate();
+        if (!edit.changed()) {
+            return;
+        }
+        result = edit.update();
+        super.okPressed();
+    }
+
+    Optional<StoredException.Update> openForResult() {
+        return open() == OK ? Optional.ofNullable(result) : Optional.empty();
+    }
+}

@@ -1,0 +1,222 @@
+package org.bulwark.ui.internal.parts;
+
+import java.util.List;
+
+import org.bulwark.store.api.StoredException;
+import org.bulwark.ui.WorkbenchTopics;
+import org.bulwark.ui.internal.Session;
+import org.bulwark.ui.internal.model.ExceptionRow;
+import org.bulwark.ui.internal.model.Snapshot;
+import org.eclipse.core.runtime.Status;
+import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.e4.core.di.annotations.Optional;
+import org.eclipse.e4.ui.di.Focus;
+import org.eclipse.e4.ui.di.UIEventTopic;
+import org.eclipse.jface.dialogs.MessageDialog;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.Color;
+import org.eclipse.swt.graphics.GC;
+import org.eclipse.swt.layout.GridData;
+import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.TableColumn;
+import org.eclipse.swt.widgets.TableItem;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.inject.Inject;
+
+/**
+ * Every stored exception, newest first: id, status (active, pending, expired, cancelled; inactive ones greyed),
+ * control, scope and target, expires, justification, author, created and notes, with who updated or cancelled the
+ * selected one. Edit (expiry, justification, notes) and cancel (after a confirmation) an active exception; the
+ * score and recommendations follow from the reloaded snapshot.
+ */
+public class ExceptionsPart {
+
+    /**
+     * What each column must show whole (its widest usual cell, or a width in pixels; the control column grows to
+     * its longest id): the id, status, control, scope and expiry fit the part's default width (the left stack, 45%
+     * of the window).
+     */
+    private static final Object[] FITS = { "ex-00000000", "cancelled", 200, 80, "0000-00-00 00:00",
+            "alternate-mitigation", 80, "0000-00-00 00:00", 240 };
+
+    /** The widest the control column grows to fit its ids. */
+    private static final int MAX_CONTROL = 280;
+
+    private Session session;
+    Table table;
+    Label audit;
+    Button edit;
+    Button cancel;
+    private List<ExceptionRow> rows = List.of();
+
+    @PostConstruct
+    public void create(Composite parent, Session session) {
+        this.session = session;
+        Composite root = new Composite(parent, SWT.NONE);
+        root.setLayout(new GridLayout(2, false));
+        table = new Table(root, SWT.BORDER | SWT.FULL_SELECTION | SWT.SINGLE);
+        table.setHeaderVisible(true);
+        table.setLinesVisible(true);
+        table.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 2, 1));
+        GC gc = new GC(table);
+        try {
+            int pad = gc.textExtent("MM").x; // the cell's margins
+            for (int i = 0; i < ExceptionRow.COLUMNS.size(); i++) {
+                TableColumn tc = new TableColumn(table, SWT.NONE);
+                tc.setText(ExceptionRow.COLUMNS.get(i));
+                tc.setWidth(FITS[i] instanceof Integer px ? px : Math.max(gc.textExtent((String) FITS[i]).x,
+                        gc.textExtent(tc.getText()).x) + pad);
+            }
+        } finally {
+            gc.dispose();
+        }
+        audit = new Label(root, SWT.NONE);
+        audit.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1));
+        edit = new Button(root, SWT.PUSH);
+        edit.setText("Edit exception…");
+        edit.setEnabled(false); // until an active exception is selected
+        edit.addListener(SWT.Selection, e -> {
+            ExceptionRow r = selected();
+            if (r != null && r.active()) {
+                new EditExceptionDialog(root.getShell(), r).openForResult().ifPresent(u -> editException(r.id(), u));
+            }
+        });
+        cancel = new Button(root, SWT.PUSH);
+        cancel.setText("Cancel exception");
+        cancel.setEnabled(false);
+        cancel.addListener(SWT.Selection, e -> {
+            ExceptionRow r = selected();
+            if (r != null && r.active() && MessageDialog.openConfirm(root.getShell(), "Bulwark", "Cancel exception "
+                    + r.id() + " (" + r.stored().exception().controlId() + ")? It stops counting now, so the score "
+                    + "and recommendations change; it stays listed as cancelled.")) {
+                cancelException(r.id());
+            }
+        });
+        table.addListener(SWT.Selection, e -> enableEdit());
+        Snapshot s = session.current();
+        if (s != null) {
+            show(s);
+        } else {
+            session.ensureLoaded();
+        }
+    }
+
+    @Inject
+    @Optional
+    void onSnapshot(@UIEventTopic(WorkbenchTopics.SNAPSHOT) Snapshot snapshot) {
+        if (table != null && !table.isDisposed()) {
+            show(snapshot);
+        }
+    }
+
+    /** Shows the exceptions of {@code s}, newest first; UI thread only. */
+    public void show(Snapshot s) {
+        ExceptionRow was = selected();
+        rows = ExceptionRow.of(s);
+        table.removeAll();
+        Color inactive = table.getDisplay().getSystemColor(SWT.COLOR_WIDGET_DISABLED_FOREGROUND);
+        for (ExceptionRow r : rows) {
+            TableItem item = new TableItem(table, SWT.NONE);
+            item.setText(r.cells().toArray(String[]::new));
+            if (r.status() != StoredException.Status.ACTIVE) {
+                item.setForeground(inactive);
+            }
+        }
+        fitControls();
+        // the same exception stays selected across reloads (after an edit, for one)
+        for (int i = 0; was != null && i < rows.size(); i++) {
+            if (rows.get(i).id().equals(was.id())) {
+                table.setSelection(i);
+            }
+        }
+        enableEdit();
+    }
+
+    /** Widens the control column to the longest control id shown, up to {@link #MAX_CONTROL} pixels. */
+    private void fitControls() {
+        TableColumn column = table.getColumn(ExceptionRow.COLUMNS.indexOf("Control"));
+        GC gc = new GC(table);
+        try {
+            int need = 0;
+            for (ExceptionRow r : rows) {
+                need = Math.max(need, gc.textExtent(r.cell("Control")).x + gc.textExtent("MM").x);
+            }
+            if (need > column.getWidth()) {
+                column.setWidth(Math.min(need, MAX_CONTROL));
+            }
+        } finally {
+            gc.dispose();
+        }
+    }
+
+    /** @return the selected exception, or {@code null} */
+    private ExceptionRow selected() {
+        int i = table.getSelectionIndex();
+        return i >= 0 && i < rows.size() ? rows.get(i) : null;
+    }
+
+    /** Cancelled and expired exceptions (and pending ones) cannot be edited nor cancelled here. */
+    private void enableEdit() {
+        ExceptionRow r = selected();
+        boolean active = r != null && r.active();
+        edit.setEnabled(active);
+        cancel.setEnabled(active);
+        audit.setText(r == null ? "" : r.audit());
+        audit.getParent().layout(new Control[] { audit });
+    }
+
+    /** @return the exceptions shown, newest first */
+    public List<ExceptionRow> exceptions() {
+        return rows;
+    }
+
+    /** Cancels exception {@code id} in a Job, by the same user as the activities part. */
+    public Job cancelException(String id) {
+        return run("Cancelling exception " + id, () -> session.backend().cancelException(id, ActivitiesPart.user()),
+                "Exception " + id + " was not cancelled");
+    }
+
+    /**
+     * Updates exception {@code id} in a Job: the fields {@code update} names (see {@code ExceptionEdit}), by the
+     * same user as a cancellation.
+     */
+    public Job editException(String id, StoredException.Update update) {
+        return run("Updating exception " + id, () -> session.backend().updateException(id, update,
+                ActivitiesPart.user()), "Exception " + id + " was not updated");
+    }
+
+    interface Work {
+        void run() throws Exception;
+    }
+
+    /** Runs {@code work} in a Job, then reloads the snapshot (score, recommendations, this list). */
+    private Job run(String name, Work work, String failure) {
+        Job job = Job.create(name, m -> {
+            try {
+                work.run();
+            } catch (Exception x) {
+                table.getDisplay().asyncExec(() -> {
+                    if (!table.isDisposed()) {
+                        MessageDialog.openError(table.getShell(), "Bulwark", failure + ": " + x.getMessage());
+                    }
+                });
+                return Status.error(x.getMessage(), x);
+            }
+            session.refresh();
+            return Status.OK_STATUS;
+        });
+        job.schedule();
+        return job;
+    }
+
+    @Focus
+    void focus() {
+        table.setFocus();
+    }
+}
