@@ -1,10 +1,12 @@
 package org.bulwark.ui.internal.jobs;
 
+import java.util.List;
 import java.util.Locale;
 
 import org.bulwark.scoring.api.Assessment;
 import org.bulwark.scoring.api.AssessmentListener;
 import org.bulwark.scoring.api.CollectorRun;
+import org.bulwark.scoring.api.ControlException;
 import org.bulwark.ui.WorkbenchTopics;
 import org.bulwark.ui.internal.Session;
 import org.bulwark.ui.internal.model.Snapshot;
@@ -23,6 +25,10 @@ public final class ReassessJob extends Job {
 
     private final Session session;
 
+    private static final int BEFORE = 0;
+    private static final int COLLECTING = 1;
+    private static final int AFTER = 2;
+
     public ReassessJob(Session session) {
         super("Re-assessing this device");
         this.session = session;
@@ -34,18 +40,22 @@ public final class ReassessJob extends Job {
         SubMonitor progress = SubMonitor.convert(monitor, "Collecting", 100);
         Thread worker = Thread.currentThread();
         Object lock = new Object();
-        boolean[] collecting = { true };
+        int[] phase = { BEFORE }; // guarded by lock
         // The collectors run on the assessment service's executor while this thread waits for them: cancelling
-        // interrupts this thread then, and only then (an interrupt must never reach the store's file channels).
+        // interrupts this thread then, and only then (an interrupt must never reach the store's file channels,
+        // which the reads before and the writes after the collection use). A cancel before the collection waits
+        // for it to start; one after it is seen by the check that follows the collection.
         Job watchdog = Job.create("cancel watch", m -> {
             while (!m.isCanceled()) {
                 if (progress.isCanceled()) {
                     synchronized (lock) {
-                        if (collecting[0]) {
+                        if (phase[0] == COLLECTING) {
                             worker.interrupt();
                         }
+                        if (phase[0] != BEFORE) {
+                            return Status.OK_STATUS;
+                        }
                     }
-                    return Status.OK_STATUS;
                 }
                 try {
                     Thread.sleep(50);
@@ -59,9 +69,16 @@ public final class ReassessJob extends Job {
         watchdog.schedule();
         try {
             session.broker().post(WorkbenchTopics.PROGRESS, "Re-assessing: starting collectors…");
+            List<ControlException> exceptions = session.backend().exceptionsInForce();
+            if (progress.isCanceled()) {
+                throw new InterruptedException("cancelled");
+            }
+            synchronized (lock) {
+                phase[0] = COLLECTING;
+            }
             Assessment collected;
             try {
-                collected = session.backend().assess(new AssessmentListener() {
+                collected = session.backend().assess(exceptions, new AssessmentListener() {
                     @Override
                     public void started(int total) {
                         progress.setWorkRemaining(total + 1);
@@ -77,7 +94,7 @@ public final class ReassessJob extends Job {
                 });
             } finally {
                 synchronized (lock) {
-                    collecting[0] = false;
+                    phase[0] = AFTER;
                     Thread.interrupted();
                 }
             }

@@ -189,10 +189,24 @@ public final class Backend {
      * @throws InterruptedException when the calling thread is interrupted (cancelled) while the collectors run
      */
     public Assessment assess(AssessmentListener listener) throws InterruptedException, StoreException {
-        List<ControlException> exceptions;
+        return assess(exceptionsInForce(), listener);
+    }
+
+    /** @return the stored exceptions in force now, which an assessment applies */
+    public List<ControlException> exceptionsInForce() throws StoreException {
         try (AssessmentStore db = open()) {
-            exceptions = db.exceptionsInForce(Instant.now());
+            return db.exceptionsInForce(Instant.now());
         }
+    }
+
+    /**
+     * Assesses this machine with the installed content and {@code exceptions}; reads and stores nothing, so an
+     * interrupt (a cancel) while it runs reaches only the collectors, never the store's file channels.
+     *
+     * @throws InterruptedException when the calling thread is interrupted (cancelled) while the collectors run
+     */
+    public Assessment assess(List<ControlException> exceptions, AssessmentListener listener)
+            throws InterruptedException {
         return need(services.assessments(), "assessment").assess(new AssessmentRequest(location.root(), null, null,
                 null, exceptions), listener);
     }
