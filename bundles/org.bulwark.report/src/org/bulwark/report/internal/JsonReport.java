@@ -51,15 +51,7 @@ final class JsonReport {
         g.setPrettyPrinter(pretty);
         g.writeStartObject();
         g.writeNumberField("format", ReportReader.FORMAT);
-        g.writeStringField("generator", "Bulwark");
-        device(g, a.device());
-        platform(g, a.platform());
-        g.writeStringField("root", a.root());
-        g.writeBooleanField("live", a.live());
-        instant(g, "started", a.started());
-        instant(g, "finished", a.finished());
-        content(g, a);
-        collectors(g, a);
+        head(g, a);
         score(g, a.score());
         g.writeArrayFieldStart("results");
         for (AssessedControl ac : a.controls()) {
@@ -92,15 +84,7 @@ final class JsonReport {
         g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
         g.writeStartObject();
         g.writeNumberField("upload", ReportReader.UPLOAD);
-        g.writeStringField("generator", "Bulwark");
-        device(g, a.device());
-        platform(g, a.platform());
-        g.writeStringField("root", a.root());
-        g.writeBooleanField("live", a.live());
-        instant(g, "started", a.started());
-        instant(g, "finished", a.finished());
-        content(g, a);
-        collectors(g, a);
+        head(g, a);
         g.writeArrayFieldStart("results");
         for (AssessedControl ac : a.controls()) {
             g.writeStartObject();
@@ -120,6 +104,19 @@ final class JsonReport {
         g.flush();
         out.write('\n');
         out.flush();
+    }
+
+    /** The fields a report and an upload share, after the version: generator to collectors. */
+    private static void head(JsonGenerator g, Assessment a) throws IOException {
+        g.writeStringField("generator", "Bulwark");
+        device(g, a.device());
+        platform(g, a.platform());
+        g.writeStringField("root", a.root());
+        g.writeBooleanField("live", a.live());
+        instant(g, "started", a.started());
+        instant(g, "finished", a.finished());
+        content(g, a);
+        collectors(g, a);
     }
 
     private static void content(JsonGenerator g, Assessment a) throws IOException {
