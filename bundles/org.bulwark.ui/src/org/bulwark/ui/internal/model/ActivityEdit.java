@@ -16,7 +16,8 @@ import org.bulwark.store.api.Remediation;
  *               wrong or changes nothing
  * @param error  what is wrong with the form, or {@code null}
  */
-public record ActivityEdit(Remediation.Update update, String error) {
+public record ActivityEdit(Remediation.Update update, String error)
+        implements FormCheck<Remediation.Update> {
 
     private static final ActivityEdit UNCHANGED = new ActivityEdit(null, null);
 
@@ -71,10 +72,5 @@ public record ActivityEdit(Remediation.Update update, String error) {
 
     private static ActivityEdit error(String message) {
         return new ActivityEdit(null, message);
-    }
-
-    /** @return whether there is something to write: the form is right and changes something */
-    public boolean changed() {
-        return update != null;
     }
 }

@@ -27,7 +27,8 @@ import org.bulwark.store.api.StoredException;
  * @param error   what is wrong with the form, or {@code null}
  * @param warning what the user should know before writing a right form (an expiry in the past), or {@code null}
  */
-public record ExceptionEdit(StoredException.Update update, String error, String warning) {
+public record ExceptionEdit(StoredException.Update update, String error, String warning)
+        implements FormCheck<StoredException.Update> {
 
     /** What the expiry field takes, for the dialog's hint. */
     public static final String EXPIRY_FORMS = "YYYY-MM-DD (the start of that day, UTC) or never";
@@ -108,10 +109,5 @@ public record ExceptionEdit(StoredException.Update update, String error, String 
 
     private static ExceptionEdit error(String message) {
         return new ExceptionEdit(null, message, null);
-    }
-
-    /** @return whether there is something to write: the form is right and changes something */
-    public boolean changed() {
-        return update != null;
     }
 }

@@ -3,12 +3,10 @@ package org.bulwark.ui.internal.parts;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Locale;
-import java.util.Optional;
 
 import org.bulwark.store.api.Remediation;
 import org.bulwark.ui.internal.model.ActivityEdit;
 import org.eclipse.jface.dialogs.IDialogConstants;
-import org.eclipse.jface.dialogs.TitleAreaDialog;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
@@ -25,7 +23,7 @@ import org.eclipse.swt.widgets.Text;
  * remediation activity, filled with its current values. Every change is checked at once ({@link ActivityEdit}):
  * a mistake is shown in the dialog's title area and OK stays disabled, so nothing wrong is written.
  */
-final class EditActivityDialog extends TitleAreaDialog {
+final class EditActivityDialog extends EditDialog<Remediation.Update> {
 
     private final Remediation activity;
     Text title;
@@ -33,23 +31,10 @@ final class EditActivityDialog extends TitleAreaDialog {
     Text due;
     Button noDue;
     Text notes;
-    private ActivityEdit edit;
-    private Remediation.Update result;
 
     EditActivityDialog(Shell parent, Remediation activity) {
-        super(parent);
+        super(parent, "Edit remediation activity");
         this.activity = activity;
-    }
-
-    @Override
-    protected void configureShell(Shell shell) {
-        super.configureShell(shell);
-        shell.setText("Edit remediation activity");
-    }
-
-    @Override
-    protected boolean isResizable() {
-        return true;
     }
 
     @Override
@@ -123,39 +108,11 @@ final class EditActivityDialog extends TitleAreaDialog {
     }
 
     @Override
-    protected Control createContents(Composite parent) {
-        Control c = super.createContents(parent);
-        validate();
-        return c;
-    }
-
-    /** Checks the form: shows what is wrong, enables OK only for a right change. */
-    private void validate() {
-        if (title == null || getButton(IDialogConstants.OK_ID) == null) {
-            return; // still being created
+    ActivityEdit check() {
+        if (title == null) {
+            return null; // still being created
         }
-        edit = ActivityEdit.of(activity, title.getText(), Remediation.Priority.values()[priority.getSelectionIndex()],
+        return ActivityEdit.of(activity, title.getText(), Remediation.Priority.values()[priority.getSelectionIndex()],
                 due.getText(), noDue.getSelection(), notes.getText(), LocalDate.now(ZoneOffset.UTC));
-        setErrorMessage(edit.error());
-        getButton(IDialogConstants.OK_ID).setEnabled(edit.changed());
-    }
-
-    /** @return what is wrong with the form, or {@code null} */
-    String error() {
-        return edit == null ? null : edit.error();
-    }
-
-    @Override
-    protected void okPressed() {
-        validate();
-        if (!edit.changed()) {
-            return;
-        }
-        result = edit.update();
-        super.okPressed();
-    }
-
-    Optional<Remediation.Update> openForResult() {
-        return open() == OK ? Optional.ofNullable(result) : Optional.empty();
     }
 }

@@ -1,16 +1,15 @@
 package org.bulwark.ui.internal.parts;
 
 import java.time.Instant;
-import java.util.Optional;
 
 import org.bulwark.scoring.api.ControlException;
 import org.bulwark.scoring.api.Justification;
 import org.bulwark.store.api.StoredException;
 import org.bulwark.ui.internal.model.ExceptionEdit;
 import org.bulwark.ui.internal.model.ExceptionRow;
+import org.bulwark.ui.internal.model.FormCheck;
 import org.eclipse.jface.dialogs.IDialogConstants;
 import org.eclipse.jface.dialogs.IMessageProvider;
-import org.eclipse.jface.dialogs.TitleAreaDialog;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
@@ -27,29 +26,16 @@ import org.eclipse.swt.widgets.Text;
  * shown in the dialog's title area and OK stays disabled, so nothing wrong is written; an expiry in the past is
  * allowed (as the command line allows it) with a warning.
  */
-final class EditExceptionDialog extends TitleAreaDialog {
+final class EditExceptionDialog extends EditDialog<StoredException.Update> {
 
     private final ExceptionRow row;
     Text expires;
     Combo justification;
     Text notes;
-    private ExceptionEdit edit;
-    private StoredException.Update result;
 
     EditExceptionDialog(Shell parent, ExceptionRow row) {
-        super(parent);
+        super(parent, "Edit exception");
         this.row = row;
-    }
-
-    @Override
-    protected void configureShell(Shell shell) {
-        super.configureShell(shell);
-        shell.setText("Edit exception");
-    }
-
-    @Override
-    protected boolean isResizable() {
-        return true;
     }
 
     @Override
@@ -109,49 +95,27 @@ final class EditExceptionDialog extends TitleAreaDialog {
     }
 
     @Override
-    protected Control createContents(Composite parent) {
-        Control c = super.createContents(parent);
-        validate();
-        return c;
+    ExceptionEdit check() {
+        if (expires == null) {
+            return null; // still being created
+        }
+        return ExceptionEdit.of(row.stored(), expires.getText(),
+                Justification.values()[justification.getSelectionIndex()], notes.getText(), Instant.now());
     }
 
-    /** Checks the form: shows what is wrong (or a warning), enables OK only for a right change. */
-    private void validate() {
-        if (expires == null || getButton(IDialogConstants.OK_ID) == null) {
-            return; // still being created
-        }
-        edit = ExceptionEdit.of(row.stored(), expires.getText(),
-                Justification.values()[justification.getSelectionIndex()], notes.getText(), Instant.now());
-        if (edit.warning() != null) {
-            setMessage(edit.warning(), IMessageProvider.WARNING);
+    /** A warning (an expiry in the past) in the title area, else the dialog's message. */
+    @Override
+    void show(FormCheck<StoredException.Update> c) {
+        String warning = ((ExceptionEdit) c).warning();
+        if (warning != null) {
+            setMessage(warning, IMessageProvider.WARNING);
         } else {
             setMessage(message());
         }
-        setErrorMessage(edit.error());
-        getButton(IDialogConstants.OK_ID).setEnabled(edit.changed());
-    }
-
-    /** @return what is wrong with the form, or {@code null} */
-    String error() {
-        return edit == null ? null : edit.error();
     }
 
     /** @return the warning the dialog shows, or {@code null} */
     String warning() {
-        return edit == null ? null : edit.warning();
-    }
-
-    @Override
-    protected void okPressed() {
-        validate();
-        if (!edit.changed()) {
-            return;
-        }
-        result = edit.update();
-        super.okPressed();
-    }
-
-    Optional<StoredException.Update> openForResult() {
-        return open() == OK ? Optional.ofNullable(result) : Optional.empty();
+        return checked() == null ? null : ((ExceptionEdit) checked()).warning();
     }
 }
