@@ -15,7 +15,10 @@ public interface ReportReader {
     /** The report format version this reader understands and the writer produces. */
     int FORMAT = 1;
 
-    /** The path of the report's JSON Schema (draft 2020-12) inside the report bundle. */
+    /**
+     * The path of the report's JSON Schema (draft 2020-12) inside the report bundle ({@code org.bulwark.report},
+     * the implementation).
+     */
     String SCHEMA_RESOURCE = "schema/report.schema.json";
 
     /**
@@ -27,7 +30,8 @@ public interface ReportReader {
     int UPLOAD = 1;
 
     /**
-     * The path of the upload document's JSON Schema (draft 2020-12) inside the report bundle.
+     * The path of the upload document's JSON Schema (draft 2020-12) inside the report bundle
+     * ({@code org.bulwark.report}, the implementation).
      *
      * @since 1.2
      */

@@ -1,10 +1,14 @@
-package org.bulwark.report.api;
+package org.bulwark.benchmark.api;
 
 /**
- * A saved report that cannot be used. It names the file, the line and column where known, the field (a path
- * such as {@code results[3].weight}) and the reason.
+ * A file (or other input) that cannot be used, with where and why: the origin, the line and column where known,
+ * the field (a path such as {@code controls[3].weight}) and the reason. The message is always
+ * {@code origin[:line[:column]]: [field: ]reason}. The base of the errors of Bulwark's readers (content files,
+ * reports, uploads), so that a caller can report any of them the same way.
+ *
+ * @since 1.1
  */
-public class ReportException extends Exception {
+public class LocatedException extends Exception {
 
     private static final long serialVersionUID = 1L;
 
@@ -22,7 +26,7 @@ public class ReportException extends Exception {
      * @param reason what is wrong
      * @param cause  the underlying exception, or {@code null}
      */
-    public ReportException(String origin, int line, int column, String field, String reason, Throwable cause) {
+    public LocatedException(String origin, int line, int column, String field, String reason, Throwable cause) {
         super(format(origin, line, column, field, reason), cause);
         this.origin = origin;
         this.line = line;
@@ -31,7 +35,11 @@ public class ReportException extends Exception {
         this.reason = reason;
     }
 
-    private static String format(String origin, int line, int column, String field, String reason) {
+    /**
+     * @return {@code origin[:line[:column]]: [field: ]reason}: the line only when known (above 0), the column only
+     *         with a line, the field only when given and not empty
+     */
+    public static String format(String origin, int line, int column, String field, String reason) {
         StringBuilder b = new StringBuilder(String.valueOf(origin));
         if (line > 0) {
             b.append(':').append(line);
@@ -61,7 +69,7 @@ public class ReportException extends Exception {
         return column;
     }
 
-    /** @return the path of the offending field, e.g. {@code results[3].weight}, or {@code null} */
+    /** @return the path of the offending field, e.g. {@code controls[3].weight}, or {@code null} */
     public String field() {
         return field;
     }

@@ -5,10 +5,13 @@
  * a fleet server; a {@link org.bulwark.report.api.ReportReader} reads saved JSON reports back into what fleet
  * scoring needs, and uploads into what a fleet server needs. Both are implemented by Bulwark
  * ({@code @ProviderType}). The JSON format is described by {@code docs/report.schema.json} (a copy ships in
- * this bundle at {@value org.bulwark.report.api.ReportReader#SCHEMA_RESOURCE}) and {@code docs/report-formats.md}.
+ * the implementation bundle, {@code org.bulwark.report}, at
+ * {@value org.bulwark.report.api.ReportReader#SCHEMA_RESOURCE}) and {@code docs/report-formats.md}. This API has
+ * its own bundle, {@code org.bulwark.report.api}, so that consumers build against it rather than the
+ * implementation.
  */
 @Export
-@Version("1.2.0")
+@Version("1.3.0")
 package org.bulwark.report.api;
 
 import org.osgi.annotation.bundle.Export;
