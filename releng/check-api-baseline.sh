@@ -23,7 +23,7 @@ sed -i 's|^    List<Observation> collect(AssessmentContext context) throws Excep
   "$tmp/$api/src/org/bulwark/collector/api/Collector.java"
 grep -q 'String vendor();' "$tmp/$api/src/org/bulwark/collector/api/Collector.java"
 if build; then echo "FAIL: an incompatible change passed the build"; exit 1; fi
-grep -E "PACKAGE +MAJOR|ADDED +METHOD" "$tmp/build.log" | head -3 | sed 's/^\[ERROR\]/  /'
+grep -E "PACKAGE +MAJOR|ADDED +METHOD +vendor" "$tmp/build.log" | head -3 | sed 's/^\[ERROR\]/  /'
 echo "   fails, as it must"
 
 echo "3. the same change with a major version bump (package and bundle 2.0.0)"
