@@ -14,8 +14,10 @@ public final class WorkbenchTopics {
     public static final String CATEGORY_SELECTED = BASE + "category";
     /** A recommendation was selected; data: the control id. */
     public static final String RECOMMENDATION_SELECTED = BASE + "recommendation";
-    /** Remediation activities changed in the store. */
+    /** A remediation activity changed in the store; data: the activity as stored ({@code Remediation}). */
     public static final String ACTIVITIES_CHANGED = BASE + "activities";
+    /** A stored exception changed in the store; data: the exception as stored ({@code StoredException}). */
+    public static final String EXCEPTIONS_CHANGED = BASE + "exceptions";
     /** A re-assessment made progress; data: a {@code String} message. */
     public static final String PROGRESS = BASE + "progress";
     /** Any workbench topic. */

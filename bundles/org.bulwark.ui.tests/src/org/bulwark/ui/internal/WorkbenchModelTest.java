@@ -16,6 +16,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -33,6 +34,8 @@ import org.bulwark.ui.internal.model.Snapshot;
 import org.eclipse.e4.ui.internal.workbench.E4XMIResourceFactory;
 import org.eclipse.e4.ui.model.application.MApplication;
 import org.eclipse.e4.ui.model.application.MApplicationElement;
+import org.eclipse.e4.ui.model.application.commands.MCommand;
+import org.eclipse.e4.ui.model.application.commands.MHandler;
 import org.eclipse.e4.ui.model.application.impl.ApplicationPackageImpl;
 import org.eclipse.e4.ui.model.application.ui.basic.MPart;
 import org.eclipse.e4.ui.model.fragment.MModelFragment;
@@ -124,6 +127,32 @@ class WorkbenchModelTest {
         }
         assertEquals(List.of(WorkbenchIds.PART_DASHBOARD, WorkbenchIds.PART_ACTIVITIES, WorkbenchIds.PART_EXCEPTIONS,
                 WorkbenchIds.PART_RECOMMENDATIONS, WorkbenchIds.PART_DETAILS), parts);
+    }
+
+    @Test
+    void everyCommandHasOneStatelessHandlerWhoseClassLoads() throws Exception {
+        Bundle ui = FrameworkUtil.getBundle(Session.class);
+        Map<String, String> handlers = new LinkedHashMap<>();
+        for (MHandler h : TestWorkbench.elements(MHandler.class)) {
+            assertNull(handlers.put(h.getCommand().getElementId(), h.getContributionURI()), "one handler of "
+                    + h.getCommand().getElementId());
+            String prefix = "bundleclass://org.bulwark.ui/org.bulwark.ui.internal.handlers.";
+            assertTrue(h.getContributionURI().startsWith(prefix), h.getContributionURI());
+            Class<?> type = ui.loadClass(h.getContributionURI().substring("bundleclass://org.bulwark.ui/".length()));
+            // stateless: no fields, whatever it needs is injected at @CanExecute and @Execute
+            assertEquals(List.of(), List.of(type.getDeclaredFields()), type.getName());
+        }
+        List<String> commands = TestWorkbench.elements(MCommand.class).stream().map(MCommand::getElementId).toList();
+        assertEquals(commands, List.copyOf(handlers.keySet()));
+        assertEquals(List.of(WorkbenchIds.COMMAND_REASSESS, WorkbenchIds.COMMAND_SUBMIT_REQUEST,
+                WorkbenchIds.COMMAND_CREATE_EXCEPTION, WorkbenchIds.COMMAND_EXPORT_ACTIVITIES,
+                WorkbenchIds.COMMAND_COMPLETE_ACTIVITY, WorkbenchIds.COMMAND_EDIT_ACTIVITY,
+                WorkbenchIds.COMMAND_CANCEL_ACTIVITY, WorkbenchIds.COMMAND_EDIT_EXCEPTION,
+                WorkbenchIds.COMMAND_CANCEL_EXCEPTION), commands);
+        MCommand export = TestWorkbench.elements(MCommand.class).get(3);
+        assertEquals(1, export.getParameters().size());
+        assertEquals(WorkbenchIds.PARAMETER_FILE, export.getParameters().get(0).getElementId());
+        assertTrue(export.getParameters().get(0).isOptional());
     }
 
     @Test

@@ -117,6 +117,11 @@ public class Session implements Backend.Services {
         }
     }
 
+    /** @return who creates and changes activities and exceptions in this workbench: the user running it */
+    public static String user() {
+        return System.getProperty("user.name", "workbench");
+    }
+
     public IEventBroker broker() {
         return broker;
     }

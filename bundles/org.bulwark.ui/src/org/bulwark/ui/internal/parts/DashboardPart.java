@@ -15,7 +15,6 @@ import org.bulwark.scoring.api.FleetScore;
 import org.bulwark.scoring.api.Points;
 import org.bulwark.ui.WorkbenchIds;
 import org.bulwark.ui.WorkbenchTopics;
-import org.bulwark.ui.internal.ReassessHandler;
 import org.bulwark.ui.internal.Session;
 import org.bulwark.ui.internal.model.Snapshot;
 import org.eclipse.e4.core.di.annotations.Optional;
@@ -61,13 +60,14 @@ public class DashboardPart {
     ScoreChart chart;
     Table devices;
     private Label devicesTitle;
+    Button reassess;
     private IWorkbench workbench;
     private boolean timed;
     private Font big;
     private Font medium;
 
     @PostConstruct
-    public void create(Composite parent, Session session, @Optional EPartService parts,
+    public void create(Composite parent, Session session, PartCommands commands, @Optional EPartService parts,
             @Optional IWorkbench workbench) {
         this.session = session;
         this.parts = parts;
@@ -82,10 +82,8 @@ public class DashboardPart {
         Label title = new Label(root, SWT.NONE);
         title.setText("Secure score");
         title.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 4, 1));
-        Button reassess = new Button(root, SWT.PUSH);
-        reassess.setText("Re-assess");
+        reassess = commands.button(root, "Re-assess", WorkbenchIds.COMMAND_REASSESS);
         reassess.setLayoutData(new GridData(SWT.END, SWT.CENTER, false, false));
-        reassess.addListener(SWT.Selection, e -> new ReassessHandler().execute(session));
         score = new Label(root, SWT.NONE);
         score.setFont(big);
         score.setText("…");

@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 import org.bulwark.store.api.Remediation;
+import org.bulwark.ui.internal.Session;
 import org.bulwark.ui.internal.model.Row;
 import org.eclipse.jface.dialogs.Dialog;
 import org.eclipse.jface.dialogs.MessageDialog;
@@ -20,17 +21,17 @@ import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Text;
 
 /** "Submit request": due date, priority and notes for a remediation activity on the exposed devices. */
-final class RequestDialog extends Dialog {
+public final class RequestDialog extends Dialog {
 
     private final Row row;
-    private Text titleText;
-    private Button hasDue;
-    private DateTime due;
-    private Combo priority;
-    private Text notes;
+    Text titleText;
+    Button hasDue;
+    DateTime due;
+    Combo priority;
+    Text notes;
     private Remediation.Request result;
 
-    RequestDialog(Shell parent, Row row) {
+    public RequestDialog(Shell parent, Row row) {
         super(parent);
         this.row = row;
     }
@@ -85,11 +86,12 @@ final class RequestDialog extends Dialog {
         result = new Remediation.Request(titleText.getText().trim(), row.controlId(), Remediation.Scope.DEVICES,
                 row.exposedDevices(), null, Remediation.Priority.values()[priority.getSelectionIndex()],
                 hasDue.getSelection() ? LocalDate.of(due.getYear(), due.getMonth() + 1, due.getDay()) : null,
-                notes.getText().isBlank() ? null : notes.getText(), System.getProperty("user.name", "workbench"));
+                notes.getText().isBlank() ? null : notes.getText(), Session.user());
         super.okPressed();
     }
 
-    Optional<Remediation.Request> openForResult() {
+    /** @return the activity asked for, or nothing when the dialog was cancelled */
+    public Optional<Remediation.Request> openForResult() {
         return super.open() == OK ? Optional.ofNullable(result) : Optional.empty();
     }
 }
