@@ -6,8 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.bulwark.collector.api.Category;
+import org.bulwark.ui.WorkbenchTopics;
 import org.bulwark.ui.internal.jobs.ReassessJob;
 import org.bulwark.ui.internal.model.Row;
 import org.bulwark.ui.internal.model.Snapshot;
@@ -73,6 +76,8 @@ class DashboardPartTest extends PartsTestBase {
                 .findFirst().orElse(null);
         assertNotNull(aslr, "ASLR is a recommendation before the fix: " + before.rows());
         write("etc/sysctl.d/99-bulwark.conf", "net.ipv4.ip_forward = 0\n" + ASLR + "\n");
+        List<Object> shown = new CopyOnWriteArrayList<>();
+        broker.on(WorkbenchTopics.DASHBOARD_SHOWN, shown::add);
 
         // the Re-assess button executes the Re-assess command, whose handler schedules the job
         dashboard.reassess.notifyListeners(SWT.Selection, new Event());
@@ -84,6 +89,11 @@ class DashboardPartTest extends PartsTestBase {
                 now().score().score() + " > " + before.score().score());
         assertEquals(null, now().row(aslr.controlId()));
         assertEquals(2, dashboard.chart.history().size());
+        // what the dashboard shows, posted for observers such as the launch benchmark
+        assertEquals(String.format(Locale.ROOT, "%s · %.1f of %.1f points · %d active recommendations",
+                DashboardPart.fmt(now().score().score()), now().score().points().earned(),
+                now().score().points().possible(), now().active(null)), shown.get(shown.size() - 1));
+        assertEquals(dashboard.score.getText() + " · " + dashboard.points.getText(), shown.get(shown.size() - 1));
         screenshot("dashboard-after-reassess");
     }
 }

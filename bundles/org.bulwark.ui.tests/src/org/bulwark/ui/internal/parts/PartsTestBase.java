@@ -103,7 +103,7 @@ abstract class PartsTestBase {
         left = new CTabFolder(sash, SWT.BORDER);
         right = new CTabFolder(sash, SWT.BORDER);
         dashboard = new DashboardPart();
-        dashboard.create(tab(left, "Dashboard"), session, commands(WorkbenchIds.PART_DASHBOARD), null, null);
+        dashboard.create(tab(left, "Dashboard"), session, commands(WorkbenchIds.PART_DASHBOARD), null);
         activities = new ActivitiesPart();
         activities.create(tab(left, "Remediation activities"), session, commands(WorkbenchIds.PART_ACTIVITIES));
         exceptions = new ExceptionsPart();

@@ -1,6 +1,5 @@
 package org.bulwark.ui.internal.parts;
 
-import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -20,7 +19,6 @@ import org.bulwark.ui.internal.model.Snapshot;
 import org.eclipse.e4.core.di.annotations.Optional;
 import org.eclipse.e4.ui.di.Focus;
 import org.eclipse.e4.ui.di.UIEventTopic;
-import org.eclipse.e4.ui.workbench.IWorkbench;
 import org.eclipse.e4.ui.workbench.modeling.EPartService;
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.swt.SWT;
@@ -61,17 +59,13 @@ public class DashboardPart {
     Table devices;
     private Label devicesTitle;
     Button reassess;
-    private IWorkbench workbench;
-    private boolean timed;
     private Font big;
     private Font medium;
 
     @PostConstruct
-    public void create(Composite parent, Session session, PartCommands commands, @Optional EPartService parts,
-            @Optional IWorkbench workbench) {
+    public void create(Composite parent, Session session, PartCommands commands, @Optional EPartService parts) {
         this.session = session;
         this.parts = parts;
-        this.workbench = workbench;
         root = new Composite(parent, SWT.NONE);
         root.setBackground(parent.getDisplay().getSystemColor(SWT.COLOR_WIDGET_BACKGROUND));
         root.setLayout(new GridLayout(5, true));
@@ -205,24 +199,8 @@ public class DashboardPart {
         ((GridData) devices.getLayoutData()).exclude = !several;
         ((GridData) devicesTitle.getLayoutData()).exclude = !several;
         root.layout(true, true);
-        if (!timed && fs != null && Boolean.getBoolean("bulwark.ui.timing")) {
-            timed = true;
-            timing(fs);
-        }
-    }
-
-    /**
-     * For releng/benchmark-workbench.sh ({@code -Dbulwark.ui.timing=true}): prints the time from the JVM's start to
-     * the first painted dashboard with a score, and closes the workbench with {@code -Dbulwark.ui.exitAfterDashboard}.
-     */
-    private void timing(FleetScore fs) {
-        root.update();
-        long ms = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
-        System.out.printf(Locale.ROOT, "bulwark: dashboard visible %d ms after launch (score %s, %d recommendations)%n",
-                ms, fmt(fs.score()), session.current() == null ? 0 : session.current().rows().size());
-        System.out.flush();
-        if (Boolean.getBoolean("bulwark.ui.exitAfterDashboard") && workbench != null) {
-            root.getDisplay().asyncExec(() -> workbench.close());
+        if (fs != null) {
+            session.broker().post(WorkbenchTopics.DASHBOARD_SHOWN, score.getText() + " · " + points.getText());
         }
     }
 
