@@ -21,14 +21,15 @@ import java.util.List;
 import java.util.Map;
 
 import org.bulwark.collector.api.Category;
+import org.bulwark.operations.api.ActivityDraft;
+import org.bulwark.operations.api.Location;
+import org.bulwark.operations.api.OperationException;
 import org.bulwark.scoring.api.AssessmentListener;
 import org.bulwark.store.api.Remediation;
-import org.bulwark.store.api.StoreException;
 import org.bulwark.ui.WorkbenchIds;
 import org.bulwark.ui.WorkbenchTopics;
 import org.bulwark.ui.internal.model.ActivityEdit;
 import org.bulwark.ui.internal.model.Backend;
-import org.bulwark.ui.internal.model.DataLocation;
 import org.bulwark.ui.internal.model.Row;
 import org.bulwark.ui.internal.model.Snapshot;
 import org.eclipse.e4.ui.internal.workbench.E4XMIResourceFactory;
@@ -243,9 +244,9 @@ class WorkbenchModelTest {
             backend.reassess(AssessmentListener.NONE);
             Row top = backend.load().rows().get(0);
             LocalDate today = LocalDate.now(ZoneOffset.UTC);
-            Remediation created = backend.submit(new Remediation.Request("Fix " + top.controlId(), top.controlId(),
+            Remediation created = backend.submit(new ActivityDraft("Fix " + top.controlId(), top.controlId(),
                     Remediation.Scope.DEVICES, top.exposedDevices(), null, Remediation.Priority.HIGH,
-                    today.plusDays(7), "first notes", "alice"));
+                    today.plusDays(7), "first notes"), "alice");
 
             Instant before = Instant.now().truncatedTo(ChronoUnit.MICROS);
             Remediation updated = backend.update(created.id(), new Remediation.Update("Fix it, then reboot",
@@ -266,13 +267,19 @@ class WorkbenchModelTest {
             assertEquals("Fix it, then reboot", noDue.title());
             assertEquals("carol", noDue.updatedBy());
 
-            StoreException past = assertThrows(StoreException.class, () -> backend.update(created.id(),
+            // the operations refuse, and nothing is written: a past due date is wrong input, a cancelled activity
+            // is final (a conflict), an unknown one is not found
+            OperationException past = assertThrows(OperationException.class, () -> backend.update(created.id(),
                     new Remediation.Update(null, null, today.minusDays(1), null, false), "bob"));
-            assertEquals(StoreException.Reason.INVALID_INPUT, past.reason());
+            assertEquals(OperationException.Kind.INVALID_INPUT, past.kind());
             backend.cancel(created.id(), "dave");
-            StoreException cancelled = assertThrows(StoreException.class, () -> backend.update(created.id(),
+            OperationException cancelled = assertThrows(OperationException.class, () -> backend.update(created.id(),
                     new Remediation.Update("x", null, null, null, false), "bob"));
-            assertEquals(StoreException.Reason.INVALID_INPUT, cancelled.reason());
+            assertEquals(OperationException.Kind.CONFLICT, cancelled.kind());
+            assertEquals(OperationException.Kind.CONFLICT, assertThrows(OperationException.class,
+                    () -> backend.complete(created.id())).kind());
+            assertEquals(OperationException.Kind.NOT_FOUND, assertThrows(OperationException.class,
+                    () -> backend.complete(created.id() + 1000)).kind());
             Remediation stored = backend.load().activities().get(0);
             assertEquals(Remediation.Status.CANCELLED, stored.status());
             assertEquals("Fix it, then reboot", stored.title());
@@ -292,7 +299,7 @@ class WorkbenchModelTest {
         // two quick changes, each followed by a load: the load that started first may finish last
         Display display = Display.getDefault();
         TestBroker broker = new TestBroker(display);
-        Session session = new Session(broker, new DataLocation(tmp.resolve("data"), null, tmp));
+        Session session = new Session(broker, new Location(tmp.resolve("data"), null), tmp);
         Snapshot later = at(CREATED.plusSeconds(2), "later");
         assertTrue(session.publish(later));
         assertFalse(session.publish(at(CREATED.plusSeconds(1), "earlier")));

@@ -123,7 +123,9 @@ class ExceptionsPartTest extends PartsTestBase {
         });
         waitFor(() -> "risk-accepted".equals(exceptions.table.getItem(0).getText(5))
                 && now().row(top.controlId()) != null
-                && now().row(top.controlId()).status() == Row.Status.PARTIAL_EXCEPTION, "the edited exception");
+                && now().row(top.controlId()).status() == Row.Status.EXCEPTION, "the edited exception");
+        // no credit: still exposed, under exception (the operations' one status rule)
+        assertEquals(top.exposedDevices(), now().row(top.controlId()).exposedDevices());
         Instant to = Instant.now();
         assertEquals(List.of("ex-uitest2", "active", top.controlId(), "global", newExpiry + " 00:00",
                 "risk-accepted", "tester", yesterday + " 09:31", "firewall rule retired; risk accepted until the migration"),

@@ -380,7 +380,7 @@ abstract class PartsTestBase {
 
     /** @return the store opened on the test's data directory; the caller closes it */
     AssessmentStore store() throws Exception {
-        return session.stores().open(session.backend().location().jdbcUrl());
+        return session.backend().open();
     }
 
     List<Remediation> stored() throws Exception {

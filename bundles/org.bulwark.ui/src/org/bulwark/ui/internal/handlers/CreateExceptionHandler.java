@@ -38,7 +38,7 @@ public class CreateExceptionHandler {
         return new ExceptionDialog(shell, row).openForResult()
                 .map(exception -> new ChangeJob(session, sync, shell, "Creating the exception",
                         "The exception was not stored", WorkbenchTopics.EXCEPTIONS_CHANGED,
-                        () -> session.backend().except(exception)).start())
+                        () -> session.backend().except(exception, Session.user())).start())
                 .orElse(null);
     }
 }

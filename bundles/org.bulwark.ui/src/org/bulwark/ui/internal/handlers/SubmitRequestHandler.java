@@ -38,7 +38,7 @@ public class SubmitRequestHandler {
         return new RequestDialog(shell, row).openForResult()
                 .map(request -> new ChangeJob(session, sync, shell, "Submitting the remediation request",
                         "The remediation request was not stored", WorkbenchTopics.ACTIVITIES_CHANGED,
-                        () -> session.backend().submit(request)).start())
+                        () -> session.backend().submit(request, Session.user())).start())
                 .orElse(null);
     }
 }

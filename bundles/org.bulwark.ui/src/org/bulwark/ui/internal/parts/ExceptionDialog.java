@@ -3,14 +3,12 @@ package org.bulwark.ui.internal.parts;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
 
+import org.bulwark.operations.api.ExceptionDraft;
 import org.bulwark.scoring.api.ControlException;
 import org.bulwark.scoring.api.Justification;
-import org.bulwark.ui.internal.Session;
 import org.bulwark.ui.internal.model.Row;
 import org.eclipse.jface.dialogs.Dialog;
 import org.eclipse.jface.dialogs.MessageDialog;
@@ -35,7 +33,7 @@ public final class ExceptionDialog extends Dialog {
     Button expires;
     DateTime expiry;
     Text notes;
-    private ControlException result;
+    private ExceptionDraft result;
 
     public ExceptionDialog(Shell parent, Row row) {
         super(parent);
@@ -98,26 +96,20 @@ public final class ExceptionDialog extends Dialog {
         }
         Instant until = expires.getSelection() ? endOfDay(LocalDate.of(expiry.getYear(),
                 expiry.getMonth() + 1, expiry.getDay())) : null;
-        result = new ControlException(newExceptionId(), row.controlId(), s,
-                s == ControlException.Scope.GLOBAL ? null : t,
-                Justification.values()[justification.getSelectionIndex()], Session.user(), Instant.now(), until, notes.getText().isBlank() ? null : notes.getText());
+        // the id is the operations' to give
+        result = new ExceptionDraft(null, row.controlId(), s, s == ControlException.Scope.GLOBAL ? null : t,
+                Justification.values()[justification.getSelectionIndex()], until,
+                notes.getText().isBlank() ? null : notes.getText());
         super.okPressed();
     }
 
     /** @return the exception asked for, or nothing when the dialog was cancelled */
-    public Optional<ControlException> openForResult() {
+    public Optional<ExceptionDraft> openForResult() {
         return super.open() == OK ? Optional.ofNullable(result) : Optional.empty();
     }
 
     /** @return the end of {@code d}: the start of the next day, UTC */
     static Instant endOfDay(LocalDate d) {
         return d.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC);
-    }
-
-    /** @return a new exception id like the command line's, {@code ex-} and 8 hex digits */
-    static String newExceptionId() {
-        byte[] random = new byte[4];
-        ThreadLocalRandom.current().nextBytes(random);
-        return "ex-" + HexFormat.of().formatHex(random);
     }
 }

@@ -4,8 +4,8 @@ import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Optional;
 
+import org.bulwark.operations.api.ActivityDraft;
 import org.bulwark.store.api.Remediation;
-import org.bulwark.ui.internal.Session;
 import org.bulwark.ui.internal.model.Row;
 import org.eclipse.jface.dialogs.Dialog;
 import org.eclipse.jface.dialogs.MessageDialog;
@@ -29,7 +29,7 @@ public final class RequestDialog extends Dialog {
     DateTime due;
     Combo priority;
     Text notes;
-    private Remediation.Request result;
+    private ActivityDraft result;
 
     public RequestDialog(Shell parent, Row row) {
         super(parent);
@@ -83,15 +83,15 @@ public final class RequestDialog extends Dialog {
                     "No device is exposed: nothing to remediate.");
             return;
         }
-        result = new Remediation.Request(titleText.getText().trim(), row.controlId(), Remediation.Scope.DEVICES,
+        result = new ActivityDraft(titleText.getText().trim(), row.controlId(), Remediation.Scope.DEVICES,
                 row.exposedDevices(), null, Remediation.Priority.values()[priority.getSelectionIndex()],
                 hasDue.getSelection() ? LocalDate.of(due.getYear(), due.getMonth() + 1, due.getDay()) : null,
-                notes.getText().isBlank() ? null : notes.getText(), Session.user());
+                notes.getText().isBlank() ? null : notes.getText());
         super.okPressed();
     }
 
     /** @return the activity asked for, or nothing when the dialog was cancelled */
-    public Optional<Remediation.Request> openForResult() {
+    public Optional<ActivityDraft> openForResult() {
         return super.open() == OK ? Optional.ofNullable(result) : Optional.empty();
     }
 }
