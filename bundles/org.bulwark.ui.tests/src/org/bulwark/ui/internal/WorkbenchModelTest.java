@@ -140,8 +140,11 @@ class WorkbenchModelTest {
             String prefix = "bundleclass://org.bulwark.ui/org.bulwark.ui.internal.handlers.";
             assertTrue(h.getContributionURI().startsWith(prefix), h.getContributionURI());
             Class<?> type = ui.loadClass(h.getContributionURI().substring("bundleclass://org.bulwark.ui/".length()));
-            // stateless: no fields, whatever it needs is injected at @CanExecute and @Execute
-            assertEquals(List.of(), List.of(type.getDeclaredFields()), type.getName());
+            // stateless: no fields (nor in its base classes), whatever it needs is injected at @CanExecute and
+            // @Execute
+            for (Class<?> c = type; c != Object.class; c = c.getSuperclass()) {
+                assertEquals(List.of(), List.of(c.getDeclaredFields()), c.getName());
+            }
         }
         List<String> commands = TestWorkbench.elements(MCommand.class).stream().map(MCommand::getElementId).toList();
         assertEquals(commands, List.copyOf(handlers.keySet()));

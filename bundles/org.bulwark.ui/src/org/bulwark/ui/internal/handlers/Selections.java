@@ -2,26 +2,14 @@ package org.bulwark.ui.internal.handlers;
 
 import java.time.Instant;
 
-import org.bulwark.store.api.Remediation;
-import org.bulwark.store.api.StoredException;
 import org.bulwark.ui.internal.Session;
 import org.bulwark.ui.internal.model.Row;
 import org.bulwark.ui.internal.model.Snapshot;
 
-/** What the handlers' {@code @CanExecute} ask of the selection the parts keep in their context. */
+/** What the handlers ask of the current snapshot. */
 final class Selections {
 
     private Selections() {
-    }
-
-    /** Completed and cancelled activities are final: only an active one is completed, edited or cancelled. */
-    static boolean active(Remediation activity) {
-        return activity != null && activity.status() == Remediation.Status.ACTIVE;
-    }
-
-    /** Cancelled, expired and pending exceptions are not edited nor cancelled in the workbench. */
-    static boolean active(StoredException exception, Session session) {
-        return exception != null && exception.status(at(session)) == StoredException.Status.ACTIVE;
     }
 
     /** @return the time the exceptions part takes the status at: the snapshot's */
