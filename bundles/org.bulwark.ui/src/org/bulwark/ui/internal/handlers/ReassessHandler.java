@@ -1,5 +1,6 @@
-package org.bulwark.ui.internal;
+package org.bulwark.ui.internal.handlers;
 
+import org.bulwark.ui.internal.Session;
 import org.bulwark.ui.internal.jobs.ReassessJob;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.e4.core.di.annotations.CanExecute;
@@ -13,10 +14,14 @@ public class ReassessHandler {
         return Job.getJobManager().find(ReassessJob.class).length == 0;
     }
 
+    /** @return the scheduled job, or {@code null} when one runs already */
     @Execute
-    public void execute(Session session) {
-        if (canExecute()) {
-            new ReassessJob(session).schedule();
+    public Job execute(Session session) {
+        if (!canExecute()) {
+            return null;
         }
+        Job job = new ReassessJob(session);
+        job.schedule();
+        return job;
     }
 }
