@@ -540,9 +540,9 @@ class ServerTest {
                         + "\"scope\":\"devices\",\"devices\":[\"m-web\"]}", 201);
                 int before = s2.history(null, null).size();
 
-                List<Api.Route> routes = ServerComponent.routes(r2);
+                List<Router.Route> routes = ServerComponent.routes(r2);
                 assertEquals(25, routes.size(), "every route is checked");
-                for (Api.Route route : routes) {
+                for (Router.Route route : routes) {
                     String path = concrete(route.template(), "m-db");
                     String body = route.method().equals("GET") ? null : "{}";
                     if (route.roles() == null) {

@@ -86,7 +86,7 @@ final class FleetState {
         }
 
         boolean sees(Device d) {
-            return groups == null || groups.contains(Api.groupOf(d));
+            return groups == null || groups.contains(Scope.groupOf(d));
         }
 
         void add(DeviceResults r) {

@@ -64,8 +64,18 @@ public final class ServerComponent implements FleetServer {
             throw new IOException("cannot read the fleet from the store: " + e.getMessage(), e);
         }
         UploadLog uploads = new UploadLog(data);
-        Api api = new Api(store, reader, writer, scoring, registry, new Tokens(data), new GroupRules(data), uploads, state,
-                settings.maxUploadBytes() > 0 ? settings.maxUploadBytes() : DEFAULT_MAX_UPLOAD_BYTES);
+        GroupRules groups = new GroupRules(data);
+        Router api = new Router(new BearerAuth(new Tokens(data)),
+                settings.maxUploadBytes() > 0 ? settings.maxUploadBytes() : DEFAULT_MAX_UPLOAD_BYTES, List.of(
+                        new OpenApiResource(),
+                        new AssessmentResource(new UploadStep(store, reader, scoring, registry, groups, state), uploads),
+                        new ScoreResource(state, store),
+                        new RecommendationResource(state, registry),
+                        new MachineResource(state, store),
+                        new ExportResource(state),
+                        new ExceptionResource(store, state, writer),
+                        new RemediationResource(store, state, writer),
+                        new DeviceGroupResource(groups)));
         InetSocketAddress address = new InetSocketAddress(settings.host(), settings.port());
         // Answers without Nagle's delay: the JDK server writes an answer's head and body separately, and with the
         // client's delayed ACK each answer on a kept-alive connection waited 40 ms (the load test's queries took
@@ -94,7 +104,7 @@ public final class ServerComponent implements FleetServer {
     }
 
     /** @return the API's routes with the roles each admits, for the access test */
-    static List<Api.Route> routes(Running running) {
+    static List<Router.Route> routes(Running running) {
         return ((RunningServer) running).api.routes();
     }
 
@@ -131,10 +141,10 @@ public final class ServerComponent implements FleetServer {
         private final HttpServer http;
         private final ExecutorService pool;
         private final UploadLog uploads;
-        final Api api;
+        final Router api;
         private boolean stopped;
 
-        RunningServer(HttpServer http, ExecutorService pool, UploadLog uploads, Api api) {
+        RunningServer(HttpServer http, ExecutorService pool, UploadLog uploads, Router api) {
             this.http = http;
             this.pool = pool;
             this.uploads = uploads;
