@@ -687,7 +687,7 @@ class ServerTest {
         JsonNode cancelled = post("/api/exceptions/ex-web/cancel", excepterWeb, null, 200);
         assertEquals("CANCELLED", cancelled.get("status").asText());
         assertTrue(get("/api/configurationScore", viewerWeb).get("score").asDouble() < 100.0);
-        error(send("POST", "/api/exceptions/ex-web/cancel", excepterWeb, null), 400);
+        error(send("POST", "/api/exceptions/ex-web/cancel", excepterWeb, null), 409);
     }
 
     @Test
@@ -790,7 +790,7 @@ class ServerTest {
                 .startsWith("expires: "));
         assertTrue(error(send("PATCH", "/api/exceptions/ex-upd", excepterWeb, "{\"justification\":\"luck\"}"),
                 400).startsWith("justification: "));
-        assertEquals("notes: a string is required",
+        assertEquals("notes: must be a string or null",
                 error(send("PATCH", "/api/exceptions/ex-upd", excepterWeb, "{\"notes\":5}"), 400));
         assertTrue(error(send("PATCH", "/api/exceptions/ex-upd", excepterWeb, "{\"expires\":\""
                 + createdAt.minusSeconds(1) + "\"}"), 400).contains("it must expire after it is created"));
@@ -799,7 +799,7 @@ class ServerTest {
         assertEquals(100.0, get("/api/configurationScore", viewerWeb).get("score").asDouble(), 1e-9,
                 "nothing changed by bad input");
         post("/api/exceptions/ex-upd/cancel", excepterWeb, null, 200);
-        assertTrue(error(send("PATCH", "/api/exceptions/ex-upd", excepterWeb, "{\"notes\":\"x\"}"), 400)
+        assertTrue(error(send("PATCH", "/api/exceptions/ex-upd", excepterWeb, "{\"notes\":\"x\"}"), 409)
                 .contains("a cancelled exception cannot be updated"));
         post("/api/exceptions/ex-upd-db/cancel", admin, null, 200);
         assertEquals(base, get("/api/configurationScore", viewerWeb).get("score").asDouble(), 1e-9);
@@ -860,8 +860,8 @@ class ServerTest {
         assertTrue(error(send("PATCH", "/api/remediations/" + id, remediatorWeb, "{\"due\":\"2020-01-01\"}"), 400)
                 .contains("the due date 2020-01-01 is in the past"));
         assertTrue(error(send("PATCH", "/api/remediations/" + id, remediatorWeb, "{\"title\":\" \"}"), 400)
-                .contains("the title must not be empty"));
-        assertEquals("a JSON object with any of title, priority, due, notes is required",
+                .contains("title: must be a non-empty string"));
+        assertEquals("must be a JSON object with any of title, priority, due, notes",
                 error(send("PATCH", "/api/remediations/" + id, remediatorWeb, "[]"), 400));
 
         JsonNode cancelled = post("/api/remediations/" + id + "/cancel", remediatorWeb, null, 200);
@@ -870,11 +870,11 @@ class ServerTest {
         assertFalse(cancelled.get("cancelled").isNull());
         assertTrue(cancelled.get("completion").isNull());
         assertEquals("Fix it now", cancelled.get("title").asText());
-        assertTrue(error(send("POST", "/api/remediations/" + id + "/cancel", remediatorWeb, null), 400)
+        assertTrue(error(send("POST", "/api/remediations/" + id + "/cancel", remediatorWeb, null), 409)
                 .contains("and cannot be cancelled"));
-        assertTrue(error(send("PATCH", "/api/remediations/" + id, remediatorWeb, "{\"title\":\"x\"}"), 400)
+        assertTrue(error(send("PATCH", "/api/remediations/" + id, remediatorWeb, "{\"title\":\"x\"}"), 409)
                 .contains("and cannot be updated"));
-        assertTrue(error(send("POST", "/api/remediations/" + id + "/complete", remediatorWeb, null), 400)
+        assertTrue(error(send("POST", "/api/remediations/" + id + "/complete", remediatorWeb, null), 409)
                 .contains("and cannot be completed"));
         post("/api/remediations/" + db + "/cancel", admin, null, 200);
     }

@@ -9,7 +9,6 @@ import org.bulwark.scoring.api.DeviceResults;
 import org.bulwark.scoring.api.ResultState;
 import org.bulwark.store.api.StoreException;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** {@code GET /api/export/assessmentsByMachine}: every latest result of the caller's machines. */
@@ -39,9 +38,7 @@ final class ExportResource implements Resource {
         for (DeviceResults d : f.devices()) {
             total += d.states().size(); // every result's control is among the snapshot's controls
         }
-        ObjectNode root = ServerJson.JSON.createObjectNode();
-        root.put("count", total);
-        ArrayNode value = root.putArray("value");
+        List<ObjectNode> value = new ArrayList<>();
         long i = 0;
         for (DeviceResults d : f.devices()) {
             if (i + d.states().size() <= page.skip()) {
@@ -57,7 +54,8 @@ final class ExportResource implements Resource {
                     continue;
                 }
                 if (page.holds(i)) {
-                    ObjectNode o = value.addObject();
+                    ObjectNode o = ServerJson.JSON.createObjectNode();
+                    value.add(o);
                     o.put("machineId", d.device().id());
                     o.put("hostname", d.device().hostname());
                     o.put("group", Scope.groupOf(d.device()));
@@ -71,7 +69,6 @@ final class ExportResource implements Resource {
                 i++;
             }
         }
-        Paging.nextSkip(root, page, total);
-        return Reply.json(200, root);
+        return Reply.json(200, Paging.page(page, total, value));
     }
 }

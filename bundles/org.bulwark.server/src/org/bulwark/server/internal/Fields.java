@@ -6,30 +6,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
-/** Fields of request bodies and query parameters: each bad one is a 400 that names it. */
+/** Query parameters: each bad one is a 400 that names it. */
 final class Fields {
 
     private Fields() {
-    }
-
-    /** @return a required field's text: present, a value, not blank */
-    static String required(JsonNode body, String field) {
-        JsonNode v = body.get(field);
-        if (v == null || v.isNull() || !v.isValueNode() || v.asText().isBlank()) {
-            throw ApiError.invalid(field + ": required");
-        }
-        return v.asText();
-    }
-
-    /** @return a field's text: it must be a JSON string */
-    static String text(JsonNode body, String field) {
-        JsonNode v = body.get(field);
-        if (v == null || !v.isTextual()) {
-            throw ApiError.invalid(field + ": a string is required");
-        }
-        return v.asText();
     }
 
     /** @return what {@code parse} gives; its failure is a 400 naming {@code field} and the reason */

@@ -1,15 +1,14 @@
 package org.bulwark.server.internal;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * Query parameters of lists: {@code $top} (default 100, at most 10,000), {@code $skip} and {@code orderBy}
@@ -20,7 +19,6 @@ final class Paging {
 
     static final int DEFAULT_TOP = 100;
     static final int MAX_TOP = 10_000;
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** {@code $top} and {@code $skip}, checked. */
     record Bounds(int top, int skip) {
@@ -49,11 +47,9 @@ final class Paging {
     }
 
     /** @return the page of {@code items} that the request's {@code $top} and {@code $skip} ask for */
-    static <T> Reply page(Request request, Collection<T> items, Function<T, ? extends JsonNode> row) {
+    static <T> Reply page(Request request, Collection<T> items, Function<T, ?> row) {
         Bounds bounds = bounds(request.query());
-        ObjectNode root = JSON.createObjectNode();
-        root.put("count", items.size());
-        ArrayNode value = root.putArray("value");
+        List<Object> value = new ArrayList<>();
         long i = 0;
         for (T t : items) {
             if (bounds.holds(i)) {
@@ -61,15 +57,21 @@ final class Paging {
             }
             i++;
         }
-        nextSkip(root, bounds, items.size());
-        return Reply.json(200, root);
+        return Reply.json(200, page(bounds, items.size(), value));
     }
 
-    /** Adds {@code nextSkip} to a page when items follow it. */
-    static void nextSkip(ObjectNode page, Bounds bounds, long total) {
+    /**
+     * @param value the page's items: JSON nodes, or maps and lists as Jackson writes them
+     * @return {@code {"count": total, "value": value}}, and {@code nextSkip} when items follow the page
+     */
+    static Map<String, Object> page(Bounds bounds, long total, List<?> value) {
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("count", total);
+        root.put("value", value);
         if (bounds.end() < total) {
-            page.put("nextSkip", bounds.end());
+            root.put("nextSkip", bounds.end());
         }
+        return root;
     }
 
     /**

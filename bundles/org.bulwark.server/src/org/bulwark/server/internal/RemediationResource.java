@@ -1,38 +1,39 @@
 package org.bulwark.server.internal;
 
-import java.io.ByteArrayOutputStream;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.bulwark.report.api.ReportWriter;
+import org.bulwark.operations.api.ActivityDraft;
+import org.bulwark.operations.api.EntityCsv;
+import org.bulwark.operations.api.EntityJson;
+import org.bulwark.operations.api.RemediationOperations;
 import org.bulwark.scoring.api.Device;
 import org.bulwark.store.api.AssessmentStore;
 import org.bulwark.store.api.Remediation;
 import org.bulwark.store.api.StoreException;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 /**
  * {@code /api/remediations}: the remediation activities the caller sees (of its groups, or of its machines only),
- * created, updated, completed and cancelled within them; {@code .csv} too.
+ * created, updated, completed and cancelled within them; {@code .csv} too. The bodies are read strictly and the
+ * changes checked by the operations layer ({@link EntityJson}, {@link RemediationOperations}); this class adds who
+ * may do what.
  */
 final class RemediationResource implements Resource {
 
-    /** The fields a {@code PATCH /api/remediations/{id}} body may have. */
-    static final List<String> PATCH_FIELDS = List.of("title", "priority", "due", "notes");
-
     private final AssessmentStore store;
     private final FleetState state;
-    private final ReportWriter writer;
+    private final RemediationOperations remediations;
+    private final EntityJson json;
+    private final EntityCsv csv;
 
-    RemediationResource(AssessmentStore store, FleetState state, ReportWriter writer) {
+    RemediationResource(AssessmentStore store, FleetState state, Operations operations) {
         this.store = store;
         this.state = state;
-        this.writer = writer;
+        this.remediations = operations.remediations();
+        this.json = operations.json();
+        this.csv = operations.csv();
     }
 
     @Override
@@ -45,10 +46,11 @@ final class RemediationResource implements Resource {
         routes.add("GET", "/api/remediations.csv", BearerAuth.READERS, this::csv);
     }
 
+    /** @return the activities the caller sees, by id */
     private List<Remediation> visible(Request request) throws StoreException {
         Scope scope = Scope.of(state, request.principal());
         List<Remediation> list = new ArrayList<>();
-        for (Remediation r : store.remediations()) {
+        for (Remediation r : remediations.list(store, null)) {
             if (scope.sees(r)) {
                 list.add(r);
             }
@@ -56,95 +58,42 @@ final class RemediationResource implements Resource {
         return list;
     }
 
-    private static ObjectNode json(Remediation r) {
-        ObjectNode o = ServerJson.JSON.createObjectNode();
-        o.put("id", r.id());
-        o.put("title", r.title());
-        o.put("controlId", r.controlId());
-        o.put("category", r.category() == null ? null : r.category().name());
-        o.put("scope", r.scope().name());
-        r.devices().forEach(o.putArray("devices")::add);
-        o.put("group", r.group());
-        o.put("priority", r.priority().name());
-        o.put("due", r.due() == null ? null : r.due().toString());
-        o.put("notes", r.notes());
-        o.put("requester", r.requester());
-        o.put("created", text(r.created()));
-        o.put("status", r.status().name());
-        o.put("completion", r.completion() == null ? null : r.completion().name());
-        o.put("completed", text(r.completed()));
-        o.put("targetDevices", r.targetDevices());
-        o.put("fixedDevices", r.fixedDevices());
-        o.put("cancelled", text(r.cancelled()));
-        o.put("cancelledBy", r.cancelledBy());
-        o.put("updated", text(r.updated()));
-        o.put("updatedBy", r.updatedBy());
-        return o;
-    }
-
-    private static String text(Instant t) {
-        return t == null ? null : t.toString();
-    }
-
     private Reply list(Request request) throws StoreException {
-        return Paging.page(request, visible(request), RemediationResource::json);
+        return Paging.page(request, visible(request), json::remediation);
     }
 
     private Reply create(Request request) throws Exception {
-        JsonNode body = request.body().json();
-        Remediation.Scope scope = Fields.parse(
-                () -> Remediation.Scope.valueOf(Fields.norm(Fields.required(body, "scope"))), "scope");
+        ActivityDraft draft = json.readActivityRequest(null, request.body().bytes().plain());
         Tokens.Token caller = request.principal();
-        List<String> devices = new ArrayList<>();
-        String group = null;
-        if (scope == Remediation.Scope.DEVICES) {
-            if (!body.path("devices").isArray() || body.get("devices").isEmpty()) {
-                throw ApiError.invalid("devices: a non-empty array of machine ids is required");
-            }
+        if (draft.scope() == Remediation.Scope.DEVICES) {
             Map<String, Device> visible = Scope.of(state, caller).devices();
-            for (JsonNode d : body.get("devices")) {
-                if (!visible.containsKey(d.asText())) {
-                    throw ApiError.invalid("devices: no machine '" + d.asText() + "'");
+            for (String d : draft.devices()) {
+                if (!visible.containsKey(d)) {
+                    throw ApiError.invalid("devices: no machine '" + d + "'");
                 }
-                devices.add(d.asText());
             }
-        } else {
-            group = Fields.required(body, "group");
-            if (!caller.sees(group)) {
-                throw ApiError.forbidden("group: '" + group + "' is not one of yours");
-            }
+        } else if (draft.scope() == Remediation.Scope.GROUP && draft.group() != null && !caller.sees(draft.group())) {
+            throw ApiError.forbidden("group: '" + draft.group() + "' is not one of yours");
         }
-        String g = group;
-        Remediation.Request create = Fields.parse(() -> new Remediation.Request(Fields.required(body, "title"),
-                Fields.required(body, "controlId"), scope, devices, g,
-                body.hasNonNull("priority") ? Remediation.Priority.valueOf(Fields.norm(body.get("priority").asText()))
-                        : Remediation.Priority.MEDIUM,
-                body.hasNonNull("due") ? LocalDate.parse(body.get("due").asText()) : null,
-                body.hasNonNull("notes") ? body.get("notes").asText() : null, caller.name()), "remediation");
-        return Reply.json(201, json(store.createRemediation(create, Instant.now())));
-    }
-
-    private Reply complete(Request request) throws StoreException {
-        long id = visibleId(request);
-        return Reply.json(200, json(store.completeRemediation(id, Instant.now())));
+        return Reply.json(201, json.remediation(remediations.create(store, draft, caller.name(), Instant.now())));
     }
 
     private Reply update(Request request) throws Exception {
         long id = visibleId(request);
-        JsonNode body = request.body().object(PATCH_FIELDS);
-        Remediation.Update update = new Remediation.Update(body.has("title") ? Fields.text(body, "title") : null,
-                body.has("priority") ? Fields.parse(
-                        () -> Remediation.Priority.valueOf(Fields.norm(Fields.text(body, "priority"))), "priority")
-                        : null,
-                body.hasNonNull("due") ? Fields.parse(() -> LocalDate.parse(Fields.text(body, "due")), "due") : null,
-                body.has("notes") ? (body.get("notes").isNull() ? "" : Fields.text(body, "notes")) : null,
-                body.has("due") && body.get("due").isNull());
-        return Reply.json(200, json(store.updateRemediation(id, update, request.principal().name(), Instant.now())));
+        Remediation.Update update = json.readActivityUpdate(null, request.body().bytes().plain());
+        return Reply.json(200, json.remediation(remediations.update(store, id, update, request.principal().name(),
+                Instant.now())));
     }
 
-    private Reply cancel(Request request) throws StoreException {
+    private Reply complete(Request request) throws Exception {
         long id = visibleId(request);
-        return Reply.json(200, json(store.cancelRemediation(id, request.principal().name(), Instant.now())));
+        return Reply.json(200, json.remediation(remediations.complete(store, id, Instant.now())));
+    }
+
+    private Reply cancel(Request request) throws Exception {
+        long id = visibleId(request);
+        return Reply.json(200, json.remediation(remediations.cancel(store, id, request.principal().name(),
+                Instant.now())));
     }
 
     /** @return the id of the activity named by the path, if the caller sees it; else 404 */
@@ -163,13 +112,7 @@ final class RemediationResource implements Resource {
         throw ApiError.notFound("no remediation activity '" + id + "'");
     }
 
-    private Reply csv(Request request) throws Exception {
-        List<List<String>> rows = new ArrayList<>();
-        for (Remediation r : visible(request)) {
-            rows.add(r.csvRow());
-        }
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        writer.writeCsv(Remediation.CSV_COLUMNS, rows, out); // the columns of the CLI's and the workbench's exports
-        return Reply.csv(out.toByteArray());
+    private Reply csv(Request request) throws StoreException {
+        return Reply.csv(csv.activities(visible(request))); // the columns of the CLI's and the workbench's exports
     }
 }

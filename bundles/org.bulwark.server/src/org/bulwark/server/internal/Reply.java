@@ -26,9 +26,10 @@ record Reply(int status, String contentType, byte[] body, Map<String, String> he
         this(status, contentType, body, Map.of());
     }
 
-    static Reply json(int status, JsonNode node) {
+    /** @return a JSON answer of {@code tree}: a {@link JsonNode}, or maps, lists and values as Jackson writes them */
+    static Reply json(int status, Object tree) {
         try {
-            return new Reply(status, JSON_TYPE, JSON.writeValueAsBytes(node));
+            return new Reply(status, JSON_TYPE, JSON.writeValueAsBytes(tree));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

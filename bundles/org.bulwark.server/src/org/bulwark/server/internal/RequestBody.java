@@ -5,8 +5,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.Iterator;
-import java.util.List;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
@@ -86,21 +84,6 @@ final class RequestBody {
             throw new ApiError(400, "invalid_json", "malformed JSON at line " + e.getLocation().getLineNr()
                     + ", column " + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage());
         }
-    }
-
-    /** @return a JSON object with only {@code allowed} fields (400 naming the first other one) */
-    JsonNode object(List<String> allowed) throws IOException {
-        JsonNode body = json();
-        if (!body.isObject()) {
-            throw ApiError.invalid("a JSON object with any of " + String.join(", ", allowed) + " is required");
-        }
-        for (Iterator<String> names = body.fieldNames(); names.hasNext();) {
-            String name = names.next();
-            if (!allowed.contains(name)) {
-                throw ApiError.invalid(name + ": unknown field (allowed: " + String.join(", ", allowed) + ")");
-            }
-        }
-        return body;
     }
 
     /** @return what {@code from} holds, at most {@link #limit} bytes (413 beyond) */

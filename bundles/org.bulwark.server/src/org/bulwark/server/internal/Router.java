@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.bulwark.operations.api.OperationException;
 import org.bulwark.server.api.Role;
 import org.bulwark.store.api.StoreException;
 
@@ -65,13 +66,16 @@ final class Router implements HttpHandler {
             reply = dispatch(exchange);
         } catch (ApiError e) {
             reply = Reply.error(e.status, e.code, e.getMessage());
+        } catch (OperationException e) {
+            reply = Reply.error(status(e.kind()), e.code(), e.getMessage());
         } catch (StoreException e) {
             reply = switch (e.reason()) {
                 case INVALID_INPUT -> Reply.error(400, "invalid_input", e.getMessage());
                 case NOT_FOUND -> Reply.error(404, "not_found", e.getMessage());
                 default -> Reply.error(503, "store_unavailable", e.getMessage());
             };
-        } catch (Exception e) {
+        } catch (Exception | LinkageError e) {
+            // a class that did not link must not leave the client waiting for an answer that never comes
             reply = Reply.error(500, "internal_error", String.valueOf(e));
         }
         try (exchange) {
@@ -87,6 +91,16 @@ final class Router implements HttpHandler {
                 }
             }
         }
+    }
+
+    /** @return the status of a refused use case: 400, 404, 403 or 409 */
+    static int status(OperationException.Kind kind) {
+        return switch (kind) {
+            case INVALID_INPUT -> 400;
+            case NOT_FOUND -> 404;
+            case FORBIDDEN -> 403;
+            case CONFLICT -> 409;
+        };
     }
 
     private void drain(HttpExchange exchange) {

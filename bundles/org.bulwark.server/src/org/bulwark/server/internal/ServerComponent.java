@@ -13,8 +13,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLContext;
 
 import org.bulwark.benchmark.api.BenchmarkRegistry;
-import org.bulwark.report.api.ReportReader;
-import org.bulwark.report.api.ReportWriter;
+import org.bulwark.operations.api.EntityCsv;
+import org.bulwark.operations.api.EntityJson;
+import org.bulwark.operations.api.ExceptionOperations;
+import org.bulwark.operations.api.FileOutput;
+import org.bulwark.operations.api.RecommendationRows;
+import org.bulwark.operations.api.RemediationOperations;
+import org.bulwark.operations.api.UploadIntake;
 import org.bulwark.scoring.api.ScoringService;
 import org.bulwark.server.api.FleetServer;
 import org.bulwark.server.api.Role;
@@ -37,18 +42,19 @@ public final class ServerComponent implements FleetServer {
     /** The JDK HTTP server's switch for TCP_NODELAY on accepted connections (default off). */
     static final String NODELAY = "sun.net.httpserver.nodelay";
 
-    private final ReportReader reader;
-    private final ReportWriter writer;
     private final ScoringService scoring;
     private final BenchmarkRegistry registry;
+    private final Operations operations;
 
+    /** The operations services are static, mandatory references: the resources are thin adapters over them. */
     @Activate
-    public ServerComponent(@Reference ReportReader reader, @Reference ReportWriter writer,
-            @Reference ScoringService scoring, @Reference BenchmarkRegistry registry) {
-        this.reader = reader;
-        this.writer = writer;
+    public ServerComponent(@Reference ScoringService scoring, @Reference BenchmarkRegistry registry,
+            @Reference UploadIntake intake, @Reference ExceptionOperations exceptions,
+            @Reference RemediationOperations remediations, @Reference RecommendationRows recommendations,
+            @Reference EntityJson json, @Reference EntityCsv csv, @Reference FileOutput files) {
         this.scoring = scoring;
         this.registry = registry;
+        this.operations = new Operations(intake, exceptions, remediations, recommendations, json, csv, files);
     }
 
     @Override
@@ -64,17 +70,17 @@ public final class ServerComponent implements FleetServer {
             throw new IOException("cannot read the fleet from the store: " + e.getMessage(), e);
         }
         UploadLog uploads = new UploadLog(data);
-        GroupRules groups = new GroupRules(data);
+        GroupRules groups = new GroupRules(data, operations.files());
         Router api = new Router(new BearerAuth(new Tokens(data)),
                 settings.maxUploadBytes() > 0 ? settings.maxUploadBytes() : DEFAULT_MAX_UPLOAD_BYTES, List.of(
                         new OpenApiResource(),
-                        new AssessmentResource(new UploadStep(store, reader, scoring, registry, groups, state), uploads),
+                        new AssessmentResource(operations.intake(), store, groups, state, uploads),
                         new ScoreResource(state, store),
-                        new RecommendationResource(state, registry),
+                        new RecommendationResource(state, registry, operations),
                         new MachineResource(state, store),
                         new ExportResource(state),
-                        new ExceptionResource(store, state, writer),
-                        new RemediationResource(store, state, writer),
+                        new ExceptionResource(store, state, operations),
+                        new RemediationResource(store, state, operations),
                         new DeviceGroupResource(groups)));
         InetSocketAddress address = new InetSocketAddress(settings.host(), settings.port());
         // Answers without Nagle's delay: the JDK server writes an answer's head and body separately, and with the
@@ -119,12 +125,12 @@ public final class ServerComponent implements FleetServer {
 
     @Override
     public String createToken(Path dataDir, String name, Role role, Set<String> groups) throws IOException {
-        return Tokens.create(dataDir, name, role, groups).secret();
+        return Tokens.create(operations.files(), dataDir, name, role, groups).secret();
     }
 
     @Override
     public NewToken issueToken(Path dataDir, String name, Role role, Set<String> groups) throws IOException {
-        return Tokens.create(dataDir, name, role, groups);
+        return Tokens.create(operations.files(), dataDir, name, role, groups);
     }
 
     @Override
@@ -134,7 +140,7 @@ public final class ServerComponent implements FleetServer {
 
     @Override
     public TokenInfo revokeToken(Path dataDir, String idOrName) throws IOException {
-        return Tokens.revoke(dataDir, idOrName);
+        return Tokens.revoke(operations.files(), dataDir, idOrName);
     }
 
     private static final class RunningServer implements Running {
