@@ -9,11 +9,18 @@ final class ApiError extends RuntimeException {
 
     final int status;
     final String code;
+    /** Seconds for a {@code Retry-After} header, or 0 for none. */
+    final int retryAfter;
 
     ApiError(int status, String code, String message) {
+        this(status, code, message, 0);
+    }
+
+    ApiError(int status, String code, String message, int retryAfter) {
         super(message);
         this.status = status;
         this.code = code;
+        this.retryAfter = retryAfter;
     }
 
     /** @return 400 {@code invalid_input} with {@code message}, which names the field first */

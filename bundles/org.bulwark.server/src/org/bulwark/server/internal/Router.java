@@ -11,6 +11,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -25,7 +28,12 @@ import com.sun.net.httpserver.HttpHandler;
  * The REST API's router, the only class that sees the {@link HttpExchange}: it finds the route, authenticates and
  * authorizes the caller ({@link BearerAuth}), turns the exchange into a {@link Request}, and the resource's
  * {@link Reply} (or error) back into the answer. Every answer is JSON (CSV exports excepted); every error is
- * {@code {"error": {"code": …, "message": …}}} with a 4xx or 5xx status.
+ * {@code {"error": {"code": …, "message": …}}} with a 4xx or 5xx status, a 503 with {@code Retry-After}, a 500
+ * with a reference into the server's log and no exception text.
+ *
+ * <p>At most {@code handlers} requests are handled at once (waiting up to {@link #HANDLER_WAIT_MS} for their turn,
+ * then 503); the threads that read request heads are not counted, so clients that are slow to send their head
+ * (held at most {@code sun.net.httpserver.maxReqTime}, see {@link ServerComponent}) do not keep others waiting.
  */
 final class Router implements HttpHandler {
 
@@ -34,17 +42,26 @@ final class Router implements HttpHandler {
     }
 
     private static final long DRAIN_BYTES = 64L * 1024 * 1024;
+    /** How long a request waits for a handler before it is answered 503. */
+    static final long HANDLER_WAIT_MS = 10_000;
+    /** Seconds a client is told to wait after a 503. */
+    static final int RETRY_AFTER = 5;
+    private static final System.Logger LOG = System.getLogger("org.bulwark.server");
 
     private final BearerAuth auth;
     private final long maxBody;
+    private final Semaphore handlers;
     private final List<Route> routes = new ArrayList<>();
 
     /**
-     * @param maxBody the largest request body, as sent and as inflated
+     * @param maxBody  the largest request body, as sent and as inflated
+     * @param handlers how many requests are handled at once; public routes (cheap: the OpenAPI document, health)
+     *                 do not count, so that a busy server still says it is alive
      */
-    Router(BearerAuth auth, long maxBody, List<Resource> resources) {
+    Router(BearerAuth auth, long maxBody, int handlers, List<Resource> resources) {
         this.auth = auth;
         this.maxBody = maxBody;
+        this.handlers = new Semaphore(Math.max(1, handlers), true);
         for (Resource r : resources) {
             r.register(this::add);
         }
@@ -66,17 +83,31 @@ final class Router implements HttpHandler {
             reply = dispatch(exchange);
         } catch (ApiError e) {
             reply = Reply.error(e.status, e.code, e.getMessage());
+            if (e.retryAfter > 0) {
+                reply = reply.with("Retry-After", Integer.toString(e.retryAfter));
+            }
         } catch (OperationException e) {
             reply = Reply.error(status(e.kind()), e.code(), e.getMessage());
         } catch (StoreException e) {
             reply = switch (e.reason()) {
                 case INVALID_INPUT -> Reply.error(400, "invalid_input", e.getMessage());
                 case NOT_FOUND -> Reply.error(404, "not_found", e.getMessage());
-                default -> Reply.error(503, "store_unavailable", e.getMessage());
+                default -> {
+                    // the store's message may name its location: the log has it, the client learns to retry
+                    LOG.log(System.Logger.Level.WARNING, "store unavailable answering " + exchange.getRequestMethod()
+                            + " " + exchange.getRequestURI().getRawPath() + ": " + e.getMessage());
+                    yield Reply.error(503, "store_unavailable", "the store is unavailable: try again later")
+                            .with("Retry-After", Integer.toString(RETRY_AFTER));
+                }
             };
         } catch (Exception | LinkageError e) {
-            // a class that did not link must not leave the client waiting for an answer that never comes
-            reply = Reply.error(500, "internal_error", String.valueOf(e));
+            // a class that did not link must not leave the client waiting for an answer that never comes; the
+            // client learns a reference, the log the details (which may name files, classes or SQL)
+            String reference = UUID.randomUUID().toString().substring(0, 8);
+            LOG.log(System.Logger.Level.ERROR, "internal error " + reference + " answering "
+                    + exchange.getRequestMethod() + " " + exchange.getRequestURI().getRawPath(), e);
+            reply = Reply.error(500, "internal_error", "internal error (reference " + reference
+                    + "); the server's log has the details");
         }
         try (exchange) {
             // Read what is left of the request (bounded) before answering: closing a socket with unread data
@@ -146,8 +177,18 @@ final class Router implements HttpHandler {
             }
             RequestBody body = new RequestBody(exchange.getRequestBody(), headers.get("content-length"),
                     headers.get("content-encoding"), maxBody);
-            return r.handler().handle(new Request(method, r.template(), params, query(exchange), headers, caller,
-                    body));
+            Request request = new Request(method, r.template(), params, query(exchange), headers, caller, body);
+            if (r.roles() == null) {
+                return r.handler().handle(request);
+            }
+            if (!handlers.tryAcquire(HANDLER_WAIT_MS, TimeUnit.MILLISECONDS)) {
+                throw new ApiError(503, "busy", "the server is busy: try again later", RETRY_AFTER);
+            }
+            try {
+                return r.handler().handle(request);
+            } finally {
+                handlers.release();
+            }
         }
         if (pathKnown) {
             throw new ApiError(405, "method_not_allowed", method + " is not allowed on " + path);

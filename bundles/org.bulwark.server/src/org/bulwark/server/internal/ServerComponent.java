@@ -6,9 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.net.ssl.SSLContext;
 
@@ -39,9 +37,6 @@ import com.sun.net.httpserver.HttpsServer;
 @Component(service = FleetServer.class)
 public final class ServerComponent implements FleetServer {
 
-    /** The JDK HTTP server's switch for TCP_NODELAY on accepted connections (default off). */
-    static final String NODELAY = "sun.net.httpserver.nodelay";
-
     private final ScoringService scoring;
     private final BenchmarkRegistry registry;
     private final Operations operations;
@@ -71,9 +66,11 @@ public final class ServerComponent implements FleetServer {
         }
         UploadLog uploads = new UploadLog(data);
         GroupRules groups = new GroupRules(data, operations.files());
+        int handlers = Math.max(1, settings.threads());
         Router api = new Router(new BearerAuth(new Tokens(data)),
-                settings.maxUploadBytes() > 0 ? settings.maxUploadBytes() : DEFAULT_MAX_UPLOAD_BYTES, List.of(
+                settings.maxUploadBytes() > 0 ? settings.maxUploadBytes() : DEFAULT_MAX_UPLOAD_BYTES, handlers, List.of(
                         new OpenApiResource(),
+                        new HealthResource(store),
                         new AssessmentResource(operations.intake(), store, groups, state, uploads),
                         new ScoreResource(state, store),
                         new RecommendationResource(state, registry, operations),
@@ -83,12 +80,7 @@ public final class ServerComponent implements FleetServer {
                         new RemediationResource(store, state, operations),
                         new DeviceGroupResource(groups)));
         InetSocketAddress address = new InetSocketAddress(settings.host(), settings.port());
-        // Answers without Nagle's delay: the JDK server writes an answer's head and body separately, and with the
-        // client's delayed ACK each answer on a kept-alive connection waited 40 ms (the load test's queries took
-        // 44 ms instead of 3). Read once, when the JDK server's configuration class is first loaded.
-        if (System.getProperty(NODELAY) == null) {
-            System.setProperty(NODELAY, "true");
-        }
+        HttpLimits.apply(); // read once, when the JDK server's configuration class is first loaded
         HttpServer http;
         if (tls == null) {
             http = HttpServer.create(address, 256);
@@ -97,12 +89,7 @@ public final class ServerComponent implements FleetServer {
             https.setHttpsConfigurator(TlsContext.configurator(tls));
             http = https;
         }
-        AtomicInteger n = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, settings.threads()), r -> {
-            Thread t = new Thread(r, "bulwark-http-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService pool = HttpLimits.executor(handlers);
         http.setExecutor(pool);
         http.createContext("/", api);
         http.start();
