@@ -31,8 +31,9 @@ import com.sun.net.httpserver.HttpServer;
 import com.sun.net.httpserver.HttpsServer;
 
 /**
- * The fleet server on the JDK's HTTP server ({@code com.sun.net.httpserver}, module {@code jdk.httpserver}) with a
- * bounded thread pool. See docs/ARCHITECTURE.md ("Fleet server") for why not the OSGi servlet whiteboard yet.
+ * The fleet server on the JDK's HTTP server ({@code com.sun.net.httpserver}, module {@code jdk.httpserver}), with
+ * the limits of {@link HttpLimits} and a {@link Router} over one resource per path family. See docs/ARCHITECTURE.md
+ * ("Fleet server") for why not the OSGi servlet whiteboard yet.
  */
 @Component(service = FleetServer.class)
 public final class ServerComponent implements FleetServer {
