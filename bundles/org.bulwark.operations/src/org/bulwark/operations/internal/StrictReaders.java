@@ -24,6 +24,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
@@ -127,6 +128,12 @@ final class StrictReaders {
             throw new OperationException(OperationException.Kind.INVALID_INPUT, "invalid_json", field, prefix
                     + "invalid JSON" + (at == null ? "" : " at line " + at.getLineNr() + ", column "
                             + at.getColumnNr()) + ": " + message, e);
+        } catch (MismatchedInputException e) {
+            // FAIL_ON_TRAILING_TOKENS: a value after the document
+            JsonLocation at = e.getLocation();
+            throw new OperationException(OperationException.Kind.INVALID_INPUT, "invalid_json", null, prefix
+                    + "invalid JSON" + (at == null ? "" : " at line " + at.getLineNr() + ", column "
+                            + at.getColumnNr()) + ": anything after the document is refused", e);
         } catch (IOException e) {
             throw new OperationException(OperationException.Kind.INVALID_INPUT, "invalid_json", null,
                     prefix + "cannot be read: " + e.getMessage(), e);
