@@ -111,7 +111,7 @@ final class AssessCommand implements Callable<Integer> {
     private javax.net.ssl.SSLContext uploadTrust;
 
     @Option(names = "--token", paramLabel = "TOKEN", description = "The agent token for --upload (bulwark token "
-            + "create --role agent). Default: $BULWARK_TOKEN.")
+            + "create --role agent). Default: $BULWARK_TOKEN, else token in bulwark.conf.")
     String token;
 
     AssessCommand(Services services) {

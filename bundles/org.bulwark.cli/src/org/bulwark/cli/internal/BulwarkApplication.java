@@ -2,6 +2,9 @@ package org.bulwark.cli.internal;
 
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.UnaryOperator;
 
 import org.eclipse.equinox.app.IApplication;
 import org.eclipse.equinox.app.IApplicationContext;
@@ -25,16 +28,50 @@ public final class BulwarkApplication implements IApplication {
         PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
         try (Services services = new Services(bundles)) {
-            return run(services, out, err, args);
+            return run(services, System::getenv, System::getProperty,
+                    ConfigDefaults.files(System::getenv, System::getProperty, ConfigDefaults.SYSTEM_FILE), out, err,
+                    args);
         }
     }
 
-    /** Runs one command line against {@code services}; used by the application and by tests. */
+    /**
+     * Runs one command line against {@code services}, with the process's environment but no configuration file;
+     * used by tests.
+     */
     public static int run(Services services, PrintWriter out, PrintWriter err, String... args) {
-        CommandLine cli = new CommandLine(new BulwarkCommand(), new CommandFactory(services));
+        return run(services, System::getenv, System::getProperty, List.of(), out, err, args);
+    }
+
+    /**
+     * Runs one command line against {@code services}: options not given come from {@code env}, then
+     * {@code properties}, then the configuration {@code files} (see {@link ConfigDefaults}); a malformed file ends
+     * it with {@link ExitCodes#USAGE} before anything runs.
+     */
+    static int run(Services services, UnaryOperator<String> env, UnaryOperator<String> properties, List<Path> files,
+            PrintWriter out, PrintWriter err, String... args) {
+        ConfigDefaults defaults;
+        try {
+            defaults = new ConfigDefaults(env, properties, files);
+        } catch (CliException e) {
+            err.println("bulwark: " + e.getMessage());
+            err.flush();
+            return e.exitCode();
+        }
+        defaults.warnings().forEach(w -> err.println("bulwark: warning: " + w));
+        CommandLine cli = commandLine(services, defaults);
         cli.setOut(out);
         cli.setErr(err);
+        int code = cli.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    /** @return the command line of every command, its defaults from {@code defaults} */
+    static CommandLine commandLine(Services services, ConfigDefaults defaults) {
+        CommandLine cli = new CommandLine(new BulwarkCommand(), new CommandFactory(services));
         cli.setCaseInsensitiveEnumValuesAllowed(true);
+        cli.setDefaultValueProvider(defaults);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             if (e instanceof CliException c) {
                 commandLine.getErr().println("bulwark: " + c.getMessage());
@@ -44,10 +81,7 @@ public final class BulwarkApplication implements IApplication {
             e.printStackTrace(commandLine.getErr());
             return ExitCodes.INTERNAL;
         });
-        int code = cli.execute(args);
-        out.flush();
-        err.flush();
-        return code;
+        return cli;
     }
 
     @Override

@@ -7,7 +7,7 @@ public final class ExitCodes {
     public static final int OK = 0;
     /** An unexpected internal error. */
     public static final int INTERNAL = 1;
-    /** Bad command line: unknown option, missing or invalid argument (a TLS keystore or truststore that cannot be used, an unknown or ambiguous token to revoke). */
+    /** Bad command line: unknown option, missing or invalid argument, a malformed configuration file (a TLS keystore or truststore that cannot be used, an unknown or ambiguous token to revoke). */
     public static final int USAGE = 2;
     /** Benchmark content or a report given on the command line is malformed or unreadable; nothing was written. */
     public static final int CONTENT = 3;

@@ -18,6 +18,7 @@ import org.bulwark.scoring.api.FleetScore;
 import org.bulwark.scoring.api.ScoringService;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -44,12 +45,16 @@ final class ScoreCommand extends StoreCommand {
     @Option(names = "--no-store", description = "Do not apply the exceptions kept in the store.")
     boolean noStore;
 
+    @Mixin
+    FormatOption format = new FormatOption();
+
     ScoreCommand(Services services) {
         super(services);
     }
 
     @Override
     public Integer call() {
+        boolean json = format.json(spec);
         ReportReader reader = services.get(ReportReader.class);
         Map<String, ControlRef> controls = new LinkedHashMap<>();
         Map<String, String> definedIn = new LinkedHashMap<>();
@@ -108,6 +113,10 @@ final class ScoreCommand extends StoreCommand {
         }
         FleetScore score = services.get(ScoringService.class).score(controls.values(), devices.values(),
                 exceptions, when);
+        if (json) {
+            printJson(ScoreJson.fleet(json(), score, controls, devices.values()));
+            return ExitCodes.OK;
+        }
         try {
             spec.commandLine().getOut().flush();
             java.io.ByteArrayOutputStream text = new java.io.ByteArrayOutputStream();

@@ -23,12 +23,12 @@ final class StoreOptions {
     private static final Map<String, String> OPTIONS = Map.of("controlId", "control");
 
     @Option(names = "--data", paramLabel = "DIR", description = "The data directory: saved reports and the embedded "
-            + "store. Default: $BULWARK_DATA, else -Dbulwark.data, else ~/.bulwark ($HOME's).")
+            + "store. Default: $BULWARK_DATA, else -Dbulwark.data, else data in bulwark.conf, else ~/.bulwark ($HOME's).")
     Path data;
 
     @Option(names = "--db", paramLabel = "URL", description = "The store's JDBC URL instead of the embedded one, e.g. "
-            + "jdbc:postgresql://host/bulwark?user=u&password=p. Default: $BULWARK_DB, else -Dbulwark.db, else an H2 "
-            + "database in the data directory.")
+            + "jdbc:postgresql://host/bulwark?user=u&password=p. Default: $BULWARK_DB, else -Dbulwark.db, else db in "
+            + "bulwark.conf, else an H2 database in the data directory.")
     String db;
 
     /** @return where the data lives */
