@@ -57,12 +57,9 @@ public final class ModprobeConfig {
             if (file.isEmpty()) {
                 continue;
             }
-            List<String> lines = file.get().lines();
-            for (int i = 0; i < lines.size(); i++) {
-                String line = lines.get(i).strip();
-                if (line.isEmpty() || line.startsWith("#")) {
-                    continue;
-                }
+            for (TextFile.Line content : file.get().content("#")) {
+                String line = content.text();
+                int number = content.number();
                 String[] words = line.split("\\s+", 3);
                 String command = words[0];
                 if (!command.equals("install") && !command.equals("blacklist")) {
@@ -70,12 +67,12 @@ public final class ModprobeConfig {
                 }
                 String module = words.length > 1 ? normalize(words[1]) : null;
                 if (module == null || command.equals("install") && words.length < 3) {
-                    problems.add(new ParseProblem(e.path(), i + 1, module,
+                    problems.add(new ParseProblem(e.path(), number, module,
                             command + " needs " + (module == null ? "a module name" : "a command")));
                     continue;
                 }
                 directives.add(new Directive(command, module, words.length > 2 ? words[2].strip() : "",
-                        Source.dropIn(e.path(), i + 1)));
+                        Source.dropIn(e.path(), number)));
             }
         }
         return new ModprobeConfig(directives, problems, unreadable);

@@ -64,21 +64,18 @@ public final class MountTable {
         boolean runtime = path.startsWith("/proc/");
         List<Mount> mounts = new ArrayList<>();
         List<ParseProblem> problems = new ArrayList<>();
-        List<String> lines = file.get().lines();
-        for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i).strip();
-            if (line.isEmpty() || line.startsWith("#")) {
-                continue;
-            }
+        for (TextFile.Line content : file.get().content("#")) {
+            String line = content.text();
+            int number = content.number();
             String[] f = line.split("\\s+");
             if (f.length < 3) {
                 String mp = f.length > 1 ? unescape(f[1]) : null;
-                problems.add(new ParseProblem(path, i + 1, mp, "expected at least 3 fields, found " + f.length));
+                problems.add(new ParseProblem(path, number, mp, "expected at least 3 fields, found " + f.length));
                 continue;
             }
             List<String> options = f.length > 3 ? Arrays.asList(unescape(f[3]).split(",")) : List.of("defaults");
-            Source source = runtime ? new Source(SourceKind.RUNTIME, path, i + 1, null)
-                    : Source.file(path, i + 1);
+            Source source = runtime ? new Source(SourceKind.RUNTIME, path, number, null)
+                    : Source.file(path, number);
             mounts.add(new Mount(unescape(f[0]), unescape(f[1]), f[2], options, source));
         }
         return new MountTable(path, true, null, mounts, problems);

@@ -61,13 +61,9 @@ public final class SystemdConfig {
             return;
         }
         String section = "";
-        List<String> lines = file.get().lines();
-        for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i).strip();
-            int number = i + 1;
-            if (line.isEmpty() || line.startsWith("#") || line.startsWith(";")) {
-                continue;
-            }
+        for (TextFile.Line content : file.get().content("#", ";")) {
+            String line = content.text();
+            int number = content.number();
             if (line.startsWith("[")) {
                 if (!line.endsWith("]")) {
                     problems.add(new ParseProblem(path, number, null, "malformed section header"));

@@ -14,9 +14,12 @@
  * <p>2.0.0: {@code DebianVersion} moved to {@code org.bulwark.version.api}; {@code TargetFiles.resolve},
  * {@code exists}, {@code linkTarget} and {@code SystemdUnits.unitFile} throw {@code UnreadableException} for a
  * link loop; {@code TargetFiles.readBytes}, {@code isRegularFile} and {@code isDirectory} were added.
+ *
+ * <p>2.1.0: {@code LinuxCollector}, the id/category/provides part shared by the Linux collectors, and
+ * {@code TextFile.content} with {@code TextFile.Line}, the non-blank, non-comment lines every parser reads.
  */
 @Export
-@Version("2.0.0")
+@Version("2.1.0")
 package org.bulwark.linux;
 
 import org.osgi.annotation.bundle.Export;

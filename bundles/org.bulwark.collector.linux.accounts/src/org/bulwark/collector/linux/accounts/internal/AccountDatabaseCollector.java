@@ -16,6 +16,7 @@ import org.bulwark.collector.api.Collector;
 import org.bulwark.collector.api.Observation;
 import org.bulwark.collector.api.Source;
 import org.bulwark.linux.ColonFile;
+import org.bulwark.linux.LinuxCollector;
 import org.osgi.service.component.annotations.Component;
 
 /**
@@ -28,7 +29,7 @@ import org.osgi.service.component.annotations.Component;
  * {@code .pass-max-days-exceeded}; and {@code linux.accounts.root-gid}.
  */
 @Component(service = Collector.class)
-public final class AccountDatabaseCollector implements Collector {
+public final class AccountDatabaseCollector extends LinuxCollector {
 
     /** The most days a password may be used, as CIS requires. */
     static final int MAX_DAYS = 365;
@@ -44,19 +45,8 @@ public final class AccountDatabaseCollector implements Collector {
             "linux.accounts.system-with-shell", "linux.accounts.legacy-entries", "linux.accounts.missing-groups",
             "linux.accounts.shadow-group-members", "linux.accounts.pass-max-days-exceeded", "linux.accounts.root-gid");
 
-    @Override
-    public String id() {
-        return "linux.accounts.databases";
-    }
-
-    @Override
-    public Category category() {
-        return Category.ACCOUNTS;
-    }
-
-    @Override
-    public Set<String> provides() {
-        return PROVIDES;
+    public AccountDatabaseCollector() {
+        super("linux.accounts.databases", Category.ACCOUNTS, PROVIDES);
     }
 
     /** The offending entries found so far for one key: name to row. */

@@ -13,6 +13,7 @@ import org.bulwark.collector.api.Observation;
 import org.bulwark.collector.api.Source;
 import org.bulwark.linux.ColonFile;
 import org.bulwark.linux.FileStat;
+import org.bulwark.linux.LinuxCollector;
 import org.bulwark.linux.TargetFiles;
 import org.bulwark.linux.UnreadableException;
 import org.osgi.service.component.annotations.Component;
@@ -27,7 +28,7 @@ import org.osgi.service.component.annotations.Component;
  * {@code .forward}).
  */
 @Component(service = Collector.class)
-public final class HomeDirectoriesCollector implements Collector {
+public final class HomeDirectoriesCollector extends LinuxCollector {
 
     static final List<String> DOTFILES = List.of(".bashrc", ".bash_profile", ".bash_login", ".profile", ".bash_logout",
             ".zshrc", ".ssh", ".ssh/authorized_keys");
@@ -36,19 +37,8 @@ public final class HomeDirectoriesCollector implements Collector {
     private static final Set<String> PROVIDES = Set.of("linux.accounts.home-missing", "linux.accounts.home-not-owned",
             "linux.accounts.home-permissive", "linux.accounts.dotfiles-writable", "linux.accounts.forbidden-dotfiles");
 
-    @Override
-    public String id() {
-        return "linux.accounts.homes";
-    }
-
-    @Override
-    public Category category() {
-        return Category.ACCOUNTS;
-    }
-
-    @Override
-    public Set<String> provides() {
-        return PROVIDES;
+    public HomeDirectoriesCollector() {
+        super("linux.accounts.homes", Category.ACCOUNTS, PROVIDES);
     }
 
     @Override

@@ -14,6 +14,7 @@ import org.bulwark.collector.api.ObservationState;
 import org.bulwark.collector.api.Source;
 import org.bulwark.linux.DropInDirectories;
 import org.bulwark.linux.KeyValueConfig;
+import org.bulwark.linux.LinuxCollector;
 import org.osgi.service.component.annotations.Component;
 
 /**
@@ -25,7 +26,7 @@ import org.osgi.service.component.annotations.Component;
  * {@code .unlock_time} ({@code /etc/security/faillock.conf}). Each is ABSENT when nothing sets it.
  */
 @Component(service = Collector.class)
-public final class LoginPolicyCollector implements Collector {
+public final class LoginPolicyCollector extends LinuxCollector {
 
     static final List<String> LOGIN_DEFS = List.of("PASS_MAX_DAYS", "PASS_MIN_DAYS", "PASS_WARN_AGE", "UMASK",
             "ENCRYPT_METHOD");
@@ -35,19 +36,8 @@ public final class LoginPolicyCollector implements Collector {
             "linux.logindefs.encrypt_method", "linux.useradd.inactive", "linux.pwquality.minlen",
             "linux.pwquality.minclass", "linux.faillock.deny", "linux.faillock.unlock_time");
 
-    @Override
-    public String id() {
-        return "linux.accounts.login-policy";
-    }
-
-    @Override
-    public Category category() {
-        return Category.ACCOUNTS;
-    }
-
-    @Override
-    public Set<String> provides() {
-        return PROVIDES;
+    public LoginPolicyCollector() {
+        super("linux.accounts.login-policy", Category.ACCOUNTS, PROVIDES);
     }
 
     @Override

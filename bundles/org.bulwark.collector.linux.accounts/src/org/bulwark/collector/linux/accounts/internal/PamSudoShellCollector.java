@@ -16,6 +16,7 @@ import org.bulwark.collector.api.Observation;
 import org.bulwark.collector.api.Source;
 import org.bulwark.linux.DropInDirectories;
 import org.bulwark.linux.FileStat;
+import org.bulwark.linux.LinuxCollector;
 import org.bulwark.linux.TargetFiles;
 import org.bulwark.linux.TextFile;
 import org.bulwark.linux.UnreadableException;
@@ -43,7 +44,7 @@ import org.osgi.service.component.annotations.Component;
  * </ul>
  */
 @Component(service = Collector.class)
-public final class PamSudoShellCollector implements Collector {
+public final class PamSudoShellCollector extends LinuxCollector {
 
     private static final Set<String> PROVIDES = Set.of("linux.pam.su.wheel", "linux.pam.pwquality",
             "linux.pam.faillock", "linux.pam.unix.hash", "linux.pam.unix.nullok", "linux.sudo.use_pty",
@@ -57,19 +58,8 @@ public final class PamSudoShellCollector implements Collector {
     static final Set<String> HASHES = Set.of("yescrypt", "sha512", "sha256", "md5", "bigcrypt", "blowfish",
             "gost_yescrypt");
 
-    @Override
-    public String id() {
-        return "linux.accounts.pam-sudo-shell";
-    }
-
-    @Override
-    public Category category() {
-        return Category.ACCOUNTS;
-    }
-
-    @Override
-    public Set<String> provides() {
-        return PROVIDES;
+    public PamSudoShellCollector() {
+        super("linux.accounts.pam-sudo-shell", Category.ACCOUNTS, PROVIDES);
     }
 
     /** A line of a file, with comments and surrounding blanks removed. */
@@ -95,12 +85,8 @@ public final class PamSudoShellCollector implements Collector {
             if (file.isEmpty()) {
                 continue;
             }
-            List<String> ls = file.get().lines();
-            for (int i = 0; i < ls.size(); i++) {
-                String t = ls.get(i).strip();
-                if (!t.isEmpty() && !t.startsWith("#")) {
-                    result.add(new Line(path, i + 1, t));
-                }
+            for (TextFile.Line l : file.get().content("#")) {
+                result.add(new Line(path, l.number(), l.text()));
             }
         }
         return result;

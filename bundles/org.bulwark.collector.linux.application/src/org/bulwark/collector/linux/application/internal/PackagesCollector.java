@@ -10,6 +10,7 @@ import org.bulwark.collector.api.Category;
 import org.bulwark.collector.api.Collector;
 import org.bulwark.collector.api.Observation;
 import org.bulwark.linux.DpkgStatus;
+import org.bulwark.linux.LinuxCollector;
 import org.osgi.service.component.annotations.Component;
 
 /**
@@ -19,7 +20,7 @@ import org.osgi.service.component.annotations.Component;
  * that reports {@code linux.packages.*} keys; the list names each package once.
  */
 @Component(service = Collector.class)
-public final class PackagesCollector implements Collector {
+public final class PackagesCollector extends LinuxCollector {
 
     /** Every package a control reads. */
     static final List<String> PACKAGES = List.of(
@@ -44,19 +45,8 @@ public final class PackagesCollector implements Collector {
         PROVIDES = Set.copyOf(keys);
     }
 
-    @Override
-    public String id() {
-        return "linux.application.packages";
-    }
-
-    @Override
-    public Category category() {
-        return Category.APPLICATION;
-    }
-
-    @Override
-    public Set<String> provides() {
-        return PROVIDES;
+    public PackagesCollector() {
+        super("linux.application.packages", Category.APPLICATION, PROVIDES);
     }
 
     @Override

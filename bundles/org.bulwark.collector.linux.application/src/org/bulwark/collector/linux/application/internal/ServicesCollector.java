@@ -9,6 +9,7 @@ import org.bulwark.collector.api.AssessmentContext;
 import org.bulwark.collector.api.Category;
 import org.bulwark.collector.api.Collector;
 import org.bulwark.collector.api.Observation;
+import org.bulwark.linux.LinuxCollector;
 import org.bulwark.linux.SystemdUnits;
 import org.osgi.service.component.annotations.Component;
 
@@ -18,7 +19,7 @@ import org.osgi.service.component.annotations.Component;
  * Read from unit files and {@code *.wants} links, never from a running systemd.
  */
 @Component(service = Collector.class)
-public final class ServicesCollector implements Collector {
+public final class ServicesCollector extends LinuxCollector {
 
     static final List<String> UNITS = List.of("avahi-daemon.service", "avahi-daemon.socket", "cups.service",
             "cups.socket", "cups-browsed.service", "rpcbind.service", "rpcbind.socket", "snmpd.service",
@@ -34,19 +35,8 @@ public final class ServicesCollector implements Collector {
         PROVIDES = Set.copyOf(keys);
     }
 
-    @Override
-    public String id() {
-        return "linux.application.services";
-    }
-
-    @Override
-    public Category category() {
-        return Category.APPLICATION;
-    }
-
-    @Override
-    public Set<String> provides() {
-        return PROVIDES;
+    public ServicesCollector() {
+        super("linux.application.services", Category.APPLICATION, PROVIDES);
     }
 
     @Override

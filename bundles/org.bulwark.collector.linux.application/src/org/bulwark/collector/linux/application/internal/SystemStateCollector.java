@@ -22,6 +22,7 @@ import org.bulwark.linux.CompressedFiles;
 import org.bulwark.linux.DpkgStatus;
 import org.bulwark.linux.FileStat;
 import org.bulwark.linux.KeyValueConfig;
+import org.bulwark.linux.LinuxCollector;
 import org.bulwark.linux.TargetFiles;
 import org.bulwark.linux.TextFile;
 import org.bulwark.linux.UnreadableException;
@@ -48,7 +49,7 @@ import org.osgi.service.component.annotations.Component;
  * </ul>
  */
 @Component(service = Collector.class)
-public final class SystemStateCollector implements Collector {
+public final class SystemStateCollector extends LinuxCollector {
 
     static final String LISTS = "/var/lib/apt/lists";
 
@@ -64,19 +65,8 @@ public final class SystemStateCollector implements Collector {
             "linux.postfix.inet_interfaces", WORLD_READABLE + "nginx", WORLD_READABLE + "apache2",
             WORLD_READABLE + "mysql", WORLD_READABLE + "postgresql");
 
-    @Override
-    public String id() {
-        return "linux.application.state";
-    }
-
-    @Override
-    public Category category() {
-        return Category.APPLICATION;
-    }
-
-    @Override
-    public Set<String> provides() {
-        return PROVIDES;
+    public SystemStateCollector() {
+        super("linux.application.state", Category.APPLICATION, PROVIDES);
     }
 
     @Override

@@ -16,6 +16,7 @@ import org.bulwark.collector.api.Observation;
 import org.bulwark.collector.api.ObservationState;
 import org.bulwark.collector.api.Source;
 import org.bulwark.linux.KeyValueConfig;
+import org.bulwark.linux.LinuxCollector;
 import org.bulwark.linux.SystemdUnits;
 import org.bulwark.linux.TargetFiles;
 import org.bulwark.linux.TextFile;
@@ -35,7 +36,7 @@ import org.osgi.service.component.annotations.Component;
  * firewall drops or rejects unmatched inbound traffic, else {@code no}; ABSENT when none is active).
  */
 @Component(service = Collector.class)
-public final class FirewallCollector implements Collector {
+public final class FirewallCollector extends LinuxCollector {
 
     static final String NFTABLES_CONF = "/etc/nftables.conf";
     static final String RULES_V4 = "/etc/iptables/rules.v4";
@@ -48,19 +49,8 @@ public final class FirewallCollector implements Collector {
     private static final Pattern INPUT_HOOK = Pattern.compile("hook\\s+input\\b");
     private static final Pattern POLICY = Pattern.compile("policy\\s+(\\w+)");
 
-    @Override
-    public String id() {
-        return "linux.network.firewall";
-    }
-
-    @Override
-    public Category category() {
-        return Category.NETWORK;
-    }
-
-    @Override
-    public Set<String> provides() {
-        return PROVIDES;
+    public FirewallCollector() {
+        super("linux.network.firewall", Category.NETWORK, PROVIDES);
     }
 
     @Override

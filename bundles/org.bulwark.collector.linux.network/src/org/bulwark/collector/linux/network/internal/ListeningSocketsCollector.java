@@ -11,6 +11,7 @@ import org.bulwark.collector.api.Category;
 import org.bulwark.collector.api.Collector;
 import org.bulwark.collector.api.Observation;
 import org.bulwark.collector.api.Source;
+import org.bulwark.linux.LinuxCollector;
 import org.bulwark.linux.TargetFiles;
 import org.bulwark.linux.TextFile;
 import org.bulwark.linux.UnreadableException;
@@ -22,25 +23,14 @@ import org.osgi.service.component.annotations.Component;
  * {@code tcp6/[::]:22}, sorted; ABSENT when there is none; UNAVAILABLE on a mounted filesystem.
  */
 @Component(service = Collector.class)
-public final class ListeningSocketsCollector implements Collector {
+public final class ListeningSocketsCollector extends LinuxCollector {
 
     static final String KEY = "linux.net.listening.wildcard";
 
     private static final Set<String> PROVIDES = Set.of(KEY);
 
-    @Override
-    public String id() {
-        return "linux.network.sockets";
-    }
-
-    @Override
-    public Category category() {
-        return Category.NETWORK;
-    }
-
-    @Override
-    public Set<String> provides() {
-        return PROVIDES;
+    public ListeningSocketsCollector() {
+        super("linux.network.sockets", Category.NETWORK, PROVIDES);
     }
 
     @Override

@@ -9,6 +9,7 @@ import org.bulwark.collector.api.AssessmentContext;
 import org.bulwark.collector.api.Category;
 import org.bulwark.collector.api.Collector;
 import org.bulwark.collector.api.Observation;
+import org.bulwark.linux.LinuxCollector;
 import org.bulwark.linux.ModprobeConfig;
 import org.bulwark.linux.SysctlConfig;
 import org.osgi.service.component.annotations.Component;
@@ -19,7 +20,7 @@ import org.osgi.service.component.annotations.Component;
  * {@code .blacklist}, {@code linux.kmod.running.MODULE.loaded}).
  */
 @Component(service = Collector.class)
-public final class NetworkParametersCollector implements Collector {
+public final class NetworkParametersCollector extends LinuxCollector {
 
     static final List<String> PARAMETERS = List.of("net.ipv4.ip_forward", "net.ipv6.conf.all.forwarding",
             "net.ipv4.conf.all.send_redirects", "net.ipv4.conf.default.send_redirects",
@@ -47,19 +48,8 @@ public final class NetworkParametersCollector implements Collector {
         PROVIDES = Set.copyOf(keys);
     }
 
-    @Override
-    public String id() {
-        return "linux.network.sysctl";
-    }
-
-    @Override
-    public Category category() {
-        return Category.NETWORK;
-    }
-
-    @Override
-    public Set<String> provides() {
-        return PROVIDES;
+    public NetworkParametersCollector() {
+        super("linux.network.sysctl", Category.NETWORK, PROVIDES);
     }
 
     @Override

@@ -15,6 +15,7 @@ import org.bulwark.collector.api.Category;
 import org.bulwark.collector.api.Collector;
 import org.bulwark.collector.api.Observation;
 import org.bulwark.collector.api.ObservationState;
+import org.bulwark.linux.LinuxCollector;
 import org.bulwark.linux.SshdConfig;
 import org.osgi.service.component.annotations.Component;
 
@@ -26,7 +27,7 @@ import org.osgi.service.component.annotations.Component;
  * and {@code DenyGroups} have one value per pattern from every line, since those lines add up.
  */
 @Component(service = Collector.class)
-public final class SshdCollector implements Collector {
+public final class SshdCollector extends LinuxCollector {
 
     /** Whose defaults {@link #DEFAULTS} are. */
     static final String DEFAULTS_OF = "OpenSSH 9.2 built-in default";
@@ -90,19 +91,8 @@ public final class SshdCollector implements Collector {
         PROVIDES = Set.copyOf(keys);
     }
 
-    @Override
-    public String id() {
-        return "linux.network.sshd";
-    }
-
-    @Override
-    public Category category() {
-        return Category.NETWORK;
-    }
-
-    @Override
-    public Set<String> provides() {
-        return PROVIDES;
+    public SshdCollector() {
+        super("linux.network.sshd", Category.NETWORK, PROVIDES);
     }
 
     @Override

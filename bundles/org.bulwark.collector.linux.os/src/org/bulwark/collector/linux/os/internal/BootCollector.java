@@ -14,6 +14,7 @@ import org.bulwark.collector.api.ObservationState;
 import org.bulwark.collector.api.Source;
 import org.bulwark.linux.DropInDirectories;
 import org.bulwark.linux.KeyValueConfig;
+import org.bulwark.linux.LinuxCollector;
 import org.bulwark.linux.TargetFiles;
 import org.bulwark.linux.TextFile;
 import org.bulwark.linux.UnreadableException;
@@ -27,26 +28,15 @@ import org.osgi.service.component.annotations.Component;
  * {@code linux.os.id} / {@code linux.os.version_id} from {@code os-release}.
  */
 @Component(service = Collector.class)
-public final class BootCollector implements Collector {
+public final class BootCollector extends LinuxCollector {
 
     static final String GRUB_CFG = "/boot/grub/grub.cfg";
 
     private static final Set<String> PROVIDES = Set.of("linux.grub.superusers", "linux.grub.password",
             "linux.grub.cmdline", "linux.kernel.cmdline.running", "linux.os.id", "linux.os.version_id");
 
-    @Override
-    public String id() {
-        return "linux.os.boot";
-    }
-
-    @Override
-    public Category category() {
-        return Category.OPERATING_SYSTEM;
-    }
-
-    @Override
-    public Set<String> provides() {
-        return PROVIDES;
+    public BootCollector() {
+        super("linux.os.boot", Category.OPERATING_SYSTEM, PROVIDES);
     }
 
     @Override

@@ -11,6 +11,7 @@ import org.bulwark.collector.api.Collector;
 import org.bulwark.collector.api.Observation;
 import org.bulwark.collector.api.Source;
 import org.bulwark.linux.DropInDirectories;
+import org.bulwark.linux.LinuxCollector;
 import org.bulwark.linux.SystemdConfig;
 import org.bulwark.linux.SystemdUnits;
 import org.bulwark.linux.TargetFiles;
@@ -25,7 +26,7 @@ import org.osgi.service.component.annotations.Component;
  * the enablement of the time synchronisation services as {@code linux.systemd.unit.UNIT}.
  */
 @Component(service = Collector.class)
-public final class CoreDumpsAndTimeCollector implements Collector {
+public final class CoreDumpsAndTimeCollector extends LinuxCollector {
 
     static final List<String> TIME_UNITS = List.of("chrony.service", "systemd-timesyncd.service", "ntpsec.service",
             "ntp.service");
@@ -39,19 +40,8 @@ public final class CoreDumpsAndTimeCollector implements Collector {
         PROVIDES = Set.copyOf(keys);
     }
 
-    @Override
-    public String id() {
-        return "linux.os.coredumps-time";
-    }
-
-    @Override
-    public Category category() {
-        return Category.OPERATING_SYSTEM;
-    }
-
-    @Override
-    public Set<String> provides() {
-        return PROVIDES;
+    public CoreDumpsAndTimeCollector() {
+        super("linux.os.coredumps-time", Category.OPERATING_SYSTEM, PROVIDES);
     }
 
     @Override
@@ -91,23 +81,20 @@ public final class CoreDumpsAndTimeCollector implements Collector {
             if (file.isEmpty()) {
                 continue;
             }
-            List<String> lines = file.get().lines();
-            for (int i = 0; i < lines.size(); i++) {
-                String line = lines.get(i).strip();
-                if (line.isEmpty() || line.startsWith("#")) {
-                    continue;
-                }
+            for (TextFile.Line content : file.get().content("#")) {
+                String line = content.text();
+                int number = content.number();
                 String[] f = line.split("\\s+");
                 if (f.length < 4) {
                     if (f.length >= 3 && f[2].equals("core") || line.contains(" core")) {
-                        found = Observation.unparseable(key, Source.file(path, i + 1),
-                                path + ":" + (i + 1) + ": expected '<domain> <type> <item> <value>'");
+                        found = Observation.unparseable(key, Source.file(path, number),
+                                path + ":" + (number) + ": expected '<domain> <type> <item> <value>'");
                     }
                     continue;
                 }
                 if (f[0].equals("*") && (f[1].equals("hard") || f[1].equals("-")) && f[2].equals("core")) {
-                    Source source = path.equals("/etc/security/limits.conf") ? Source.file(path, i + 1)
-                            : Source.dropIn(path, i + 1);
+                    Source source = path.equals("/etc/security/limits.conf") ? Source.file(path, number)
+                            : Source.dropIn(path, number);
                     Observation next = Observation.of(key, f[3], source);
                     if (found != null && found.source() != null) {
                         next = next.with(new Observation.Other(found.value() == null ? "" : found.value(),

@@ -11,6 +11,7 @@ import org.bulwark.collector.api.Collector;
 import org.bulwark.collector.api.Observation;
 import org.bulwark.linux.ColonFile;
 import org.bulwark.linux.FileObservations;
+import org.bulwark.linux.LinuxCollector;
 import org.osgi.service.component.annotations.Component;
 
 /**
@@ -18,7 +19,7 @@ import org.osgi.service.component.annotations.Component;
  * digits), {@code .owner}, {@code .group}.
  */
 @Component(service = Collector.class)
-public final class FilePermissionsCollector implements Collector {
+public final class FilePermissionsCollector extends LinuxCollector {
 
     /** The files and directories reported. */
     static final List<String> PATHS = List.of("/etc/passwd", "/etc/passwd-", "/etc/shadow", "/etc/shadow-",
@@ -40,19 +41,8 @@ public final class FilePermissionsCollector implements Collector {
         PROVIDES = Set.copyOf(keys);
     }
 
-    @Override
-    public String id() {
-        return "linux.os.files";
-    }
-
-    @Override
-    public Category category() {
-        return Category.OPERATING_SYSTEM;
-    }
-
-    @Override
-    public Set<String> provides() {
-        return PROVIDES;
+    public FilePermissionsCollector() {
+        super("linux.os.files", Category.OPERATING_SYSTEM, PROVIDES);
     }
 
     @Override

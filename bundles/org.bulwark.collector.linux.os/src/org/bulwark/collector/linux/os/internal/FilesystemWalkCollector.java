@@ -22,6 +22,7 @@ import org.bulwark.collector.api.Observation;
 import org.bulwark.collector.api.ObservationState;
 import org.bulwark.collector.api.Source;
 import org.bulwark.linux.ColonFile;
+import org.bulwark.linux.LinuxCollector;
 import org.bulwark.linux.MountTable;
 import org.bulwark.linux.TargetFiles;
 import org.osgi.service.component.annotations.Component;
@@ -38,7 +39,7 @@ import org.osgi.service.component.annotations.Component;
  * set-user-ID and set-group-ID files).
  */
 @Component(service = Collector.class)
-public final class FilesystemWalkCollector implements Collector {
+public final class FilesystemWalkCollector extends LinuxCollector {
 
     /** The most paths one observation lists. */
     static final int MAX_LISTED = 1000;
@@ -53,19 +54,8 @@ public final class FilesystemWalkCollector implements Collector {
     private static final Set<String> PROVIDES = Set.of("linux.fs.world-writable-files",
             "linux.fs.world-writable-dirs-without-sticky", "linux.fs.unowned", "linux.fs.suid-sgid");
 
-    @Override
-    public String id() {
-        return "linux.os.filesystem";
-    }
-
-    @Override
-    public Category category() {
-        return Category.OPERATING_SYSTEM;
-    }
-
-    @Override
-    public Set<String> provides() {
-        return PROVIDES;
+    public FilesystemWalkCollector() {
+        super("linux.os.filesystem", Category.OPERATING_SYSTEM, PROVIDES);
     }
 
     /** The paths found for one key, with a count beyond the listed ones. */

@@ -7,6 +7,7 @@ import org.bulwark.collector.api.AssessmentContext;
 import org.bulwark.collector.api.Category;
 import org.bulwark.collector.api.Collector;
 import org.bulwark.collector.api.Observation;
+import org.bulwark.linux.LinuxCollector;
 import org.bulwark.linux.ModprobeConfig;
 import org.osgi.service.component.annotations.Component;
 
@@ -16,7 +17,7 @@ import org.osgi.service.component.annotations.Component;
  * {@code linux.kmod.MODULE.blacklist} and {@code linux.kmod.running.MODULE.loaded} (live systems only).
  */
 @Component(service = Collector.class)
-public final class KernelModulesCollector implements Collector {
+public final class KernelModulesCollector extends LinuxCollector {
 
     /** The modules reported. */
     static final List<String> MODULES = List.of("cramfs", "freevxfs", "hfs", "hfsplus", "jffs2", "udf",
@@ -24,19 +25,8 @@ public final class KernelModulesCollector implements Collector {
 
     private static final Set<String> PROVIDES = ModprobeConfig.keys(MODULES);
 
-    @Override
-    public String id() {
-        return "linux.os.modules";
-    }
-
-    @Override
-    public Category category() {
-        return Category.OPERATING_SYSTEM;
-    }
-
-    @Override
-    public Set<String> provides() {
-        return PROVIDES;
+    public KernelModulesCollector() {
+        super("linux.os.modules", Category.OPERATING_SYSTEM, PROVIDES);
     }
 
     @Override

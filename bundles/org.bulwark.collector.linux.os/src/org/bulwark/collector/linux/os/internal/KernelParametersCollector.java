@@ -8,6 +8,7 @@ import org.bulwark.collector.api.AssessmentContext;
 import org.bulwark.collector.api.Category;
 import org.bulwark.collector.api.Collector;
 import org.bulwark.collector.api.Observation;
+import org.bulwark.linux.LinuxCollector;
 import org.bulwark.linux.SysctlConfig;
 import org.osgi.service.component.annotations.Component;
 
@@ -17,7 +18,7 @@ import org.osgi.service.component.annotations.Component;
  * running value (live systems only).
  */
 @Component(service = Collector.class)
-public final class KernelParametersCollector implements Collector {
+public final class KernelParametersCollector extends LinuxCollector {
 
     /** The parameters reported. */
     static final List<String> PARAMETERS = List.of("kernel.randomize_va_space", "kernel.kptr_restrict",
@@ -37,19 +38,8 @@ public final class KernelParametersCollector implements Collector {
         return Set.copyOf(keys);
     }
 
-    @Override
-    public String id() {
-        return "linux.os.sysctl";
-    }
-
-    @Override
-    public Category category() {
-        return Category.OPERATING_SYSTEM;
-    }
-
-    @Override
-    public Set<String> provides() {
-        return PROVIDES;
+    public KernelParametersCollector() {
+        super("linux.os.sysctl", Category.OPERATING_SYSTEM, PROVIDES);
     }
 
     @Override

@@ -13,6 +13,7 @@ import org.bulwark.collector.api.Collector;
 import org.bulwark.collector.api.Observation;
 import org.bulwark.collector.api.ObservationState;
 import org.bulwark.collector.api.Source;
+import org.bulwark.linux.LinuxCollector;
 import org.bulwark.linux.MountTable;
 import org.bulwark.linux.SystemdUnits;
 import org.bulwark.linux.TargetFiles;
@@ -29,7 +30,7 @@ import org.osgi.service.component.annotations.Component;
  * differs, it also appears in the boot-time observation's {@code others} as drift.
  */
 @Component(service = Collector.class)
-public final class MountsCollector implements Collector {
+public final class MountsCollector extends LinuxCollector {
 
     /** The mount points reported. */
     static final List<String> MOUNT_POINTS = List.of("/tmp", "/var", "/var/tmp", "/var/log", "/var/log/audit",
@@ -54,19 +55,8 @@ public final class MountsCollector implements Collector {
         return "linux.mount.running." + mountPoint + ".options";
     }
 
-    @Override
-    public String id() {
-        return "linux.os.mounts";
-    }
-
-    @Override
-    public Category category() {
-        return Category.OPERATING_SYSTEM;
-    }
-
-    @Override
-    public Set<String> provides() {
-        return PROVIDES;
+    public MountsCollector() {
+        super("linux.os.mounts", Category.OPERATING_SYSTEM, PROVIDES);
     }
 
     @Override

@@ -16,6 +16,7 @@ import org.bulwark.collector.api.Observation;
 import org.bulwark.collector.api.Source;
 import org.bulwark.linux.DropInDirectories;
 import org.bulwark.linux.KeyValueConfig;
+import org.bulwark.linux.LinuxCollector;
 import org.bulwark.linux.ParseProblem;
 import org.bulwark.linux.SystemdUnits;
 import org.bulwark.linux.TargetFiles;
@@ -33,7 +34,7 @@ import org.osgi.service.component.annotations.Component;
  * {@code -e 2}).
  */
 @Component(service = Collector.class)
-public final class AuditCollector implements Collector {
+public final class AuditCollector extends LinuxCollector {
 
     static final List<String> SETTINGS = List.of("max_log_file", "max_log_file_action", "space_left_action",
             "admin_space_left_action", "disk_full_action", "disk_error_action");
@@ -59,19 +60,8 @@ public final class AuditCollector implements Collector {
         PROVIDES = Set.copyOf(keys);
     }
 
-    @Override
-    public String id() {
-        return "linux.security.audit";
-    }
-
-    @Override
-    public Category category() {
-        return Category.SECURITY_CONTROLS;
-    }
-
-    @Override
-    public Set<String> provides() {
-        return PROVIDES;
+    public AuditCollector() {
+        super("linux.security.audit", Category.SECURITY_CONTROLS, PROVIDES);
     }
 
     @Override
@@ -125,17 +115,14 @@ public final class AuditCollector implements Collector {
             if (file.isEmpty()) {
                 continue;
             }
-            List<String> lines = file.get().lines();
-            for (int i = 0; i < lines.size(); i++) {
-                String line = lines.get(i).strip();
-                if (line.isEmpty() || line.startsWith("#")) {
-                    continue;
-                }
+            for (TextFile.Line content : file.get().content("#")) {
+                String line = content.text();
+                int number = content.number();
                 List<String> words = List.of(line.split("\\s+"));
-                Source source = path.startsWith("/etc/audit/rules.d/") ? Source.dropIn(path, i + 1) : Source.file(path, i + 1);
+                Source source = path.startsWith("/etc/audit/rules.d/") ? Source.dropIn(path, number) : Source.file(path, number);
                 Rule rule = new Rule(words, source);
                 if (words.get(0).equals("-w") && (words.size() < 2 || rule.option("-p").isEmpty() && words.contains("-p"))) {
-                    problems.add(new ParseProblem(path, i + 1, words.size() > 1 ? words.get(1) : null,
+                    problems.add(new ParseProblem(path, number, words.size() > 1 ? words.get(1) : null,
                             "watch rule without a path or permissions"));
                     continue;
                 }

@@ -15,6 +15,7 @@ import org.bulwark.collector.api.Observation;
 import org.bulwark.collector.api.ObservationState;
 import org.bulwark.collector.api.Source;
 import org.bulwark.linux.DropInDirectories;
+import org.bulwark.linux.LinuxCollector;
 import org.bulwark.linux.MountTable;
 import org.bulwark.linux.SystemdConfig;
 import org.bulwark.linux.SystemdUnits;
@@ -39,7 +40,7 @@ import org.osgi.service.component.annotations.Component;
  * </ul>
  */
 @Component(service = Collector.class)
-public final class IntegrityLoggingUpdatesCollector implements Collector {
+public final class IntegrityLoggingUpdatesCollector extends LinuxCollector {
 
     static final List<String> UNITS = List.of("dailyaidecheck.timer", "rsyslog.service",
             "unattended-upgrades.service", "apt-daily-upgrade.timer");
@@ -57,19 +58,8 @@ public final class IntegrityLoggingUpdatesCollector implements Collector {
 
     private static final Pattern APT_SETTING = Pattern.compile("(APT::Periodic::[A-Za-z-]+)\\s+\"([^\"]*)\"\\s*;.*");
 
-    @Override
-    public String id() {
-        return "linux.security.integrity-logging-updates";
-    }
-
-    @Override
-    public Category category() {
-        return Category.SECURITY_CONTROLS;
-    }
-
-    @Override
-    public Set<String> provides() {
-        return PROVIDES;
+    public IntegrityLoggingUpdatesCollector() {
+        super("linux.security.integrity-logging-updates", Category.SECURITY_CONTROLS, PROVIDES);
     }
 
     @Override
@@ -209,13 +199,9 @@ public final class IntegrityLoggingUpdatesCollector implements Collector {
         try {
             Optional<TextFile> f = TargetFiles.read(root, "/etc/crypttab");
             if (f.isPresent()) {
-                List<String> lines = f.get().lines();
-                for (int i = 0; i < lines.size(); i++) {
-                    String l = lines.get(i).strip();
-                    if (!l.isEmpty() && !l.startsWith("#")) {
-                        names.add(l.split("\\s+")[0]);
-                        first = first == null ? Source.file("/etc/crypttab", i + 1) : first;
-                    }
+                for (TextFile.Line l : f.get().content("#")) {
+                    names.add(l.text().split("\\s+")[0]);
+                    first = first == null ? Source.file("/etc/crypttab", l.number()) : first;
                 }
             }
         } catch (UnreadableException e) {

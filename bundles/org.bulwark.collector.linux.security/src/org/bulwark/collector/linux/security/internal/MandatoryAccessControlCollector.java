@@ -12,6 +12,7 @@ import org.bulwark.collector.api.Collector;
 import org.bulwark.collector.api.Observation;
 import org.bulwark.collector.api.Source;
 import org.bulwark.linux.KeyValueConfig;
+import org.bulwark.linux.LinuxCollector;
 import org.bulwark.linux.SystemdUnits;
 import org.bulwark.linux.TargetFiles;
 import org.bulwark.linux.TextFile;
@@ -27,7 +28,7 @@ import org.osgi.service.component.annotations.Component;
  * ABSENT when not booted with EFI).
  */
 @Component(service = Collector.class)
-public final class MandatoryAccessControlCollector implements Collector {
+public final class MandatoryAccessControlCollector extends LinuxCollector {
 
     static final String SECURE_BOOT_VAR = "/sys/firmware/efi/efivars/SecureBoot-8be4df61-93ca-11d2-aa0d-00e098032b8c";
     static final String PROFILES = "/sys/kernel/security/apparmor/profiles";
@@ -36,19 +37,8 @@ public final class MandatoryAccessControlCollector implements Collector {
             "linux.apparmor.enabled", "linux.apparmor.profiles.enforce", "linux.apparmor.profiles.complain",
             "linux.kernel.lockdown", "linux.secureboot.enabled");
 
-    @Override
-    public String id() {
-        return "linux.security.mac";
-    }
-
-    @Override
-    public Category category() {
-        return Category.SECURITY_CONTROLS;
-    }
-
-    @Override
-    public Set<String> provides() {
-        return PROVIDES;
+    public MandatoryAccessControlCollector() {
+        super("linux.security.mac", Category.SECURITY_CONTROLS, PROVIDES);
     }
 
     @Override
