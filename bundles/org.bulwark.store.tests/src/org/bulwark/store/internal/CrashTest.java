@@ -104,7 +104,7 @@ class CrashTest {
             long start = System.nanoTime();
             try (JdbcStore store = JdbcStore.open(url)) {
                 long waited = (System.nanoTime() - start) / 1_000_000;
-                assertTrue(waited >= 100 && waited < JdbcStore.LOCK_WAIT_MS, "waited " + waited + " ms");
+                assertTrue(waited >= 100 && waited < ConnectionPool.LOCK_WAIT_MS, "waited " + waited + " ms");
                 assertEquals(0, store.history(null, null).size());
             }
         } finally {
