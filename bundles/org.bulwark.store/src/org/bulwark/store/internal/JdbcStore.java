@@ -61,9 +61,10 @@ final class JdbcStore implements AssessmentStore {
         Connection c = ConnectionPool.connect(driver, tuned, where);
         try {
             int version = Migrations.apply(c, where);
-            Durability durability = Durability.commit();
+            Durability durability = StoreUrl.h2File(url) ? new H2Durability() : Durability.commit();
+            durability.committed(c); // the migrations, and a check that this user may sync the file
             return new JdbcStore(new ConnectionPool(driver, tuned, where, size, c), durability, version);
-        } catch (StoreException | RuntimeException e) {
+        } catch (SQLException | StoreException | RuntimeException e) {
             ConnectionPool.closeQuietly(c);
             if (e instanceof StoreException s) {
                 throw s;

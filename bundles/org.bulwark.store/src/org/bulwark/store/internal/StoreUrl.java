@@ -57,6 +57,7 @@ final class StoreUrl {
      *         fills only as pages are used.</li>
      *         <li>{@code QUERY_CACHE_SIZE=64}: a statement cache per connection that holds every statement of a
      *         save (H2 keeps 8).</li>
+     *         <li>for a file database, the settings of {@link H2Durability}.</li>
      *         </ul>
      */
     static String withSettings(String url) {
@@ -71,6 +72,13 @@ final class StoreUrl {
         }
         if (!upper.contains(";QUERY_CACHE_SIZE=")) {
             out.append(";QUERY_CACHE_SIZE=64");
+        }
+        if (h2File(url)) {
+            for (String setting : H2Durability.SETTINGS) {
+                if (!upper.contains(";" + setting.substring(0, setting.indexOf('=') + 1))) {
+                    out.append(';').append(setting);
+                }
+            }
         }
         return out.toString();
     }
