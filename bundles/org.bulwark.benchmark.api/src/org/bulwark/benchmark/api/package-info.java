@@ -6,7 +6,7 @@
  * {@link org.bulwark.benchmark.api.BenchmarkRegistry} collects it.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.bulwark.benchmark.api;
 
 import org.osgi.annotation.bundle.Export;

@@ -7,6 +7,7 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -32,11 +33,14 @@ import org.bulwark.collector.api.Category;
 import org.bulwark.collector.api.Observation;
 
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -67,19 +71,22 @@ public final class ContentReader {
     private final ObjectMapper mapper = JsonMapper.builder()
             .enable(JsonReadFeature.ALLOW_JAVA_COMMENTS)
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
 
-    /** Reads {@code file}. */
+    /** Reads {@code file}: a regular file (not a device or a pipe) of at most {@value #MAX_BYTES} bytes. */
     public Benchmark read(Path file) throws BenchmarkException {
         String origin = file.toString();
-        byte[] bytes;
         try {
-            long size = Files.size(file);
-            if (size > MAX_BYTES) {
-                throw new BenchmarkException(origin, 0, 0, null,
-                        "file is " + size + " bytes, larger than the limit of " + MAX_BYTES, null);
+            BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+            if (!attributes.isRegularFile()) {
+                throw new BenchmarkException(origin, 0, 0, null, "not a regular file", null);
             }
-            bytes = Files.readAllBytes(file);
+            if (attributes.size() > MAX_BYTES) {
+                throw new BenchmarkException(origin, 0, 0, null,
+                        "file is " + attributes.size() + " bytes, larger than the limit of " + MAX_BYTES, null);
+            }
+            return read(origin, Files.newInputStream(file));
         } catch (NoSuchFileException e) {
             throw new BenchmarkException(origin, 0, 0, null, "no such file", e);
         } catch (AccessDeniedException e) {
@@ -87,7 +94,6 @@ public final class ContentReader {
         } catch (IOException e) {
             throw new BenchmarkException(origin, 0, 0, null, "cannot read: " + e.getMessage(), e);
         }
-        return read(origin, bytes);
     }
 
     /** Reads content from {@code in}, named {@code origin} in errors. */
@@ -113,11 +119,24 @@ public final class ContentReader {
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             throw new BenchmarkException(origin, at == null ? 0 : at.getLineNr(), at == null ? 0 : at.getColumnNr(),
-                    null, "not valid JSON: " + e.getOriginalMessage(), e);
+                    duplicateField(e), "not valid JSON: " + e.getOriginalMessage(), e);
         } catch (IOException e) {
             throw new BenchmarkException(origin, 0, 0, null, "cannot read: " + e.getMessage(), e);
         }
         return new Parse(origin, locations, sha256(bytes)).benchmark(root);
+    }
+
+    /** @return the path of the field a duplicate-name error is about, e.g. {@code controls[2].id}; else null */
+    private static String duplicateField(JsonProcessingException e) {
+        if (!(e.getProcessor() instanceof JsonParser p) || !e.getOriginalMessage().startsWith("Duplicate field")) {
+            return null;
+        }
+        StringBuilder path = new StringBuilder();
+        for (JsonStreamContext c = p.getParsingContext(); c != null && !c.inRoot(); c = c.getParent()) {
+            path.insert(0, c.inArray() ? "[" + c.getCurrentIndex() + "]"
+                    : (c.getParent().inRoot() ? "" : ".") + c.getCurrentName());
+        }
+        return path.toString();
     }
 
     /** Records the location of every value by its field path ({@code controls[2].expect.op}). */
@@ -127,7 +146,11 @@ public final class ContentReader {
             List<Integer> index = new ArrayList<>();
             JsonToken t;
             String fieldName = null;
+            boolean done = false;
             while ((t = p.nextToken()) != null) {
+                if (done) {
+                    throw new JsonParseException(p, "unexpected content after the document", p.currentTokenLocation());
+                }
                 if (t == JsonToken.FIELD_NAME) {
                     String parent = join(path);
                     fieldName = p.currentName();
@@ -149,6 +172,7 @@ public final class ContentReader {
                 } else {
                     advance(index);
                 }
+                done = path.isEmpty();
             }
         }
     }
@@ -250,7 +274,8 @@ public final class ContentReader {
             String title = text(o, at, "title", true);
             Category category = category(o, at);
             JsonNode w = required(o, at, "weight");
-            if (!w.isIntegralNumber() || w.intValue() < Control.MIN_WEIGHT || w.intValue() > Control.MAX_WEIGHT) {
+            if (!w.isIntegralNumber() || !w.canConvertToInt() || w.intValue() < Control.MIN_WEIGHT
+                    || w.intValue() > Control.MAX_WEIGHT) {
                 throw error(at + ".weight", "must be an integer from 1 to 10, was " + w);
             }
             String description = text(o, at, "description", false);
@@ -456,6 +481,9 @@ public final class ContentReader {
         String scalar(JsonNode n, String at) throws BenchmarkException {
             if (n.isTextual()) {
                 return n.textValue();
+            }
+            if (n.isFloatingPointNumber() && !Double.isFinite(n.doubleValue())) {
+                throw error(at, "number out of range (beyond a double)");
             }
             if (n.isNumber() || n.isBoolean()) {
                 return n.asText();

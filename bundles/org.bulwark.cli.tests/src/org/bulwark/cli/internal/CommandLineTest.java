@@ -75,11 +75,11 @@ class CommandLineTest {
         for (String[] d : devices) {
             int code = run("assess", "--root", device(d[0], d[1]).toString(), "--benchmark", content.toString(),
                     "--exceptions", exceptions.toString(), "--format", "json", "--output",
-                    dir.resolve(d[0] + ".json").toString());
+                    dir.resolve(d[0] + ".json").toString(), "--data", dir.resolve("data").toString());
             assertEquals(d[0].equals("d1") ? ExitCodes.INCOMPLETE : ExitCodes.OK, code, err.toString());
         }
         int code = run("score", dir.resolve("d1.json").toString(), dir.resolve("d2.json").toString(),
-                dir.resolve("d3.json").toString());
+                dir.resolve("d3.json").toString(), "--data", dir.resolve("data").toString());
         assertEquals(ExitCodes.OK, code, err.toString());
         String expected = """
                 Bulwark fleet score 62.9630 (17 of 27 points, 3 devices)
@@ -116,7 +116,8 @@ class CommandLineTest {
         Path content = workedExampleContent();
         Path upload = dir.resolve("d2.upload.json");
         assertEquals(ExitCodes.OK, run("assess", "--root", device("d2", "FPNFP").toString(), "--benchmark",
-                content.toString(), "--format", "upload", "--output", upload.toString()), err.toString());
+                content.toString(), "--format", "upload", "--output", upload.toString(), "--data",
+                dir.resolve("data").toString()), err.toString());
         String text = Files.readString(upload);
         assertEquals(1, text.lines().count(), "compact: one line");
         com.fasterxml.jackson.databind.JsonNode doc = new com.fasterxml.jackson.databind.ObjectMapper().readTree(text);

@@ -75,6 +75,12 @@ class StoreCommandsTest {
                 "json", "-o", dir.resolve(id + ".json").toString());
     }
 
+    private static java.util.List<String> names(JsonNode n) {
+        java.util.List<String> names = new java.util.ArrayList<>();
+        n.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
     private static String times(String s) {
         return s.replace("\r\n", "\n").replaceAll("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?Z", "<time>");
     }
@@ -123,18 +129,18 @@ class StoreCommandsTest {
         JsonNode d = new ObjectMapper().readTree(out.toString());
         assertEquals(18.0, d.get("earnedDelta").asDouble());
         assertEquals(100.0 * 23 / 27 - 100.0 * 5 / 27, d.get("scoreDelta").asDouble(), 1e-9);
-        assertEquals("result-changed", d.get("changes").get(0).get("kind").asText());
+        assertEquals("RESULT_CHANGED", d.get("changes").get(0).get("kind").asText());
         assertEquals("FAIL", d.get("changes").get(0).get("before").asText());
-        assertEquals("exception-created", d.get("changes").get(1).get("kind").asText());
-        assertEquals("e1", d.get("changes").get(1).get("exception").asText());
+        assertEquals("EXCEPTION_CREATED", d.get("changes").get(1).get("kind").asText());
+        assertEquals("e1", d.get("changes").get(1).get("exceptionId").asText());
         assertEquals(8.0, d.get("changes").get(1).get("earnedDelta").asDouble());
 
         assertEquals(ExitCodes.OK, run("history", "--device", "d1", "--format", "json"), err.toString());
         JsonNode h = new ObjectMapper().readTree(out.toString());
         assertEquals(2, h.size());
-        assertEquals(23.0, h.get(1).get("earned").asDouble());
+        assertEquals(23.0, h.get(1).get("rawPoints").asDouble());
         assertEquals(100.0 * 23 / 27, h.get(1).get("score").asDouble(), 1e-9);
-        assertTrue(h.get(1).get("categories").get("accounts").get("score").isNull());
+        assertTrue(h.get(1).get("categories").get("ACCOUNTS").get("score").isNull());
         assertEquals("worked-example 1", h.get(1).get("content").get(0).asText());
         assertEquals(ExitCodes.OK, run("history", "--since", "2999-01-01"));
         assertTrue(out.toString().endsWith("0 assessments\n"), out.toString());
@@ -160,8 +166,41 @@ class StoreCommandsTest {
                 out.toString());
         assertEquals(ExitCodes.OK, run("exception", "list", "--format", "json"));
         JsonNode e = new ObjectMapper().readTree(out.toString());
-        assertEquals("cancelled", e.get(0).get("status").asText());
+        assertEquals("CANCELLED", e.get(0).get("status").asText());
         assertEquals("bob", e.get(0).get("cancelledBy").asText());
+    }
+
+    @Test
+    void jsonHasTheVocabularyOfTheServersOpenApiDocument() throws Exception {
+        assertEquals(ExitCodes.OK, assess("d1", "FPNFF"), err.toString());
+        assertEquals(ExitCodes.OK, run("exception", "create", "--id", "e0", "--control", "c1", "--scope", "global",
+                "--justification", "risk-accepted", "--author", "alice", "--format", "json"), err.toString());
+        JsonNode created = new ObjectMapper().readTree(out.toString());
+        assertEquals(java.util.List.of("id", "controlId", "scope", "target", "justification", "author", "created",
+                "expires", "notes", "status", "cancelled", "cancelledBy", "updated", "updatedBy"),
+                names(created));
+        assertEquals("c1", created.get("controlId").asText());
+        assertEquals("GLOBAL", created.get("scope").asText());
+        assertEquals("RISK_ACCEPTED", created.get("justification").asText());
+        assertEquals("ACTIVE", created.get("status").asText());
+        assertEquals(ExitCodes.OK, run("remediation", "create", "--title", "Fix c1", "--control", "c1", "--group",
+                "web", "--priority", "low", "--requester", "bob", "--format", "json"), err.toString());
+        JsonNode activity = new ObjectMapper().readTree(out.toString());
+        assertEquals(java.util.List.of("id", "title", "controlId", "category", "scope", "devices", "group", "priority",
+                "due", "attentionRequired", "notes", "requester", "created", "status", "completion", "completed",
+                "targetDevices", "fixedDevices", "cancelled", "cancelledBy", "updated", "updatedBy"), names(activity));
+        assertEquals("OPERATING_SYSTEM", activity.get("category").asText());
+        assertEquals("GROUP", activity.get("scope").asText());
+        assertEquals("web", activity.get("group").asText());
+        // an exceptions file may name the control as controlId, or as control (the older name)
+        Path file = java.nio.file.Files.writeString(dir.resolve("ex.json"), """
+                [{"id": "f1", "controlId": "c4", "scope": "global", "justification": "third-party-control",
+                  "author": "alice", "created": "2026-01-01T00:00:00Z"}]""");
+        assertEquals(ExitCodes.OK, run("assess", "--root", device("d1", "FPNFF").toString(), "--benchmark",
+                content().toString(), "--exceptions", file.toString(), "--format", "json", "-o",
+                dir.resolve("f.json").toString()), err.toString());
+        JsonNode report = new ObjectMapper().readTree(dir.resolve("f.json").toFile());
+        assertEquals(100.0 * 13 / 27, report.get("score").get("score").asDouble(), 1e-9);
     }
 
     @Test
@@ -221,10 +260,10 @@ class StoreCommandsTest {
         assertEquals(ExitCodes.OK, assess("d1", "PPNFF"), err.toString()); // d1 fixes c1: #1 confirmed
         assertEquals(ExitCodes.OK, run("remediation", "list", "--format", "json"));
         JsonNode list = new ObjectMapper().readTree(out.toString());
-        assertEquals("completed", list.get(0).get("status").asText());
-        assertEquals("system-confirmation", list.get(0).get("completion").asText());
+        assertEquals("COMPLETED", list.get(0).get("status").asText());
+        assertEquals("SYSTEM_CONFIRMATION", list.get(0).get("completion").asText());
         assertEquals(2, list.get(0).get("fixedDevices").asInt());
-        assertEquals("active", list.get(1).get("status").asText());
+        assertEquals("ACTIVE", list.get(1).get("status").asText());
         assertTrue(list.get(1).get("attentionRequired").asBoolean());
         assertEquals(ExitCodes.OK, run("remediation", "complete", "2"));
         assertEquals(ExitCodes.USAGE, run("remediation", "complete", "2"));
@@ -281,12 +320,12 @@ class StoreCommandsTest {
 
         assertEquals(ExitCodes.OK, run("exception", "list", "--format", "json"));
         JsonNode e = new ObjectMapper().readTree(out.toString()).get(0);
-        assertEquals("alternate-mitigation", e.get("justification").asText());
+        assertEquals("ALTERNATE_MITIGATION", e.get("justification").asText());
         assertTrue(e.get("expires").isNull());
         assertEquals("accepted", e.get("notes").asText());
         assertEquals("alice", e.get("author").asText());
         assertEquals("carol", e.get("updatedBy").asText());
-        assertEquals("active", e.get("status").asText());
+        assertEquals("ACTIVE", e.get("status").asText());
 
         assertEquals(ExitCodes.OK, run("exception", "cancel", "e1", "--by", "dave"), err.toString());
         assertEquals(ExitCodes.USAGE, run("exception", "update", "e1", "--notes", "x"));
@@ -305,12 +344,12 @@ class StoreCommandsTest {
                 "json"), err.toString());
         JsonNode updated = new ObjectMapper().readTree(out.toString());
         assertEquals("Fix c1 now", updated.get("title").asText());
-        assertEquals("low", updated.get("priority").asText());
+        assertEquals("LOW", updated.get("priority").asText());
         assertEquals("2099-12-31", updated.get("due").asText());
         assertTrue(updated.get("notes").isNull());
         assertEquals("alice", updated.get("requester").asText());
         assertEquals("carol", updated.get("updatedBy").asText());
-        assertEquals("active", updated.get("status").asText());
+        assertEquals("ACTIVE", updated.get("status").asText());
 
         String yesterday = LocalDate.now(ZoneOffset.UTC).minusDays(1).toString();
         assertEquals(ExitCodes.USAGE, run("remediation", "update", "1", "--due", yesterday));
@@ -345,7 +384,7 @@ class StoreCommandsTest {
                 """, out.toString());
         assertEquals(ExitCodes.OK, run("remediation", "list", "--format", "json"), err.toString());
         JsonNode r = new ObjectMapper().readTree(out.toString()).get(0);
-        assertEquals("cancelled", r.get("status").asText());
+        assertEquals("CANCELLED", r.get("status").asText());
         assertEquals("dave", r.get("cancelledBy").asText());
         assertTrue(r.get("completion").isNull());
         assertEquals(0, r.get("fixedDevices").asInt());
@@ -386,8 +425,13 @@ class StoreCommandsTest {
         assertEquals(ExitCodes.STORE, run("history", "--db", "jdbc:postgresql://127.0.0.1:1/bulwark?password=s3cret"));
         assertTrue(err.toString().contains("cannot open the store at jdbc:postgresql://127.0.0.1:1/bulwark?password=***"),
                 err.toString());
+        // the report comes first: a store that cannot be opened no longer costs it (before, nothing was assessed)
         assertEquals(ExitCodes.STORE, assessWithDb("jdbc:mysql://localhost/bulwark"));
-        assertTrue(!Files.exists(dir.resolve("d9.json")), "nothing assessed when the store cannot be opened");
+        assertTrue(Files.exists(dir.resolve("d9.json")), "the report is written although the store cannot be opened");
+        assertTrue(err.toString().contains("bulwark: warning: stored exceptions could not be read: unsupported "
+                + "database 'jdbc:mysql://localhost/bulwark'"), err.toString());
+        assertTrue(err.toString().contains("bulwark: the report was written, but the assessment was not stored: "
+                + "unsupported database 'jdbc:mysql://localhost/bulwark'"), err.toString());
     }
 
     private int assessWithDb(String url) throws IOException {

@@ -4,7 +4,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,17 +19,21 @@ import org.bulwark.benchmark.api.Benchmark;
 import org.bulwark.benchmark.api.BenchmarkException;
 import org.bulwark.benchmark.api.BenchmarkLoader;
 import org.bulwark.collector.api.Category;
+import org.bulwark.operations.api.AssessOrder;
+import org.bulwark.operations.api.AssessOutcome;
+import org.bulwark.operations.api.Assessments;
+import org.bulwark.operations.api.EntityJson;
+import org.bulwark.operations.api.FileOutput;
+import org.bulwark.operations.api.Location;
+import org.bulwark.operations.api.Locations;
+import org.bulwark.operations.api.OperationException;
+import org.bulwark.operations.api.StoreOpener;
 import org.bulwark.report.api.ReportFormat;
 import org.bulwark.report.api.ReportWriter;
 import org.bulwark.scoring.api.Assessment;
 import org.bulwark.scoring.api.AssessmentListener;
-import org.bulwark.scoring.api.AssessmentRequest;
-import org.bulwark.scoring.api.AssessmentService;
 import org.bulwark.scoring.api.CollectorRun;
-
-import org.bulwark.store.api.AssessmentStore;
-import org.bulwark.store.api.AssessmentSummary;
-import org.bulwark.store.api.StoreException;
+import org.bulwark.scoring.api.ControlException;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -123,10 +126,6 @@ final class AssessCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
-        if (!Files.isDirectory(root)) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                    "--root " + root + " is not a directory");
-        }
         if (upload != null) {
             String scheme = upload.getScheme() == null ? "" : upload.getScheme().toLowerCase(Locale.ROOT);
             if (!scheme.equals("http") && !scheme.equals("https") || upload.getHost() == null) {
@@ -150,43 +149,49 @@ final class AssessCommand implements Callable<Integer> {
                 throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--upload needs --token");
             }
         }
-        if (timeoutSeconds <= 0) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--timeout must be positive");
-        }
         List<Benchmark> content = loadContent();
-        List<org.bulwark.scoring.api.ControlException> exceptions = new ArrayList<>(exceptionsFile == null
-                ? List.of() : ExceptionsFile.read(exceptionsFile));
-        java.util.Map<String, java.util.Set<String>> groups = new java.util.HashMap<>();
-        if (!noStore) {
-            // The store is opened twice, briefly: an embedded database is locked while open, and collection may
-            // take minutes.
-            try (AssessmentStore db = store.open(services)) {
-                for (org.bulwark.scoring.api.Device d : db.devices()) {
-                    groups.put(d.id(), d.groups());
-                }
-                java.util.Set<String> ids = new java.util.HashSet<>();
-                exceptions.forEach(e -> ids.add(e.id()));
-                for (org.bulwark.scoring.api.ControlException e : db.exceptionsInForce(java.time.Instant.now())) {
-                    if (ids.add(e.id())) {
-                        exceptions.add(e);
-                    }
-                }
-            } catch (StoreException e) {
-                throw StoreOptions.failure(e);
-            }
-        }
-        return assess(reportFormat, content, exceptions, groups);
-    }
-
-    private int assess(ReportFormat reportFormat, List<Benchmark> content,
-            List<org.bulwark.scoring.api.ControlException> exceptions,
-            java.util.Map<String, java.util.Set<String>> groups) throws Exception {
+        List<ControlException> exceptions = exceptionsFile == null ? List.of() : readExceptions(exceptionsFile);
+        Location location = store.location(services);
+        StoreOpener opener = noStore ? null : services.get(Locations.class).opener(location);
         PrintWriter err = spec.commandLine().getErr();
         AssessmentListener listener = Boolean.getBoolean("bulwark.progress") ? new Progress(err)
                 : AssessmentListener.NONE;
-        Assessment assessment = services.get(AssessmentService.class).assess(new AssessmentRequest(root,
-                categories.isEmpty() ? EnumSet.noneOf(Category.class) : EnumSet.copyOf(categories), content,
-                Duration.ofSeconds(timeoutSeconds), exceptions, groups), listener);
+        AssessOutcome outcome;
+        try {
+            outcome = services.get(Assessments.class).assess(new AssessOrder(root,
+                    categories.isEmpty() ? EnumSet.noneOf(Category.class) : EnumSet.copyOf(categories), content,
+                    Duration.ofSeconds(timeoutSeconds), exceptions), opener,
+                    a -> report(a, reportFormat, location), listener);
+        } catch (OperationException e) {
+            throw StoreOptions.refused(e);
+        } catch (IOException e) {
+            throw new CliException(ExitCodes.IO, e.getMessage());
+        }
+        Assessment assessment = outcome.assessment();
+        for (String warning : outcome.warnings()) {
+            err.println("bulwark: warning: " + warning);
+        }
+        if (outcome.stored() != null) {
+            err.println("bulwark: stored as assessment #" + outcome.stored().id() + " (`bulwark history`)");
+        } else if (outcome.storeFailure() != null) {
+            // after the report: a store that fails does not cost the user the assessment
+            err.println("bulwark: the report was written, but the assessment was not stored: "
+                    + outcome.storeFailure().getMessage());
+        }
+        if (upload != null) {
+            ByteArrayOutputStream document = new ByteArrayOutputStream();
+            services.get(ReportWriter.class).write(assessment, ReportFormat.UPLOAD, document, null);
+            Uploader.upload(upload, token, document.toByteArray(), uploadTrust, err);
+        }
+        if (outcome.storeFailure() != null) {
+            return ExitCodes.STORE;
+        }
+        return assessment.complete() ? ExitCodes.OK : ExitCodes.INCOMPLETE;
+    }
+
+    /** Writes the report: to standard output or {@code --output}; with text, the full report under the data directory. */
+    private void report(Assessment assessment, ReportFormat reportFormat, Location location) throws IOException {
+        PrintWriter err = spec.commandLine().getErr();
         if (assessment.controls().isEmpty()) {
             err.println("bulwark: no controls to assess (is benchmark content installed? see `bulwark controls`)");
         }
@@ -196,7 +201,7 @@ final class AssessCommand implements Callable<Integer> {
         ReportWriter writer = services.get(ReportWriter.class);
         String fullReport = null;
         if (reportFormat == ReportFormat.TEXT && !noSave) {
-            fullReport = saveFullReport(writer, assessment);
+            fullReport = saveFullReport(writer, assessment, location.reports());
         }
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
         writer.write(assessment, reportFormat, buffer, fullReport);
@@ -206,7 +211,7 @@ final class AssessCommand implements Callable<Integer> {
             out.write(buffer.toByteArray());
             out.flush();
         } else {
-            AtomicFiles.write(output, buffer.toByteArray());
+            services.get(FileOutput.class).replace(output, buffer.toByteArray());
             err.println("bulwark: " + reportFormat.name().toLowerCase(Locale.ROOT) + " report written to " + output);
         }
         for (CollectorRun run : assessment.collectors()) {
@@ -214,24 +219,25 @@ final class AssessCommand implements Callable<Integer> {
                 err.println("bulwark: collector " + run.collectorId() + " (" + run.bundle() + ") " + run.message());
             }
         }
-        if (!noStore) {
-            // after the report: a store that fails does not cost the user the assessment
-            ByteArrayOutputStream json = new ByteArrayOutputStream();
-            writer.write(assessment, ReportFormat.JSON, json, null);
-            try (AssessmentStore db = store.open(services)) {
-                AssessmentSummary stored = db.save(assessment, json.toString(StandardCharsets.UTF_8));
-                err.println("bulwark: stored as assessment #" + stored.id() + " (`bulwark history`)");
-            } catch (StoreException e) {
-                throw new CliException(ExitCodes.STORE, "the report was written, but the assessment was not stored: "
-                        + e.getMessage());
-            }
+        err.flush();
+    }
+
+    /** @return the exceptions of an exceptions file; any error rejects the whole file (exit code 3) */
+    private List<ControlException> readExceptions(Path file) {
+        String rejected = "exceptions rejected, nothing assessed: ";
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new CliException(ExitCodes.CONTENT, rejected + file + ": no such file");
+        } catch (IOException e) {
+            throw new CliException(ExitCodes.CONTENT, rejected + file + ": cannot read: " + e.getMessage());
         }
-        if (upload != null) {
-            ByteArrayOutputStream document = new ByteArrayOutputStream();
-            writer.write(assessment, ReportFormat.UPLOAD, document, null);
-            Uploader.upload(upload, token, document.toByteArray(), uploadTrust, err);
+        try {
+            return services.get(EntityJson.class).readExceptionsFile(file.toString(), bytes);
+        } catch (OperationException e) {
+            throw new CliException(ExitCodes.CONTENT, rejected + e.getMessage());
         }
-        return assessment.complete() ? ExitCodes.OK : ExitCodes.INCOMPLETE;
     }
 
     private List<Benchmark> loadContent() {
@@ -252,8 +258,7 @@ final class AssessCommand implements Callable<Integer> {
     }
 
     /** Saves JSON and HTML under the data directory; returns the HTML path for the summary's last line. */
-    private String saveFullReport(ReportWriter writer, Assessment assessment) throws IOException {
-        Path dir = store.dataDir().resolve("reports");
+    private String saveFullReport(ReportWriter writer, Assessment assessment, Path dir) throws IOException {
         String base = safe(assessment.device().hostname()) + "-" + STAMP.format(assessment.finished());
         Path json = dir.resolve(base + ".json");
         Path html = dir.resolve(base + ".html");
@@ -261,7 +266,7 @@ final class AssessCommand implements Callable<Integer> {
                 java.util.Map.entry(html, ReportFormat.HTML))) {
             ByteArrayOutputStream buffer = new ByteArrayOutputStream();
             writer.write(assessment, target.getValue(), buffer, null);
-            AtomicFiles.write(target.getKey(), buffer.toByteArray());
+            services.get(FileOutput.class).replace(target.getKey(), buffer.toByteArray());
         }
         return html + " (and " + json.getFileName() + ")";
     }

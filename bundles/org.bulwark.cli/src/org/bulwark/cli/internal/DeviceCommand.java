@@ -1,20 +1,14 @@
 package org.bulwark.cli.internal;
 
-import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 import org.bulwark.scoring.api.Device;
-
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -35,52 +29,37 @@ final class DeviceCommand implements Runnable {
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List the devices with their groups.")
-    static final class ListDevices implements Callable<Integer> {
-        private final Services services;
-
-        @Spec
-        CommandSpec spec;
-
-        @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text or json.")
-        String format;
+    static final class ListDevices extends StoreCommand {
 
         @Mixin
-        StoreOptions store = new StoreOptions();
+        FormatOption format = new FormatOption();
 
         ListDevices(Services services) {
-            this.services = services;
+            super(services);
         }
 
         @Override
-        public Integer call() throws Exception {
-            boolean json = OutputFormat.json(spec, format);
-            List<Device> devices;
-            devices = store.use(services, db -> db.devices());
-            PrintWriter out = spec.commandLine().getOut();
+        public Integer call() {
+            boolean json = format.json(spec);
+            List<Device> devices = use(db -> db.devices());
             if (json) {
-                ArrayNode list = HistoryCommand.JsonOut.MAPPER.createArrayNode();
-                devices.forEach(d -> list.add(node(d)));
-                out.println(HistoryCommand.JsonOut.MAPPER.writeValueAsString(list));
-            } else {
-                out.printf("%-34s %-24s %-36s %s%n", "ID", "HOST", "OS", "GROUPS");
-                for (Device d : devices) {
-                    out.printf("%-34s %-24s %-36s %s%n", d.id(), d.hostname(), d.os(),
-                            String.join(",", d.groups().stream().sorted().toList()));
-                }
-                out.printf("%d devices%n", devices.size());
+                List<Object> list = new ArrayList<>();
+                devices.forEach(d -> list.add(json().device(d)));
+                printJson(list);
+                return ExitCodes.OK;
             }
-            out.flush();
+            out().printf("%-34s %-24s %-36s %s%n", "ID", "HOST", "OS", "GROUPS");
+            for (Device d : devices) {
+                out().printf("%-34s %-24s %-36s %s%n", d.id(), d.hostname(), d.os(), groups(d, ","));
+            }
+            print(devices.size() + " devices");
             return ExitCodes.OK;
         }
     }
 
     @Command(name = "set-groups", mixinStandardHelpOptions = true,
             description = "Set the groups of a device (none: remove it from every group).")
-    static final class SetGroups implements Callable<Integer> {
-        private final Services services;
-
-        @Spec
-        CommandSpec spec;
+    static final class SetGroups extends StoreCommand {
 
         @Parameters(index = "0", paramLabel = "ID", description = "The device's machine id.")
         String id;
@@ -88,31 +67,19 @@ final class DeviceCommand implements Runnable {
         @Parameters(index = "1..*", paramLabel = "GROUP", description = "Its groups.")
         List<String> groups = new ArrayList<>();
 
-        @Mixin
-        StoreOptions store = new StoreOptions();
-
         SetGroups(Services services) {
-            this.services = services;
+            super(services);
         }
 
         @Override
         public Integer call() {
-            Device d;
-            d = store.use(services, db -> db.setGroups(id, new LinkedHashSet<>(groups)));
-            spec.commandLine().getOut().println("device " + d.id() + ": groups "
-                    + (d.groups().isEmpty() ? "none" : String.join(", ", d.groups().stream().sorted().toList())));
-            spec.commandLine().getOut().flush();
+            Device d = use(db -> db.setGroups(id, new LinkedHashSet<>(groups)));
+            print("device " + d.id() + ": groups " + (d.groups().isEmpty() ? "none" : groups(d, ", ")));
             return ExitCodes.OK;
         }
     }
 
-    static ObjectNode node(Device d) {
-        ObjectNode n = HistoryCommand.JsonOut.MAPPER.createObjectNode();
-        n.put("id", d.id());
-        n.put("hostname", d.hostname());
-        n.put("os", d.os());
-        ArrayNode groups = n.putArray("groups");
-        d.groups().stream().sorted().forEach(groups::add);
-        return n;
+    private static String groups(Device d, String separator) {
+        return String.join(separator, d.groups().stream().sorted().toList());
     }
 }

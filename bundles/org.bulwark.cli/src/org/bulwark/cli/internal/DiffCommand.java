@@ -1,22 +1,15 @@
 package org.bulwark.cli.internal;
 
 import java.io.PrintWriter;
-import java.util.concurrent.Callable;
 
 import org.bulwark.scoring.api.Points;
 import org.bulwark.store.api.AssessmentDiff;
 import org.bulwark.store.api.AssessmentDiff.Change;
 import org.bulwark.store.api.AssessmentSummary;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code bulwark diff A B}: why a device's score moved between two stored assessments. */
 @Command(name = "diff", mixinStandardHelpOptions = true, sortOptions = false,
@@ -24,12 +17,7 @@ import picocli.CommandLine.Spec;
                 + "changed, controls added or removed by a content update, exceptions created or expired.",
                 "Each line gives the earned and possible points it moved; they add up to the change of the totals, "
                         + "and the score is 100 · earned / possible." })
-final class DiffCommand implements Callable<Integer> {
-
-    private final Services services;
-
-    @Spec
-    CommandSpec spec;
+final class DiffCommand extends StoreCommand {
 
     @Parameters(index = "0", paramLabel = "A", description = "The earlier assessment's id.")
     long from;
@@ -37,48 +25,20 @@ final class DiffCommand implements Callable<Integer> {
     @Parameters(index = "1", paramLabel = "B", description = "The later assessment's id.")
     long to;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-            description = "text or json. Default: ${DEFAULT-VALUE}.")
-    String format;
-
     @Mixin
-    StoreOptions store = new StoreOptions();
+    FormatOption format = new FormatOption();
 
     DiffCommand(Services services) {
-        this.services = services;
+        super(services);
     }
 
     @Override
-    public Integer call() throws Exception {
-        boolean json = OutputFormat.json(spec, format);
-        AssessmentDiff diff;
-        diff = store.use(services, db -> db.diff(from, to));
-        PrintWriter out = spec.commandLine().getOut();
+    public Integer call() {
+        boolean json = format.json(spec);
+        AssessmentDiff diff = use(db -> db.diff(from, to));
+        PrintWriter out = out();
         if (json) {
-            ObjectNode n = HistoryCommand.JsonOut.MAPPER.createObjectNode();
-            n.set("from", HistoryCommand.JsonOut.summary(diff.from()));
-            n.set("to", HistoryCommand.JsonOut.summary(diff.to()));
-            if (Double.isNaN(diff.scoreDelta())) {
-                n.putNull("scoreDelta");
-            } else {
-                n.put("scoreDelta", diff.scoreDelta());
-            }
-            n.put("earnedDelta", diff.to().points().earned() - diff.from().points().earned());
-            n.put("possibleDelta", diff.to().points().possible() - diff.from().points().possible());
-            ArrayNode changes = n.putArray("changes");
-            for (Change c : diff.changes()) {
-                ObjectNode x = changes.addObject();
-                x.put("kind", Figures.word(c.kind()));
-                x.put("control", c.controlId());
-                x.put("title", c.title());
-                x.put("before", c.before() == null ? null : c.before().name());
-                x.put("after", c.after() == null ? null : c.after().name());
-                x.put("exception", c.exceptionId());
-                x.put("earnedDelta", c.earnedDelta() + 0.0);
-                x.put("possibleDelta", c.possibleDelta() + 0.0);
-            }
-            out.println(HistoryCommand.JsonOut.MAPPER.writeValueAsString(n));
-            out.flush();
+            printJson(json().diff(diff));
             return ExitCodes.OK;
         }
         line(out, "A", diff.from());

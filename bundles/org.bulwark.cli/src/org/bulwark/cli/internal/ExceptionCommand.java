@@ -1,23 +1,16 @@
 package org.bulwark.cli.internal;
 
-import java.io.PrintWriter;
-import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
-import java.util.concurrent.Callable;
 
+import org.bulwark.operations.api.ExceptionDraft;
+import org.bulwark.operations.api.ExceptionEntry;
+import org.bulwark.operations.api.ExceptionOperations;
 import org.bulwark.scoring.api.ControlException;
 import org.bulwark.scoring.api.Justification;
-import org.bulwark.store.api.AssessmentStore;
-import org.bulwark.store.api.StoreException;
 import org.bulwark.store.api.StoredException;
-
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -27,7 +20,10 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code bulwark exception create|list|update|cancel}: exceptions kept in the store, applied by assess and score. */
+/**
+ * {@code bulwark exception create|list|update|cancel}: exceptions kept in the store, applied by assess and score.
+ * The checks and the changes are {@link ExceptionOperations}'; these commands translate options and output.
+ */
 @Command(name = "exception", mixinStandardHelpOptions = true,
         description = { "Create, list, update and cancel exceptions kept in the store. `bulwark assess` and `bulwark score` "
                 + "apply them; an expired or cancelled one stops counting by itself." },
@@ -43,17 +39,9 @@ final class ExceptionCommand implements Runnable {
         throw new ParameterException(spec.commandLine(), "a subcommand is required: create, list, update or cancel");
     }
 
-    static String user() {
-        return System.getProperty("user.name", "unknown");
-    }
-
     @Command(name = "create", mixinStandardHelpOptions = true, sortOptions = false,
             description = "Create an exception for one control. Nothing is written if anything is wrong.")
-    static final class Create implements Callable<Integer> {
-        private final Services services;
-
-        @Spec
-        CommandSpec spec;
+    static final class Create extends StoreCommand {
 
         @Option(names = "--control", required = true, paramLabel = "ID", description = "The control (see `bulwark controls`).")
         String control;
@@ -80,102 +68,71 @@ final class ExceptionCommand implements Runnable {
         @Option(names = "--notes", paramLabel = "TEXT", description = "Free text.")
         String notes;
 
-        @Option(names = "--id", paramLabel = "ID", description = "Its id. Default: generated (ex-…).")
+        @Option(names = "--id", paramLabel = "ID", description = "Its id: 1 to 64 letters, digits, '.', '_' or '-'. "
+                + "Default: generated (ex- and 8 hexadecimal digits).")
         String id;
 
-        @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text or json.")
-        String format;
-
         @Mixin
-        StoreOptions store = new StoreOptions();
+        FormatOption format = new FormatOption();
 
         Create(Services services) {
-            this.services = services;
+            super(services);
         }
 
         @Override
-        public Integer call() throws Exception {
-            boolean json = OutputFormat.json(spec, format);
+        public Integer call() {
+            boolean json = format.json(spec);
             Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-            ControlException e;
+            ExceptionDraft draft;
             try {
-                ControlException.Scope s = parse(ControlException.Scope.class, scope, "--scope");
-                Justification j = parse(Justification.class, justification, "--justification");
-                if (s == ControlException.Scope.GLOBAL && target != null) {
-                    throw new IllegalArgumentException("--target: a global exception has no target");
-                }
-                if (s != ControlException.Scope.GLOBAL && (target == null || target.isBlank())) {
-                    throw new IllegalArgumentException("--target is required for scope " + Figures.word(s)
-                            + (s == ControlException.Scope.DEVICE ? " (the machine id)" : " (the group name)"));
-                }
-                Instant until = expires == null ? null : Figures.instant(expires, "--expires");
-                if (until != null && !until.isAfter(now)) {
-                    throw new IllegalArgumentException("--expires " + expires + " is not in the future");
-                }
-                String a = author == null ? user() : author;
-                if (control.isBlank() || a.isBlank() || (id != null && id.isBlank())) {
-                    throw new IllegalArgumentException("--control, --author and --id must not be empty");
-                }
-                byte[] random = new byte[4];
-                new SecureRandom().nextBytes(random);
-                e = new ControlException(id != null ? id : "ex-" + HexFormat.of().formatHex(random), control, s, target, j, a, now, until, notes);
+                draft = new ExceptionDraft(id, control, Figures.constant(ControlException.Scope.class, scope,
+                        "--scope"), target, Figures.constant(Justification.class, justification, "--justification"),
+                        expires == null ? null : Figures.instant(expires, "--expires"), notes);
             } catch (IllegalArgumentException x) {
-                throw new ParameterException(spec.commandLine(), x.getMessage() + "; nothing was written");
+                throw usage(x.getMessage());
             }
-            StoredException stored;
-            stored = store.use(services, db -> db.createException(e));
-            PrintWriter out = spec.commandLine().getOut();
+            StoredException stored = use(db -> services.get(ExceptionOperations.class).create(db, draft,
+                    author == null ? user() : author, now));
             if (json) {
-                out.println(HistoryCommand.JsonOut.MAPPER.writeValueAsString(node(stored, now)));
+                printJson(json().exception(stored, now));
             } else {
-                out.println("exception " + stored.exception().id() + " created");
+                print("exception " + stored.exception().id() + " created");
             }
-            out.flush();
             return ExitCodes.OK;
         }
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true,
             description = "List the exceptions in the store with their status now (active, pending, expired, cancelled).")
-    static final class ListExceptions implements Callable<Integer> {
-        private final Services services;
-
-        @Spec
-        CommandSpec spec;
-
-        @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text or json.")
-        String format;
+    static final class ListExceptions extends StoreCommand {
 
         @Mixin
-        StoreOptions store = new StoreOptions();
+        FormatOption format = new FormatOption();
 
         ListExceptions(Services services) {
-            this.services = services;
+            super(services);
         }
 
         @Override
-        public Integer call() throws Exception {
-            boolean json = OutputFormat.json(spec, format);
-            List<StoredException> all;
-            all = store.use(services, db -> db.exceptions());
+        public Integer call() {
+            boolean json = format.json(spec);
             Instant now = Instant.now();
-            PrintWriter out = spec.commandLine().getOut();
+            List<ExceptionEntry> all = use(db -> services.get(ExceptionOperations.class).list(db, now));
             if (json) {
-                ArrayNode list = HistoryCommand.JsonOut.MAPPER.createArrayNode();
-                all.forEach(e -> list.add(node(e, now)));
-                out.println(HistoryCommand.JsonOut.MAPPER.writeValueAsString(list));
-            } else {
-                out.printf("%-16s %-10s %-36s %-8s %-20s %-20s %-21s %s%n", "ID", "STATUS", "CONTROL", "SCOPE",
-                        "TARGET", "JUSTIFICATION", "EXPIRES", "AUTHOR");
-                for (StoredException s : all) {
-                    ControlException e = s.exception();
-                    out.printf("%-16s %-10s %-36s %-8s %-20s %-20s %-21s %s%n", e.id(), Figures.word(s.status(now)),
-                            e.controlId(), Figures.word(e.scope()), e.target() == null ? "-" : e.target(),
-                            Figures.word(e.justification()), e.expires() == null ? "never" : e.expires(), e.author());
-                }
-                out.printf("%d exceptions%n", all.size());
+                List<Object> list = new ArrayList<>();
+                all.forEach(e -> list.add(json().exception(e.stored(), now)));
+                printJson(list);
+                return ExitCodes.OK;
             }
-            out.flush();
+            out().printf("%-16s %-10s %-36s %-8s %-20s %-20s %-21s %s%n", "ID", "STATUS", "CONTROL", "SCOPE",
+                    "TARGET", "JUSTIFICATION", "EXPIRES", "AUTHOR");
+            for (ExceptionEntry s : all) {
+                ControlException e = s.stored().exception();
+                out().printf("%-16s %-10s %-36s %-8s %-20s %-20s %-21s %s%n", e.id(), Figures.word(s.status()),
+                        e.controlId(), Figures.word(e.scope()), e.target() == null ? "-" : e.target(),
+                        Figures.word(e.justification()), e.expires() == null ? "never" : e.expires(), e.author());
+            }
+            print(all.size() + " exceptions");
             return ExitCodes.OK;
         }
     }
@@ -183,11 +140,7 @@ final class ExceptionCommand implements Runnable {
     @Command(name = "update", mixinStandardHelpOptions = true, sortOptions = false,
             description = "Change an exception's expiry, notes or justification; what is not given stays. A cancelled "
                     + "exception cannot be updated. Nothing is written if anything is wrong.")
-    static final class Update implements Callable<Integer> {
-        private final Services services;
-
-        @Spec
-        CommandSpec spec;
+    static final class Update extends StoreCommand {
 
         @Parameters(paramLabel = "ID", description = "The exception's id.")
         String id;
@@ -206,22 +159,19 @@ final class ExceptionCommand implements Runnable {
                 + "alternate-mitigation, risk-accepted or planned-remediation.")
         String justification;
 
-        @Option(names = "--by", paramLabel = "NAME", description = "Who updates it. Default: the current user.")
-        String by;
-
-        @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text or json.")
-        String format;
+        @Mixin
+        ByOption by = new ByOption();
 
         @Mixin
-        StoreOptions store = new StoreOptions();
+        FormatOption format = new FormatOption();
 
         Update(Services services) {
-            this.services = services;
+            super(services);
         }
 
         @Override
-        public Integer call() throws Exception {
-            boolean json = OutputFormat.json(spec, format);
+        public Integer call() {
+            boolean json = format.json(spec);
             StoredException.Update update;
             try {
                 if (expires != null && noExpiry) {
@@ -229,95 +179,47 @@ final class ExceptionCommand implements Runnable {
                 }
                 update = new StoredException.Update(expires == null ? null : Figures.instant(expires, "--expires"),
                         noExpiry, notes, justification == null ? null
-                                : parse(Justification.class, justification, "--justification"));
+                                : Figures.constant(Justification.class, justification, "--justification"));
                 if (update.isEmpty()) {
                     throw new IllegalArgumentException(
                             "nothing to update: give --expires, --no-expiry, --notes or --justification");
                 }
             } catch (IllegalArgumentException x) {
-                throw new ParameterException(spec.commandLine(), x.getMessage() + "; nothing was written");
+                throw usage(x.getMessage());
             }
             Instant now = Instant.now();
-            StoredException updated = store.use(services,
-                    db -> db.updateException(id, update, by == null ? user() : by, now));
-            PrintWriter out = spec.commandLine().getOut();
+            StoredException updated = use(db -> services.get(ExceptionOperations.class).update(db, id, update,
+                    by.who(), now));
             if (json) {
-                out.println(HistoryCommand.JsonOut.MAPPER.writeValueAsString(node(updated, now)));
+                printJson(json().exception(updated, now));
             } else {
-                out.println("exception " + id + " updated: " + Figures.word(updated.exception().justification())
-                        + ", " + (updated.exception().expires() == null ? "never expires"
+                print("exception " + id + " updated: " + Figures.word(updated.exception().justification()) + ", "
+                        + (updated.exception().expires() == null ? "never expires"
                                 : "expires " + updated.exception().expires()));
             }
-            out.flush();
             return ExitCodes.OK;
         }
     }
 
     @Command(name = "cancel", mixinStandardHelpOptions = true,
             description = "Cancel an exception: it stops counting now; it stays listed as cancelled.")
-    static final class Cancel implements Callable<Integer> {
-        private final Services services;
-
-        @Spec
-        CommandSpec spec;
+    static final class Cancel extends StoreCommand {
 
         @Parameters(paramLabel = "ID", description = "The exception's id.")
         String id;
 
-        @Option(names = "--by", paramLabel = "NAME", description = "Who cancels it. Default: the current user.")
-        String by;
-
         @Mixin
-        StoreOptions store = new StoreOptions();
+        ByOption by = new ByOption();
 
         Cancel(Services services) {
-            this.services = services;
+            super(services);
         }
 
         @Override
         public Integer call() {
-            try (AssessmentStore db = store.open(services)) {
-                db.cancelException(id, by == null ? user() : by, Instant.now());
-            } catch (StoreException x) {
-                throw StoreOptions.failure(x);
-            }
-            spec.commandLine().getOut().println("exception " + id + " cancelled");
-            spec.commandLine().getOut().flush();
+            use(db -> services.get(ExceptionOperations.class).cancel(db, id, by.who(), Instant.now()));
+            print("exception " + id + " cancelled");
             return ExitCodes.OK;
-        }
-    }
-
-    static ObjectNode node(StoredException s, Instant now) {
-        ControlException e = s.exception();
-        ObjectNode n = HistoryCommand.JsonOut.MAPPER.createObjectNode();
-        n.put("id", e.id());
-        n.put("control", e.controlId());
-        n.put("scope", Figures.word(e.scope()));
-        n.put("target", e.target());
-        n.put("justification", Figures.word(e.justification()));
-        n.put("author", e.author());
-        n.put("created", e.created().toString());
-        n.put("expires", e.expires() == null ? null : e.expires().toString());
-        n.put("notes", e.notes());
-        n.put("status", Figures.word(s.status(now)));
-        n.put("cancelled", s.cancelled() == null ? null : s.cancelled().toString());
-        n.put("cancelledBy", s.cancelledBy());
-        n.put("updated", s.updated() == null ? null : s.updated().toString());
-        n.put("updatedBy", s.updatedBy());
-        return n;
-    }
-
-    /** Parses {@code text} as a constant of {@code type} written in lower case with dashes. */
-    static <E extends Enum<E>> E parse(Class<E> type, String text, String option) {
-        try {
-            return Enum.valueOf(type, text.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
-        } catch (IllegalArgumentException e) {
-            List<String> names = new ArrayList<>();
-            for (E c : type.getEnumConstants()) {
-                names.add(Figures.word(c));
-            }
-            throw new IllegalArgumentException(option + ": unknown value '" + text + "' (expected one of "
-                    + String.join(", ", names) + ")");
         }
     }
 }

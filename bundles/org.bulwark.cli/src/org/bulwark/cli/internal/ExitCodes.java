@@ -15,7 +15,10 @@ public final class ExitCodes {
     public static final int INCOMPLETE = 4;
     /** An output file could not be written, or a required service is missing from the runtime. */
     public static final int IO = 5;
-    /** The store cannot be opened (unreachable, written by a newer Bulwark) or failed; nothing was written to it. */
+    /**
+     * The store cannot be opened (unreachable, written by a newer Bulwark) or failed; nothing was written to it. For
+     * {@code assess}: its report was written first.
+     */
     public static final int STORE = 6;
 
     private ExitCodes() {

@@ -8,7 +8,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 
-import org.bulwark.collector.api.Category;
 import org.bulwark.scoring.api.Points;
 
 /** How the store commands show numbers, scores and times, and parse dates. */
@@ -48,11 +47,6 @@ final class Figures {
         return number(p.earned(), 4) + " of " + number(p.possible(), 4);
     }
 
-    /** @return a category as a lower-case word for JSON, e.g. {@code operating-system} */
-    static String key(Category c) {
-        return c.name().toLowerCase(Locale.ROOT).replace('_', '-');
-    }
-
     /** @return an enum constant as a lower-case word, e.g. {@code system-confirmation} */
     static String word(Enum<?> e) {
         return e == null ? null : e.name().toLowerCase(Locale.ROOT).replace('_', '-');
@@ -72,6 +66,24 @@ final class Figures {
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException(option + ": '" + text + "' is neither a date like 2026-11-20 nor an "
                     + "ISO-8601 instant like 2026-11-20T12:00:00Z");
+        }
+    }
+
+    /**
+     * Parses {@code text} as a constant of {@code type} written in lower case with dashes ({@code risk-accepted}).
+     *
+     * @throws IllegalArgumentException naming {@code option} and the accepted values
+     */
+    static <E extends Enum<E>> E constant(Class<E> type, String text, String option) {
+        try {
+            return Enum.valueOf(type, text.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
+        } catch (IllegalArgumentException e) {
+            java.util.List<String> names = new java.util.ArrayList<>();
+            for (E c : type.getEnumConstants()) {
+                names.add(word(c));
+            }
+            throw new IllegalArgumentException(option + ": unknown value '" + text + "' (expected one of "
+                    + String.join(", ", names) + ")");
         }
     }
 

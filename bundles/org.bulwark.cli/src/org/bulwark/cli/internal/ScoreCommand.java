@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 
 import org.bulwark.report.api.ReportException;
 import org.bulwark.report.api.ReportReader;
@@ -19,10 +18,8 @@ import org.bulwark.scoring.api.FleetScore;
 import org.bulwark.scoring.api.ScoringService;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code bulwark score REPORT.json…}: recomputes the scores from saved JSON reports; several reports are a
@@ -34,12 +31,7 @@ import picocli.CommandLine.Spec;
                 "Figures are as of the newest report unless --at is given: exceptions active then count (those in "
                         + "the reports and those kept in the store), and devices assessed more than 30 days before are "
                         + "left out." })
-final class ScoreCommand implements Callable<Integer> {
-
-    private final Services services;
-
-    @Spec
-    CommandSpec spec;
+final class ScoreCommand extends StoreCommand {
 
     @Parameters(arity = "0..*", paramLabel = "REPORT", description = "JSON reports written by `bulwark assess`. "
             + "None: every device's latest assessment in the store.")
@@ -49,14 +41,11 @@ final class ScoreCommand implements Callable<Integer> {
             + "e.g. 2026-11-20T12:00:00Z.")
     Instant at;
 
-    @picocli.CommandLine.Mixin
-    StoreOptions store = new StoreOptions();
-
     @Option(names = "--no-store", description = "Do not apply the exceptions kept in the store.")
     boolean noStore;
 
     ScoreCommand(Services services) {
-        this.services = services;
+        super(services);
     }
 
     @Override
@@ -73,12 +62,7 @@ final class ScoreCommand implements Callable<Integer> {
                 throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                         "give REPORT files, or leave out --no-store to score the store's latest assessments");
             }
-            org.bulwark.store.api.FleetResults latest;
-            try (org.bulwark.store.api.AssessmentStore db = store.open(services)) {
-                latest = db.latestResults();
-            } catch (org.bulwark.store.api.StoreException e) {
-                throw StoreOptions.failure(e);
-            }
+            org.bulwark.store.api.FleetResults latest = use(db -> db.latestResults());
             latest.controls().forEach(c -> controls.put(c.id(), c));
             for (DeviceResults d : latest.devices()) {
                 devices.put(d.device().id(), d);
@@ -116,14 +100,10 @@ final class ScoreCommand implements Callable<Integer> {
         if (!noStore) {
             java.util.Set<String> ids = new java.util.HashSet<>();
             exceptions.forEach(e -> ids.add(e.id()));
-            try (org.bulwark.store.api.AssessmentStore db = store.open(services)) {
-                for (ControlException e : db.exceptionsInForce(when)) {
-                    if (ids.add(e.id())) {
-                        exceptions.add(e);
-                    }
+            for (ControlException e : use(db -> db.exceptionsInForce(when))) {
+                if (ids.add(e.id())) {
+                    exceptions.add(e);
                 }
-            } catch (org.bulwark.store.api.StoreException e) {
-                throw StoreOptions.failure(e);
             }
         }
         FleetScore score = services.get(ScoringService.class).score(controls.values(), devices.values(),

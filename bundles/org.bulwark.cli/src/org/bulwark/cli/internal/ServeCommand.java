@@ -97,10 +97,11 @@ final class ServeCommand implements Callable<Integer> {
             err.println("bulwark: warning: plain HTTP on " + host + ": API tokens and reports cross the network "
                     + "unencrypted (--tls-keystore serves HTTPS)");
         }
+        java.nio.file.Path data = store.dataDir(services);
         AssessmentStore db = store.open(services);
         FleetServer.Running running;
         try {
-            running = server.start(db, new FleetServer.Settings(host, port, store.dataDir(), maxUpload, threads,
+            running = server.start(db, new FleetServer.Settings(host, port, data, maxUpload, threads,
                     tls));
         } catch (IOException e) {
             db.close();
@@ -118,7 +119,7 @@ final class ServeCommand implements Callable<Integer> {
         }, "bulwark-serve-stop");
         Runtime.getRuntime().addShutdownHook(hook);
         err.println("bulwark: serving " + (tls == null ? "http" : "https") + "://" + host + ":" + running.port() + "/api (OpenAPI: /api/openapi.json); "
-                + "data in " + store.dataDir());
+                + "data in " + data);
         err.flush();
         try {
             stopped.await();

@@ -10,9 +10,6 @@ import java.util.concurrent.Callable;
 import org.bulwark.server.api.FleetServer;
 import org.bulwark.server.api.Role;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -80,7 +77,7 @@ final class TokenCommand implements Runnable {
             if (g.isEmpty()) {
                 throw new ParameterException(spec.commandLine(), "--groups needs at least one group, or *");
             }
-            FleetServer.NewToken token = services.get(FleetServer.class).issueToken(store.dataDir(), name, r, g);
+            FleetServer.NewToken token = services.get(FleetServer.class).issueToken(store.dataDir(services), name, r, g);
             PrintWriter out = spec.commandLine().getOut();
             out.println(token.secret());
             out.flush();
@@ -103,9 +100,8 @@ final class TokenCommand implements Runnable {
         @Spec
         CommandSpec spec;
 
-        @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-                description = "text or json. Default: ${DEFAULT-VALUE}.")
-        String format;
+        @Mixin
+        FormatOption format = new FormatOption();
 
         @Mixin
         StoreOptions store = new StoreOptions();
@@ -116,21 +112,21 @@ final class TokenCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            boolean json = OutputFormat.json(spec, format);
-            List<FleetServer.TokenInfo> tokens = services.get(FleetServer.class).listTokens(store.dataDir());
+            boolean json = format.json(spec);
+            List<FleetServer.TokenInfo> tokens = services.get(FleetServer.class).listTokens(store.dataDir(services));
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
-                ArrayNode list = HistoryCommand.JsonOut.MAPPER.createArrayNode();
+                List<Object> list = new java.util.ArrayList<>();
                 for (FleetServer.TokenInfo t : tokens) {
-                    ObjectNode o = list.addObject();
+                    java.util.Map<String, Object> o = new java.util.LinkedHashMap<>();
                     o.put("id", t.id());
                     o.put("name", t.name());
                     o.put("role", role(t.role()));
-                    ArrayNode groups = o.putArray("groups");
-                    t.groups().forEach(groups::add);
+                    o.put("groups", new java.util.ArrayList<Object>(t.groups()));
                     o.put("created", t.created() == null ? null : t.created().toString());
+                    list.add(o);
                 }
-                out.println(HistoryCommand.JsonOut.MAPPER.writeValueAsString(list));
+                out.println(services.get(org.bulwark.operations.api.EntityJson.class).write(list, true));
             } else {
                 out.printf("%-12s  %-20s  %-19s  %-20s  %s%n", "ID", "NAME", "ROLE", "CREATED", "GROUPS");
                 for (FleetServer.TokenInfo t : tokens) {
@@ -167,7 +163,7 @@ final class TokenCommand implements Runnable {
         public Integer call() throws Exception {
             FleetServer.TokenInfo revoked;
             try {
-                revoked = services.get(FleetServer.class).revokeToken(store.dataDir(), idOrName);
+                revoked = services.get(FleetServer.class).revokeToken(store.dataDir(services), idOrName);
             } catch (IllegalArgumentException e) {
                 throw new CliException(ExitCodes.USAGE, e.getMessage());
             }

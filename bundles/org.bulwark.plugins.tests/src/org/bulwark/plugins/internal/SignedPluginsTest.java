@@ -6,22 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.jar.Attributes;
-import java.util.jar.JarEntry;
-import java.util.jar.JarFile;
-import java.util.jar.JarOutputStream;
-import java.util.jar.Manifest;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -46,72 +33,27 @@ class SignedPluginsTest {
 
     private final BundleContext context = FrameworkUtil.getBundle(SignedPluginsTest.class).getBundleContext();
 
-    static void run(String tool, String... args) throws Exception {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", tool).toString());
-        Collections.addAll(command, args);
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
-        assertEquals(0, p.exitValue(), tool + " failed: " + out);
-    }
-
     static Path keystore(String name) throws Exception {
-        Path store = dir.resolve(name + ".p12");
-        run("keytool", "-genkeypair", "-keystore", store.toString(), "-storetype", "PKCS12", "-storepass", "changeit",
-                "-keypass", "changeit", "-alias", name, "-dname", "CN=" + name, "-keyalg", "EC", "-validity", "30");
-        return store;
+        return new Signing(dir).keystore(name);
     }
 
     @BeforeAll
     static void keys() throws Exception {
         vendorStore = keystore("Vendor");
         malloryStore = keystore("Mallory");
-        trusted = dir.resolve("trusted.pem");
-        run("keytool", "-exportcert", "-rfc", "-keystore", vendorStore.toString(), "-storepass", "changeit",
-                "-alias", "Vendor", "-file", trusted.toString());
+        trusted = new Signing(dir).export(vendorStore, "Vendor", "trusted.pem");
     }
 
     static Path plugin(String name, String bsn) throws IOException {
-        Manifest m = new Manifest();
-        Attributes a = m.getMainAttributes();
-        a.put(Attributes.Name.MANIFEST_VERSION, "1.0");
-        a.putValue("Bundle-ManifestVersion", "2");
-        a.putValue("Bundle-SymbolicName", bsn);
-        a.putValue("Bundle-Version", "1.0.0");
-        Path jar = dir.resolve(name);
-        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar), m)) {
-            out.putNextEntry(new JarEntry("content/controls.json"));
-            out.write("{\"format\": 1}".getBytes(StandardCharsets.UTF_8));
-        }
-        return jar;
+        return new Signing(dir).plugin(name, bsn);
     }
 
     static Path signed(String name, String bsn, Path store, String alias) throws Exception {
-        Path jar = plugin(name, bsn);
-        run("jarsigner", "-keystore", store.toString(), "-storepass", "changeit", jar.toString(), alias);
-        return jar;
+        return new Signing(dir).signed(name, bsn, store, alias);
     }
 
-    /** Copies {@code jar}, replacing the bytes of {@code entry} (null: none) and adding {@code extra} (null: none). */
     static Path rewrite(Path jar, String name, String entry, String extra) throws IOException {
-        Path copy = dir.resolve(name);
-        try (JarFile in = new JarFile(jar.toFile(), false);
-                OutputStream file = Files.newOutputStream(copy);
-                JarOutputStream out = new JarOutputStream(file)) {
-            for (JarEntry e : Collections.list(in.entries())) {
-                out.putNextEntry(new JarEntry(e.getName()));
-                try (InputStream data = in.getInputStream(e)) {
-                    byte[] bytes = data.readAllBytes();
-                    out.write(e.getName().equals(entry) ? "{\"format\": 2}".getBytes(StandardCharsets.UTF_8) : bytes);
-                }
-            }
-            if (extra != null) {
-                out.putNextEntry(new JarEntry(extra));
-                out.write(new ByteArrayOutputStream().toByteArray());
-            }
-        }
-        return copy;
+        return new Signing(dir).rewrite(jar, name, entry, extra);
     }
 
     private JarVerifier verifier() throws Exception {

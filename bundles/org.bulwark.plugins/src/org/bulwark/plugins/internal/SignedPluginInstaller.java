@@ -1,9 +1,8 @@
 package org.bulwark.plugins.internal;
 
+import java.io.ByteArrayInputStream;
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.cert.X509Certificate;
@@ -24,7 +23,9 @@ import org.osgi.service.component.annotations.Component;
  * With {@code --require-signed-plugins} (framework property {@value #REQUIRE}), takes over the plug-in
  * folder's jars from FileInstall's own bundle handling (it ranks above it): a jar is installed and started
  * only when every entry is signed, unchanged and signed by a trusted certificate ({@value #TRUST}, a PEM file
- * or a keystore with password {@value #TRUST_PASSWORD}); otherwise it is refused with the reason on stderr.
+ * or a keystore with password {@value #TRUST_PASSWORD}: the signers' own certificates or the CAs that issued
+ * them); otherwise it is refused with the reason on stderr. The jar is read once and the bytes that were checked
+ * are the bytes installed ({@link JarVerifier#check}): the file is never opened again for the framework.
  * Without the property it handles nothing, and FileInstall installs jars as usual.
  */
 @Component(service = ArtifactInstaller.class, property = "service.ranking:Integer=1000")
@@ -81,8 +82,11 @@ public final class SignedPluginInstaller implements ArtifactInstaller {
         return Map.copyOf(refused);
     }
 
-    private String check(File artifact) {
-        String why = trustProblem != null ? trustProblem : verifier.refusal(artifact.toPath());
+    /** @return the jar's bytes as checked, or {@code null} when it is refused (and the reason is printed) */
+    private byte[] check(File artifact) {
+        JarVerifier.Checked result = trustProblem != null ? JarVerifier.Checked.refused(trustProblem)
+                : verifier.check(artifact.toPath());
+        String why = result.refusal();
         if (why == null) {
             refused.remove(artifact.getAbsolutePath());
         } else {
@@ -90,7 +94,7 @@ public final class SignedPluginInstaller implements ArtifactInstaller {
             System.err.println("bulwark: plug-in " + artifact.getName() + " refused: " + why
                     + " (--require-signed-plugins)");
         }
-        return why;
+        return result.bytes();
     }
 
     private String location(File artifact) {
@@ -99,33 +103,28 @@ public final class SignedPluginInstaller implements ArtifactInstaller {
 
     @Override
     public void install(File artifact) throws Exception {
-        if (check(artifact) != null) {
-            return;
+        byte[] jar = check(artifact);
+        if (jar != null) {
+            start(context.installBundle(location(artifact), new ByteArrayInputStream(jar)));
         }
-        Bundle b;
-        try (InputStream in = Files.newInputStream(artifact.toPath())) {
-            b = context.installBundle(location(artifact), in);
-        }
-        start(b);
     }
 
     @Override
     public void update(File artifact) throws Exception {
         Bundle b = context.getBundle(location(artifact));
-        if (check(artifact) != null) {
+        byte[] jar = check(artifact);
+        if (jar == null) {
             if (b != null) {
                 uninstall(b);
             }
             return;
         }
         if (b == null) {
-            install(artifact);
-            return;
+            b = context.installBundle(location(artifact), new ByteArrayInputStream(jar));
+        } else {
+            b.update(new ByteArrayInputStream(jar));
+            refresh(b);
         }
-        try (InputStream in = Files.newInputStream(artifact.toPath())) {
-            b.update(in);
-        }
-        refresh(b);
         start(b);
     }
 

@@ -136,10 +136,13 @@ class JsonReportReaderTest {
             assertEquals(Integer.parseInt(c[2]), e.line(), c[3]);
             assertTrue(e.reason().startsWith("not valid JSON: Duplicate field '" + c[3] + "'"), e.reason());
         }
-        // evidence is not read, but must still be JSON
+        // evidence is not read, but must still be JSON without a repeated name (issue 16: refused since)
         String withEvidence = good.replace("\"state\": \"PASS\"}",
-                "\"state\": \"PASS\", \"evidence\": [{\"key\": \"a\", \"key\": \"b\", \"actual\": [1, {}]}]}");
-        assertEquals(ResultState.PASS, read(withEvidence).states().get("c1"));
+                "\"state\": \"PASS\", \"evidence\": [{\"key\": \"a\", \"key\": \"b\", \"actual\": [\"1\"]}]}");
+        ReportException repeated = assertThrows(ReportException.class, () -> read(withEvidence));
+        assertEquals("fleet/db-01.json:6:111: results[0].evidence[0].key: not valid JSON: Duplicate field 'key'",
+                repeated.getMessage());
+        assertEquals(ResultState.PASS, read(withEvidence.replace("\"key\": \"b\", ", "")).states().get("c1"));
         ReportException broken = assertThrows(ReportException.class,
                 () -> read(good.replace("\"state\": \"PASS\"}", "\"state\": \"PASS\", \"evidence\": [1 2]}")));
         assertTrue(broken.reason().startsWith("not valid JSON"), broken.reason());
@@ -173,7 +176,7 @@ class JsonReportReaderTest {
                 + "\"device\": {\"id\": \"d-9\", \"hostname\": \"db-01\", \"os\": \"Ubuntu 24.04\", \"groups\": [\"db\"]},\n"
                 + "\"finished\": \"2026-11-20T10:00:00Z\",\n"
                 + "\"results\": [\n"
-                + "  {\"id\": \"c1\", \"state\": \"PASS\", \"reason\": null, \"evidence\": [{\"key\": \"k\", \"x\": [1, {}]}]},\n"
+                + "  {\"id\": \"c1\", \"state\": \"PASS\", \"reason\": null, \"evidence\": [{\"key\": \"k\", \"actual\": [\"1\"]}]},\n"
                 + "  " + secondResult + "\n"
                 + "]\n"
                 + "}\n";

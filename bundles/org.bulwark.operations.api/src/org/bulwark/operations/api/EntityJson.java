@@ -1,0 +1,119 @@
+package org.bulwark.operations.api;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.bulwark.scoring.api.ControlException;
+import org.bulwark.scoring.api.Device;
+import org.bulwark.store.api.AssessmentDiff;
+import org.bulwark.store.api.AssessmentSummary;
+import org.bulwark.store.api.Remediation;
+import org.bulwark.store.api.StoredException;
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * One JSON vocabulary for stored entities, shared by {@code bulwark … --format json}, the fleet server and the
+ * workbench: the field names and values of the server's OpenAPI document ({@code controlId}, enumerations as their
+ * constant names such as {@code THIRD_PARTY_CONTROL}, times in ISO-8601 UTC, {@code null} where there is nothing).
+ * Each writer returns a new mutable {@code Map} in field order, of strings, numbers, booleans, {@code null},
+ * lists and maps, which the caller may extend and Jackson serializes as it is.
+ * <p>
+ * The readers are strict: a body or file with an unknown field, a key given twice, anything after the document, a
+ * value of the wrong type, an unknown enumeration value (case and {@code -}/{@code _} are ignored: {@code
+ * risk-accepted} is {@code RISK_ACCEPTED}), a malformed time or date, or a string over its limit is refused with an
+ * {@link OperationException} (INVALID_INPUT; code {@code invalid_json} for what is not JSON) whose message names
+ * the origin, when given, and the field. Stateless, thread-safe.
+ */
+@ProviderType
+public interface EntityJson {
+
+    /** The fields of an exception draft (a {@code POST /api/exceptions} body). */
+    List<String> EXCEPTION_DRAFT_FIELDS = List.of("id", "controlId", "scope", "target", "justification", "expires",
+            "notes");
+    /** The fields of an exception update (a {@code PATCH /api/exceptions/{id}} body). */
+    List<String> EXCEPTION_UPDATE_FIELDS = List.of("expires", "notes", "justification");
+    /** The fields of an activity request (a {@code POST /api/remediations} body). */
+    List<String> ACTIVITY_REQUEST_FIELDS = List.of("title", "controlId", "scope", "devices", "group", "priority",
+            "due", "notes");
+    /** The fields of an activity update (a {@code PATCH /api/remediations/{id}} body). */
+    List<String> ACTIVITY_UPDATE_FIELDS = List.of("title", "priority", "due", "notes");
+    /**
+     * The fields of an exception in an exceptions file ({@code bulwark assess --exceptions}); {@code control} is
+     * taken as an alias of {@code controlId} (not both).
+     */
+    List<String> EXCEPTION_FILE_FIELDS = List.of("id", "controlId", "scope", "target", "justification", "author",
+            "created", "expires", "notes");
+
+    /**
+     * @return id, controlId, scope, target, justification, author, created, expires, notes, status (at
+     *         {@code now}), cancelled, cancelledBy, updated, updatedBy
+     */
+    Map<String, Object> exception(StoredException exception, Instant now);
+
+    /**
+     * @return id, title, controlId, category, scope, devices, group, priority, due, attentionRequired (no due
+     *         date), notes, requester, created, status, completion, completed, targetDevices, fixedDevices,
+     *         cancelled, cancelledBy, updated, updatedBy
+     */
+    Map<String, Object> remediation(Remediation activity);
+
+    /** @return id, hostname, os, groups (sorted) */
+    Map<String, Object> device(Device device);
+
+    /**
+     * @return id, device ({@link #device}), started, finished, score ({@code null} when nothing counted),
+     *         rawPoints, maxPoints, categories (per category constant: score, rawPoints, maxPoints), coverage
+     *         (counted, passed, failed, errors, unknown, notChecked, notApplicable, informational), content,
+     *         complete
+     */
+    Map<String, Object> summary(AssessmentSummary summary);
+
+    /**
+     * @return from and to ({@link #summary}), scoreDelta ({@code null} when either has no score), earnedDelta,
+     *         possibleDelta, changes (each: kind, controlId, title, before, after, exceptionId, earnedDelta,
+     *         possibleDelta)
+     */
+    Map<String, Object> diff(AssessmentDiff diff);
+
+    /**
+     * @return id (the control's), title, category, weight, impact, exposedMachines, exceptedMachines, status,
+     *         remediationType, remediation, description
+     */
+    Map<String, Object> recommendation(RecommendationRow row);
+
+    /** @return {@code tree} as JSON text, indented for people or compact */
+    String write(Object tree, boolean indent);
+
+    /**
+     * Reads an exception draft: {@link #EXCEPTION_DRAFT_FIELDS}; controlId, scope and justification required.
+     *
+     * @param origin names the body or file in messages, or {@code null}
+     */
+    ExceptionDraft readExceptionDraft(String origin, byte[] json) throws OperationException;
+
+    /**
+     * Reads an exception update: {@link #EXCEPTION_UPDATE_FIELDS}; {@code "expires": null} makes it never expire,
+     * {@code "notes": null} or {@code ""} removes the notes.
+     */
+    StoredException.Update readExceptionUpdate(String origin, byte[] json) throws OperationException;
+
+    /**
+     * Reads an activity request: {@link #ACTIVITY_REQUEST_FIELDS}; title, controlId and scope required, devices an
+     * array of at most {@link RemediationOperations#MAX_DEVICES} strings, due a date ({@code 2026-12-01}).
+     */
+    ActivityDraft readActivityRequest(String origin, byte[] json) throws OperationException;
+
+    /**
+     * Reads an activity update: {@link #ACTIVITY_UPDATE_FIELDS}; {@code "due": null} removes the due date,
+     * {@code "notes": null} or {@code ""} removes the notes.
+     */
+    Remediation.Update readActivityUpdate(String origin, byte[] json) throws OperationException;
+
+    /**
+     * Reads an exceptions file: a JSON array of exceptions with {@link #EXCEPTION_FILE_FIELDS} (id, controlId,
+     * scope, justification, author and created required; a target for device and group scope; an expiry after
+     * the creation; ids unique in the file). Fields are named {@code [i].field} in messages.
+     */
+    List<ControlException> readExceptionsFile(String origin, byte[] json) throws OperationException;
+}

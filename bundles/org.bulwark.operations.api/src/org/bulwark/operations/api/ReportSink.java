@@ -1,0 +1,26 @@
+package org.bulwark.operations.api;
+
+import java.io.IOException;
+
+import org.bulwark.scoring.api.Assessment;
+import org.osgi.annotation.versioning.ConsumerType;
+
+/**
+ * Where a front end writes the report of an assessment (a terminal, a file, nothing). Called once, after the
+ * collection and before the assessment is stored, so that a store that fails never costs the report.
+ */
+@ConsumerType
+@FunctionalInterface
+public interface ReportSink {
+
+    /** Writes nothing. */
+    ReportSink NONE = assessment -> {
+    };
+
+    /**
+     * Writes the report of {@code assessment}.
+     *
+     * @throws IOException when it cannot be written; the assessment is then not stored
+     */
+    void write(Assessment assessment) throws IOException;
+}

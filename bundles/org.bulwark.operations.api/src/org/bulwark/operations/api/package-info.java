@@ -1,0 +1,21 @@
+/**
+ * The use cases every front end runs — the command line, the fleet server and the workbench — written once:
+ * where the data lives ({@link org.bulwark.operations.api.Locations}), assess-and-store
+ * ({@link org.bulwark.operations.api.Assessments}), a fleet server's upload intake
+ * ({@link org.bulwark.operations.api.UploadIntake}), exception and remediation changes with their validation
+ * ({@link org.bulwark.operations.api.ExceptionOperations}, {@link org.bulwark.operations.api.RemediationOperations}),
+ * the recommendation rows with their status ({@link org.bulwark.operations.api.RecommendationRows}), one JSON and
+ * CSV vocabulary for stored entities ({@link org.bulwark.operations.api.EntityJson},
+ * {@link org.bulwark.operations.api.EntityCsv}) and atomic file output
+ * ({@link org.bulwark.operations.api.FileOutput}). Front ends only translate: options or a request into the
+ * records here, {@link org.bulwark.operations.api.OperationException} into an exit code or an HTTP status.
+ * The services are implemented by Bulwark ({@code @ProviderType}); the few call-backs front ends implement are
+ * {@code @ConsumerType}. No JSON library type appears here: JSON trees are {@code Map<String, Object>} and
+ * {@code List<Object>} of strings, numbers, booleans and {@code null}, which Jackson serializes as they are.
+ */
+@Export
+@Version("1.0.0")
+package org.bulwark.operations.api;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;

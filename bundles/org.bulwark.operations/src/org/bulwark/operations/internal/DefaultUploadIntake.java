@@ -1,0 +1,135 @@
+package org.bulwark.operations.internal;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.bulwark.benchmark.api.Benchmark;
+import org.bulwark.benchmark.api.BenchmarkRegistry;
+import org.bulwark.benchmark.api.Control;
+import org.bulwark.collector.api.PlatformFacts;
+import org.bulwark.operations.api.OperationException;
+import org.bulwark.operations.api.UploadBody;
+import org.bulwark.operations.api.UploadIntake;
+import org.bulwark.operations.api.UploadOutcome;
+import org.bulwark.operations.api.UploadPolicy;
+import org.bulwark.report.api.ReportException;
+import org.bulwark.report.api.ReportReader;
+import org.bulwark.report.api.ReportedUpload;
+import org.bulwark.scoring.api.AssessedControl;
+import org.bulwark.scoring.api.Assessment;
+import org.bulwark.scoring.api.BenchmarkInfo;
+import org.bulwark.scoring.api.ControlException;
+import org.bulwark.scoring.api.ControlRef;
+import org.bulwark.scoring.api.ControlResult;
+import org.bulwark.scoring.api.Device;
+import org.bulwark.scoring.api.DeviceResults;
+import org.bulwark.scoring.api.FleetScore;
+import org.bulwark.scoring.api.ResultState;
+import org.bulwark.scoring.api.ScoringService;
+import org.bulwark.store.api.AssessmentStore;
+import org.bulwark.store.api.AssessmentSummary;
+import org.bulwark.store.api.StoreException;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/** The {@link UploadIntake} service: a fleet server's upload step, as its REST API did it. */
+@Component(service = UploadIntake.class)
+public final class DefaultUploadIntake implements UploadIntake {
+
+    private final ReportReader reader;
+    private final ScoringService scoring;
+    private final BenchmarkRegistry registry;
+
+    @Activate
+    public DefaultUploadIntake(@Reference ReportReader reader, @Reference ScoringService scoring,
+            @Reference BenchmarkRegistry registry) {
+        this.reader = reader;
+        this.scoring = scoring;
+        this.registry = registry;
+    }
+
+    @Override
+    public UploadOutcome accept(AssessmentStore store, UploadBody body, UploadPolicy policy,
+            Collection<ControlException> exceptionsInForce) throws OperationException, StoreException {
+        ReportedUpload report;
+        try {
+            report = reader.readUpload("upload", new ByteArrayInputStream(body.json()));
+        } catch (ReportException e) {
+            throw new OperationException(OperationException.Kind.INVALID_INPUT, "invalid_report", e.field(),
+                    e.getMessage(), e);
+        }
+        List<Benchmark> installed = registry.benchmarks(); // once: the content may change while we read
+        Map<String, Control> content = new HashMap<>();
+        Map<String, Benchmark> benchmarkOf = new HashMap<>();
+        for (Benchmark b : installed) {
+            for (Control c : b.controls()) {
+                if (content.putIfAbsent(c.id(), c) == null) {
+                    benchmarkOf.put(c.id(), b);
+                }
+            }
+        }
+        Map<String, Benchmark> benchmarks = new LinkedHashMap<>();
+        List<String> unknown = new ArrayList<>();
+        List<AssessedControl> controls = new ArrayList<>();
+        List<ControlRef> refs = new ArrayList<>();
+        for (Map.Entry<String, ResultState> r : report.states().entrySet()) {
+            Control c = content.get(r.getKey());
+            if (c == null) {
+                unknown.add(r.getKey());
+                continue;
+            }
+            Benchmark b = benchmarkOf.get(c.id());
+            ResultState state = r.getValue();
+            controls.add(new AssessedControl(c, b.id(), new ControlResult(c.id(), state,
+                    state == ResultState.PASS ? null : "reported by the agent", List.of())));
+            refs.add(new ControlRef(c.id(), c.title(), c.category(), c.weight()));
+            benchmarks.putIfAbsent(b.id(), b);
+        }
+        if (!unknown.isEmpty()) {
+            throw new OperationException(OperationException.Kind.INVALID_INPUT, "unknown_controls", "controls",
+                    "controls: unknown to this server: "
+                            + String.join(", ", unknown.subList(0, Math.min(5, unknown.size())))
+                            + (unknown.size() > 5 ? " and " + (unknown.size() - 5) + " more" : ""),
+                    null);
+        }
+        Device reported = report.device();
+        String group = policy.groupOf(reported);
+        if (!policy.mayUpload(group)) {
+            // an uploader scoped to groups uploads only devices of those groups, as it reads only those
+            throw new OperationException(OperationException.Kind.FORBIDDEN, "forbidden", "group", "group: machine '"
+                    + reported.hostname() + "' belongs to device group '" + group + "', which this token may not "
+                    + "upload to (its groups: " + String.join(", ", new TreeSet<>(policy.uploaderGroups())) + ")",
+                    null);
+        }
+        Device device = new Device(reported.id(), reported.hostname(), reported.os(), Set.of(group));
+        Instant finished = report.assessedAt();
+        List<ControlException> exceptions = new ArrayList<>();
+        for (ControlException e : exceptionsInForce) {
+            if (content.containsKey(e.controlId()) && e.covers(device) && e.activeAt(finished)) {
+                exceptions.add(e);
+            }
+        }
+        DeviceResults results = new DeviceResults(device, finished, report.states());
+        FleetScore score = scoring.score(refs, List.of(results), exceptions, finished);
+        List<BenchmarkInfo> infos = new ArrayList<>();
+        for (Benchmark b : benchmarks.values()) {
+            infos.add(new BenchmarkInfo(b.id(), b.title(), b.version(), b.origin(), b.sha256(), b.controls().size()));
+        }
+        PlatformFacts platform = new PlatformFacts("", "", "", device.os(), "", device.hostname(), device.id());
+        Assessment a = new Assessment(device, platform, "", true, finished, finished, infos, List.of(), controls,
+                score, List.of(), exceptions, List.of());
+        AssessmentSummary saved = body.gzip() != null ? store.saveCompressed(a, body.gzip())
+                : store.save(a, new String(body.json(), StandardCharsets.UTF_8));
+        return new UploadOutcome(saved, results, refs);
+    }
+}

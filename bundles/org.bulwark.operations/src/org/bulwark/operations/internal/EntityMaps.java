@@ -1,0 +1,178 @@
+package org.bulwark.operations.internal;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.bulwark.collector.api.Category;
+import org.bulwark.operations.api.RecommendationRow;
+import org.bulwark.scoring.api.ControlException;
+import org.bulwark.scoring.api.Coverage;
+import org.bulwark.scoring.api.Device;
+import org.bulwark.scoring.api.Points;
+import org.bulwark.store.api.AssessmentDiff;
+import org.bulwark.store.api.AssessmentSummary;
+import org.bulwark.store.api.Remediation;
+import org.bulwark.store.api.StoredException;
+
+/** The entities as JSON trees, in the OpenAPI document's vocabulary (see {@code EntityJson}). */
+final class EntityMaps {
+
+    private EntityMaps() {
+    }
+
+    static Map<String, Object> exception(StoredException s, Instant now) {
+        ControlException e = s.exception();
+        Map<String, Object> o = new LinkedHashMap<>();
+        o.put("id", e.id());
+        o.put("controlId", e.controlId());
+        o.put("scope", name(e.scope()));
+        o.put("target", e.target());
+        o.put("justification", name(e.justification()));
+        o.put("author", e.author());
+        o.put("created", text(e.created()));
+        o.put("expires", text(e.expires()));
+        o.put("notes", e.notes());
+        o.put("status", name(s.status(now)));
+        o.put("cancelled", text(s.cancelled()));
+        o.put("cancelledBy", s.cancelledBy());
+        o.put("updated", text(s.updated()));
+        o.put("updatedBy", s.updatedBy());
+        return o;
+    }
+
+    static Map<String, Object> remediation(Remediation r) {
+        Map<String, Object> o = new LinkedHashMap<>();
+        o.put("id", r.id());
+        o.put("title", r.title());
+        o.put("controlId", r.controlId());
+        o.put("category", name(r.category()));
+        o.put("scope", name(r.scope()));
+        o.put("devices", new ArrayList<Object>(r.devices()));
+        o.put("group", r.group());
+        o.put("priority", name(r.priority()));
+        o.put("due", text(r.due()));
+        o.put("attentionRequired", r.due() == null);
+        o.put("notes", r.notes());
+        o.put("requester", r.requester());
+        o.put("created", text(r.created()));
+        o.put("status", name(r.status()));
+        o.put("completion", name(r.completion()));
+        o.put("completed", text(r.completed()));
+        o.put("targetDevices", r.targetDevices());
+        o.put("fixedDevices", r.fixedDevices());
+        o.put("cancelled", text(r.cancelled()));
+        o.put("cancelledBy", r.cancelledBy());
+        o.put("updated", text(r.updated()));
+        o.put("updatedBy", r.updatedBy());
+        return o;
+    }
+
+    static Map<String, Object> device(Device d) {
+        Map<String, Object> o = new LinkedHashMap<>();
+        o.put("id", d.id());
+        o.put("hostname", d.hostname());
+        o.put("os", d.os());
+        o.put("groups", new ArrayList<Object>(d.groups().stream().sorted().toList()));
+        return o;
+    }
+
+    static Map<String, Object> summary(AssessmentSummary s) {
+        Map<String, Object> o = new LinkedHashMap<>();
+        o.put("id", s.id());
+        o.put("device", device(s.device()));
+        o.put("started", text(s.started()));
+        o.put("finished", text(s.finished()));
+        points(o, s.points());
+        Map<String, Object> categories = new LinkedHashMap<>();
+        for (Category c : Category.values()) {
+            Map<String, Object> p = new LinkedHashMap<>();
+            points(p, s.categories().getOrDefault(c, new Points(0, 0)));
+            categories.put(c.name(), p);
+        }
+        o.put("categories", categories);
+        o.put("coverage", coverage(s.coverage()));
+        o.put("content", new ArrayList<Object>(s.content()));
+        o.put("complete", s.complete());
+        return o;
+    }
+
+    static Map<String, Object> diff(AssessmentDiff d) {
+        Map<String, Object> o = new LinkedHashMap<>();
+        o.put("from", summary(d.from()));
+        o.put("to", summary(d.to()));
+        o.put("scoreDelta", number(d.scoreDelta()));
+        o.put("earnedDelta", d.to().points().earned() - d.from().points().earned());
+        o.put("possibleDelta", d.to().points().possible() - d.from().points().possible());
+        List<Object> changes = new ArrayList<>();
+        for (AssessmentDiff.Change c : d.changes()) {
+            Map<String, Object> x = new LinkedHashMap<>();
+            x.put("kind", name(c.kind()));
+            x.put("controlId", c.controlId());
+            x.put("title", c.title());
+            x.put("before", name(c.before()));
+            x.put("after", name(c.after()));
+            x.put("exceptionId", c.exceptionId());
+            x.put("earnedDelta", c.earnedDelta() + 0.0); // no -0.0
+            x.put("possibleDelta", c.possibleDelta() + 0.0);
+            changes.add(x);
+        }
+        o.put("changes", changes);
+        return o;
+    }
+
+    static Map<String, Object> recommendation(RecommendationRow r) {
+        Map<String, Object> o = new LinkedHashMap<>();
+        o.put("id", r.controlId());
+        o.put("title", r.title());
+        o.put("category", name(r.category()));
+        o.put("weight", r.weight());
+        o.put("impact", r.impact());
+        o.put("exposedMachines", r.exposedDevices().size());
+        o.put("exceptedMachines", r.exceptedDevices());
+        o.put("status", name(r.status()));
+        o.put("remediationType", name(r.remediationType()));
+        o.put("remediation", r.remediation());
+        o.put("description", r.description());
+        return o;
+    }
+
+    /** Puts {@code score} ({@code null} when nothing is counted), {@code rawPoints} and {@code maxPoints}. */
+    private static void points(Map<String, Object> o, Points p) {
+        o.put("score", p.hasScore() ? p.score() : null);
+        o.put("rawPoints", p.earned());
+        o.put("maxPoints", p.possible());
+    }
+
+    private static Map<String, Object> coverage(Coverage c) {
+        Map<String, Object> o = new LinkedHashMap<>();
+        o.put("counted", c.counted());
+        o.put("passed", c.passed());
+        o.put("failed", c.failed());
+        o.put("errors", c.errors());
+        o.put("unknown", c.unknown());
+        o.put("notChecked", c.notChecked());
+        o.put("notApplicable", c.notApplicable());
+        o.put("informational", c.informational());
+        return o;
+    }
+
+    private static Double number(double v) {
+        return Double.isNaN(v) || Double.isInfinite(v) ? null : v + 0.0;
+    }
+
+    private static String name(Enum<?> e) {
+        return e == null ? null : e.name();
+    }
+
+    private static String text(Instant t) {
+        return t == null ? null : t.toString();
+    }
+
+    private static String text(LocalDate d) {
+        return d == null ? null : d.toString();
+    }
+}

@@ -1,0 +1,158 @@
+package org.bulwark.plugins.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+
+/**
+ * Keys, certificates, plug-in jars and signatures for the tests, made in a test's own directory by the JDK's
+ * keytool and jarsigner (the tools a plug-in vendor uses). Every keystore is PKCS12 with password
+ * {@code changeit}.
+ */
+final class Signing {
+
+    private final Path dir;
+
+    Signing(Path dir) {
+        this.dir = dir;
+    }
+
+    Path dir() {
+        return dir;
+    }
+
+    static void run(String tool, String... args) throws Exception {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", tool).toString());
+        Collections.addAll(command, args);
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(0, p.exitValue(), tool + " failed: " + out);
+    }
+
+    /**
+     * A keystore {@code name.p12} with a self-signed key pair under alias {@code name}, DN {@code CN=name}.
+     *
+     * @param validity keytool options for the certificate's dates; none: valid from now for 30 days
+     */
+    Path keystore(String name, String... validity) throws Exception {
+        Path store = dir.resolve(name + ".p12");
+        List<String> args = new ArrayList<>(List.of("-genkeypair", "-keystore", store.toString(), "-storetype",
+                "PKCS12", "-storepass", "changeit", "-keypass", "changeit", "-alias", name, "-dname", "CN=" + name,
+                "-keyalg", "EC"));
+        Collections.addAll(args, validity.length == 0 ? new String[] { "-validity", "30" } : validity);
+        run("keytool", args.toArray(String[]::new));
+        return store;
+    }
+
+    /** A CA keystore whose self-signed certificate has the DN {@code dn}, alias {@code ca}. */
+    Path authority(String file, String dn) throws Exception {
+        Path store = dir.resolve(file + ".p12");
+        run("keytool", "-genkeypair", "-keystore", store.toString(), "-storetype", "PKCS12", "-storepass",
+                "changeit", "-keypass", "changeit", "-alias", "ca", "-dname", dn, "-keyalg", "EC", "-validity", "30",
+                "-ext", "bc:c");
+        return store;
+    }
+
+    /** Exports the certificate of {@code alias} in {@code store} as PEM to {@code file}. */
+    Path export(Path store, String alias, String file) throws Exception {
+        Path pem = dir.resolve(file);
+        run("keytool", "-exportcert", "-rfc", "-keystore", store.toString(), "-storepass", "changeit", "-alias",
+                alias, "-file", pem.toString());
+        return pem;
+    }
+
+    /**
+     * A keystore {@code name.p12} whose key's certificate (DN {@code CN=name}) the CA in {@code ca} issued, with
+     * the CA's certificate as the rest of its chain.
+     *
+     * @param validity extra {@code keytool -gencert} options, e.g. {@code -startdate -30d -validity 2}
+     */
+    Path issued(String name, Path ca, String... validity) throws Exception {
+        Path store = keystore(name);
+        Path csr = dir.resolve(name + ".csr");
+        Path cert = dir.resolve(name + ".pem");
+        run("keytool", "-certreq", "-keystore", store.toString(), "-storepass", "changeit", "-alias", name, "-file",
+                csr.toString());
+        List<String> args = new ArrayList<>(List.of("-gencert", "-keystore", ca.toString(), "-storepass", "changeit",
+                "-alias", "ca", "-infile", csr.toString(), "-outfile", cert.toString(), "-rfc"));
+        Collections.addAll(args, validity.length == 0 ? new String[] { "-validity", "20" } : validity);
+        run("keytool", args.toArray(String[]::new));
+        Path caCert = export(ca, "ca", name + "-issuer.pem");
+        run("keytool", "-importcert", "-keystore", store.toString(), "-storepass", "changeit", "-alias", "issuer",
+                "-file", caCert.toString(), "-noprompt");
+        run("keytool", "-importcert", "-keystore", store.toString(), "-storepass", "changeit", "-alias", name,
+                "-file", cert.toString(), "-noprompt");
+        return store;
+    }
+
+    /** An unsigned plug-in jar: a manifest with {@code bsn} and {@code content/controls.json}. */
+    Path plugin(String name, String bsn) throws IOException {
+        return plugin(name, bsn, "{\"format\": 1}");
+    }
+
+    Path plugin(String name, String bsn, String controls) throws IOException {
+        Manifest m = new Manifest();
+        Attributes a = m.getMainAttributes();
+        a.put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        a.putValue("Bundle-ManifestVersion", "2");
+        a.putValue("Bundle-SymbolicName", bsn);
+        a.putValue("Bundle-Version", "1.0.0");
+        Path jar = dir.resolve(name);
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar), m)) {
+            out.putNextEntry(new JarEntry("content/controls.json"));
+            out.write(controls.getBytes(StandardCharsets.UTF_8));
+        }
+        return jar;
+    }
+
+    /** Signs {@code jar} in place with the key {@code alias} of {@code store}, plus extra jarsigner options. */
+    Path sign(Path jar, Path store, String alias, String... options) throws Exception {
+        List<String> args = new ArrayList<>(List.of("-keystore", store.toString(), "-storepass", "changeit"));
+        Collections.addAll(args, options);
+        args.add(jar.toString());
+        args.add(alias);
+        run("jarsigner", args.toArray(String[]::new));
+        return jar;
+    }
+
+    Path signed(String name, String bsn, Path store, String alias) throws Exception {
+        return sign(plugin(name, bsn), store, alias);
+    }
+
+    /** Copies {@code jar}, replacing the bytes of {@code entry} (null: none) and adding {@code extra} (null: none). */
+    Path rewrite(Path jar, String name, String entry, String extra) throws IOException {
+        Path copy = dir.resolve(name);
+        try (JarFile in = new JarFile(jar.toFile(), false);
+                OutputStream file = Files.newOutputStream(copy);
+                JarOutputStream out = new JarOutputStream(file)) {
+            for (JarEntry e : Collections.list(in.entries())) {
+                out.putNextEntry(new JarEntry(e.getName()));
+                try (InputStream data = in.getInputStream(e)) {
+                    byte[] bytes = data.readAllBytes();
+                    out.write(e.getName().equals(entry) ? "{\"format\": 2}".getBytes(StandardCharsets.UTF_8) : bytes);
+                }
+            }
+            if (extra != null) {
+                out.putNextEntry(new JarEntry(extra));
+            }
+        }
+        return copy;
+    }
+}
