@@ -2,7 +2,7 @@
 # A throw-away PostgreSQL server for the store tests (README, "The store"): Debian's postgresql package, a fresh
 # cluster in a temporary directory, listening on 127.0.0.1 only, with a database and user "bulwark".
 #   eval "$(bash releng/test-postgres.sh start)"   # installs postgresql if missing, starts, exports BULWARK_TEST_PG_URL
-#   ./mvnw verify                                  # StoreTest runs on H2, PostgresStoreTest on this server
+#   ./mvnw verify                                  # store tests run on H2, PostgresStoreTest on this server
 #   bash releng/test-postgres.sh stop
 # Environment: BULWARK_TEST_PG_DIR (default ${TMPDIR:-/tmp}/bulwark-test-pg), BULWARK_TEST_PG_PORT (default 55432).
 set -euo pipefail

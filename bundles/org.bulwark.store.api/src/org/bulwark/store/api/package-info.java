@@ -6,7 +6,7 @@
  * ({@code @ProviderType}); the schema and transactions are described in {@code docs/ARCHITECTURE.md}.
  */
 @Export
-@Version("1.2.0")
+@Version("1.3.0")
 package org.bulwark.store.api;
 
 import org.osgi.annotation.bundle.Export;

@@ -93,6 +93,69 @@ class CrashTest {
         }
     }
 
+    /**
+     * Kills ({@code kill -9}) a JVM whose four threads save small assessments and print each id once its save
+     * returned, after a random number of ids (past the store's housekeeping every 500 writes, in most rounds);
+     * three rounds on one store. Every printed id is stored, and ids are never handed out again.
+     */
+    @Test
+    void aKilledWriterLosesNoAcknowledgedSaveAndHandsOutNoIdTwice() throws Exception {
+        String url = "jdbc:h2:file:" + dir.toAbsolutePath().resolve("store");
+        long seed = System.nanoTime();
+        java.util.Random random = new java.util.Random(seed);
+        java.util.TreeSet<Long> acknowledged = new java.util.TreeSet<>();
+        for (int round = 0; round < 3; round++) {
+            int killAfter = 50 + random.nextInt(1200);
+            String why = "round " + round + ", killed after " + killAfter + " ids (seed " + seed + ")";
+            Path log = dir.resolve("ids-" + round + ".log");
+            Process child = new ProcessBuilder(javaBin(), "-cp", classpath(), CrashWriter.class.getName(), url, "ids",
+                    "4").redirectError(log.toFile()).start();
+            List<Long> printed = new ArrayList<>();
+            try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(),
+                    StandardCharsets.UTF_8))) {
+                assertEquals("OPEN", out.readLine(), why + "; stderr: " + Files.readString(log));
+                String line;
+                while ((line = out.readLine()) != null) {
+                    printed.add(Long.parseLong(line.substring("ID ".length())));
+                    if (printed.size() == killAfter) {
+                        // SIGKILL through the handle, which (unlike Process.destroyForcibly) leaves the pipe open:
+                        // the ids the child printed before it died are read too
+                        child.toHandle().destroyForcibly();
+                    }
+                }
+            } finally {
+                child.destroyForcibly();
+            }
+            assertTrue(child.waitFor(30, TimeUnit.SECONDS));
+            assertEquals(137, child.exitValue(), why + ": killed by SIGKILL; stderr: " + Files.readString(log));
+            assertTrue(printed.size() >= killAfter, why + ": printed " + printed.size());
+            assertEquals(printed.size(), new java.util.HashSet<>(printed).size(), why + ": an id printed twice");
+            if (!acknowledged.isEmpty()) {
+                long before = acknowledged.last();
+                for (long id : printed) {
+                    assertTrue(id > before, why + ": id " + id + " handed out again (the last id before the crash "
+                            + "was " + before + ")");
+                }
+            }
+            acknowledged.addAll(printed);
+            try (JdbcStore store = JdbcStore.open(url)) {
+                Set<Long> stored = new java.util.HashSet<>();
+                store.history(null, null).forEach(a -> stored.add(a.id()));
+                List<Long> lost = new ArrayList<>();
+                for (long id : acknowledged) {
+                    if (!stored.contains(id)) {
+                        lost.add(id);
+                    }
+                }
+                assertEquals(List.of(), lost, why + ": acknowledged but not stored");
+            }
+        }
+        try (JdbcStore store = JdbcStore.open(url)) {
+            long next = store.save(CrashWriter.small(0), "{}").id();
+            assertTrue(next > acknowledged.last(), "a new id after the crashes: " + next + " > " + acknowledged.last());
+        }
+    }
+
     @Test
     void anEmbeddedStoreInUseByAnotherProcessIsWaitedFor() throws Exception {
         String url = "jdbc:h2:file:" + dir.toAbsolutePath().resolve("store");
@@ -104,7 +167,7 @@ class CrashTest {
             long start = System.nanoTime();
             try (JdbcStore store = JdbcStore.open(url)) {
                 long waited = (System.nanoTime() - start) / 1_000_000;
-                assertTrue(waited >= 100 && waited < JdbcStore.LOCK_WAIT_MS, "waited " + waited + " ms");
+                assertTrue(waited >= 100 && waited < ConnectionPool.LOCK_WAIT_MS, "waited " + waited + " ms");
                 assertEquals(0, store.history(null, null).size());
             }
         } finally {

@@ -12,9 +12,10 @@ import org.bulwark.scoring.api.ResultState;
 
 /**
  * Run in a separate JVM by {@link CrashTest}: with {@code URL hold MILLIS}, keeps the store open that long;
- * with {@code URL PREVIOUS BIG}, stores {@code previous} small assessments of device "small" (each
- * committed), prints {@code STORING BIG}, stores one huge assessment of device "big" and prints {@code SAVED} —
- * unless it is killed first.
+ * with {@code URL ids THREADS}, saves small assessments from that many threads until it is killed, printing
+ * {@code ID n} once the save of assessment n returned; with {@code URL PREVIOUS BIG}, stores {@code previous}
+ * small assessments of device "small" (each committed), prints {@code STORING BIG}, stores one huge assessment of
+ * device "big" and prints {@code SAVED} — unless it is killed first.
  */
 public final class CrashWriter {
 
@@ -31,6 +32,10 @@ public final class CrashWriter {
                 System.out.flush();
                 Thread.sleep(Long.parseLong(args[2]));
             }
+            return;
+        }
+        if (args[1].equals("ids")) {
+            saveUntilKilled(url, Integer.parseInt(args[2]));
             return;
         }
         int previous = Integer.parseInt(args[1]);
@@ -60,6 +65,41 @@ public final class CrashWriter {
             store.save(huge, json);
             System.out.println("SAVED");
             System.out.flush();
+        }
+    }
+
+    /** Saves from {@code threads} threads, each on its own device, printing every id a save returned. */
+    private static void saveUntilKilled(String url, int threads) throws Exception {
+        try (JdbcStore store = JdbcStore.open(url)) {
+            System.out.println("OPEN");
+            System.out.flush();
+            List<Thread> writers = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int thread = t;
+                Thread w = new Thread(() -> {
+                    try {
+                        for (int i = 0;; i++) {
+                            long id = store.save(Fixtures.assessment(Fixtures.device("writer-" + thread),
+                                    Instant.parse("2026-11-01T00:00:00Z").plusSeconds(i), List.of(r("s.0",
+                                            Category.OPERATING_SYSTEM, 5,
+                                            i % 2 == 0 ? ResultState.PASS : ResultState.FAIL)), List.of()),
+                                    "{\"thread\": " + thread + ", \"i\": " + i + "}").id();
+                            synchronized (System.out) {
+                                System.out.println("ID " + id);
+                                System.out.flush();
+                            }
+                        }
+                    } catch (Exception e) {
+                        e.printStackTrace();
+                        System.exit(3);
+                    }
+                });
+                writers.add(w);
+                w.start();
+            }
+            for (Thread w : writers) {
+                w.join();
+            }
         }
     }
 

@@ -1,0 +1,30 @@
+package org.bulwark.store.api;
+
+import java.util.List;
+import java.util.Set;
+
+import org.bulwark.scoring.api.Device;
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * The devices a store knows, from their assessments, with the groups the store keeps for them. Part of an
+ * {@link AssessmentStore}.
+ *
+ * @since 1.3
+ */
+@ProviderType
+public interface DeviceRegistry {
+
+    /** @return every device with its latest known host name, OS and groups, by id */
+    List<Device> devices() throws StoreException;
+
+    /**
+     * Sets the groups a device belongs to (for group-scoped exceptions and remediation activities). Groups are kept
+     * by the store: an assessment changes them only when its device reports groups of its own.
+     *
+     * @param groups the group names; empty to remove the device from every group
+     * @return the device with its new groups
+     * @throws StoreException INVALID_INPUT for an unknown device or an empty group name
+     */
+    Device setGroups(String deviceId, Set<String> groups) throws StoreException;
+}
