@@ -16,6 +16,7 @@ import org.bulwark.operations.api.RecommendationRows;
 import org.bulwark.scoring.api.ControlException;
 import org.bulwark.scoring.api.ControlRef;
 import org.bulwark.scoring.api.ControlScore;
+import org.bulwark.scoring.api.Device;
 import org.bulwark.scoring.api.DeviceResults;
 import org.bulwark.scoring.api.FleetScore;
 import org.bulwark.scoring.api.Recommendation;
@@ -46,48 +47,81 @@ public final class DefaultRecommendationRows implements RecommendationRows {
         for (ControlRef c : controls) {
             scored.putIfAbsent(c.id(), c);
         }
-        List<RecommendationRow> rows = new ArrayList<>();
+        // Devices outer, controls inner: a device's states are materialized once (a fleet server keeps them
+        // compact), and the exceptions are looked up by control, so a fleet of 10,000 devices costs one pass.
+        Map<String, List<ControlException>> active = new HashMap<>();
+        for (ControlException e : exceptions) {
+            if (e.activeAt(now)) {
+                active.computeIfAbsent(e.controlId(), k -> new ArrayList<>()).add(e);
+            }
+        }
+        List<Tally> tallies = new ArrayList<>();
         for (ControlScore cs : score.controls()) {
-            if (cs.exposed() == 0 && cs.excepted() == 0) {
+            if (cs.exposed() != 0 || cs.excepted() != 0) {
+                tallies.add(new Tally(cs, active.getOrDefault(cs.controlId(), List.of())));
+            }
+        }
+        for (DeviceResults d : devices) {
+            if (tallies.isEmpty() || inactive.contains(d.device().id())) {
                 continue;
             }
-            List<String> exposed = new ArrayList<>();
-            int failing = 0;
-            int covered = 0;
-            for (DeviceResults d : devices) {
-                ResultState s = d.states().get(cs.controlId());
-                if (s == null || !s.counted() || s == ResultState.PASS || inactive.contains(d.device().id())) {
-                    continue;
-                }
-                failing++;
-                boolean cover = false;
-                boolean credit = false;
-                for (ControlException e : exceptions) {
-                    if (e.controlId().equals(cs.controlId()) && e.activeAt(now) && e.covers(d.device())) {
-                        cover = true;
-                        credit |= e.justification().givesCredit();
-                    }
-                }
-                covered += cover ? 1 : 0;
-                if (!credit) {
-                    exposed.add(d.device().id());
+            Map<String, ResultState> states = d.states();
+            for (Tally t : tallies) {
+                ResultState s = states.get(t.score.controlId());
+                if (s != null && s.counted() && s != ResultState.PASS) {
+                    t.add(d.device());
                 }
             }
-            if (failing == 0) {
+        }
+        List<RecommendationRow> rows = new ArrayList<>();
+        for (Tally t : tallies) {
+            if (t.failing == 0) {
                 continue;
             }
-            exposed.sort(null);
-            Recommendation.Status status = covered == 0 ? Recommendation.Status.ACTIVE
-                    : covered == failing ? Recommendation.Status.EXCEPTION : Recommendation.Status.PARTIAL_EXCEPTION;
+            ControlScore cs = t.score;
+            t.exposed.sort(null);
+            Recommendation.Status status = t.covered == 0 ? Recommendation.Status.ACTIVE
+                    : t.covered == t.failing ? Recommendation.Status.EXCEPTION
+                            : Recommendation.Status.PARTIAL_EXCEPTION;
             Control control = installed.get(cs.controlId());
             ControlRef ref = scored.get(cs.controlId());
             String title = control != null ? control.title()
                     : ref != null && ref.title() != null ? ref.title() : cs.controlId();
-            rows.add(new RecommendationRow(cs.controlId(), title, cs.category(), cs.weight(), cs.impact(), exposed,
-                    covered, status, control == null ? null : control.remediation().type(),
+            rows.add(new RecommendationRow(cs.controlId(), title, cs.category(), cs.weight(), cs.impact(),
+                    t.exposed, t.covered, status, control == null ? null : control.remediation().type(),
                     control == null ? null : control.remediation().text(),
                     control == null ? null : control.description()));
         }
         return rows;
+    }
+
+    /** One control's failing devices: how many, how many an active exception covers, which stay exposed. */
+    private static final class Tally {
+        final ControlScore score;
+        final List<ControlException> exceptions;
+        final List<String> exposed = new ArrayList<>();
+        int failing;
+        int covered;
+
+        Tally(ControlScore score, List<ControlException> exceptions) {
+            this.score = score;
+            this.exceptions = exceptions;
+        }
+
+        void add(Device device) {
+            failing++;
+            boolean cover = false;
+            boolean credit = false;
+            for (ControlException e : exceptions) {
+                if (e.covers(device)) {
+                    cover = true;
+                    credit |= e.justification().givesCredit();
+                }
+            }
+            covered += cover ? 1 : 0;
+            if (!credit) {
+                exposed.add(device.id());
+            }
+        }
     }
 }
