@@ -186,7 +186,7 @@ class ParsersTest {
     }
 
     @Test
-    void unitEnablementFromLinksOnly() {
+    void unitEnablementFromLinksOnly() throws Exception {
         new Fixture(root)
                 .write("/usr/lib/systemd/system/auditd.service", "[Service]", "ExecStart=/sbin/auditd", "[Install]",
                         "WantedBy=multi-user.target")

@@ -5,8 +5,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -34,14 +32,11 @@ public final class CompressedFiles {
      * @throws UnreadableException when it cannot be read or is not valid compressed data
      */
     public static Optional<TextFile> read(Path root, String targetPath) throws UnreadableException {
-        byte[] raw;
-        try {
-            raw = Files.readAllBytes(TargetFiles.resolve(root, targetPath));
-        } catch (NoSuchFileException e) {
+        Optional<byte[]> read = TargetFiles.readBytes(root, targetPath, TargetFiles.MAX_FILE_SIZE);
+        if (read.isEmpty()) {
             return Optional.empty();
-        } catch (IOException e) {
-            throw new UnreadableException(targetPath, TargetFiles.reasonFor(e));
         }
+        byte[] raw = read.get();
         byte[] data;
         try {
             if (targetPath.endsWith(".gz")) {

@@ -50,9 +50,12 @@ public final class DropInDirectories {
             }
         }
         for (String path : byName.values()) {
-            String link = TargetFiles.linkTarget(root, path).orElse("");
-            if (!link.equals("/dev/null")) {
-                result.add(new Entry(path, null));
+            try {
+                if (!TargetFiles.linkTarget(root, path).orElse("").equals("/dev/null")) {
+                    result.add(new Entry(path, null));
+                }
+            } catch (UnreadableException e) {
+                result.add(new Entry(path, e));
             }
         }
         return result;

@@ -56,17 +56,26 @@ public final class SysctlConfig {
     /** Reads the persisted configuration below {@code root}; never throws. */
     public static SysctlConfig read(Path root) {
         List<Item> items = new ArrayList<>();
-        Path sysctlConf = TargetFiles.resolve(root, SYSCTL_CONF);
+        Optional<Path> sysctlConf = resolved(root, SYSCTL_CONF);
         for (DropInDirectories.Entry entry : DropInDirectories.merge(root, DIRECTORIES, ".conf")) {
             if (entry.isUnreadable()) {
                 items.add(new Unreadable(entry.unreadable()));
-            } else if (!TargetFiles.resolve(root, entry.path()).equals(sysctlConf)) {
+            } else if (sysctlConf.isEmpty() || !resolved(root, entry.path()).equals(sysctlConf)) {
                 // Debian links /etc/sysctl.d/99-sysctl.conf to ../sysctl.conf, which is read last anyway
                 parse(root, entry.path(), true, items);
             }
         }
         parse(root, SYSCTL_CONF, false, items);
         return new SysctlConfig(items);
+    }
+
+    /** @return the file {@code path} resolves to; empty when it cannot be resolved (reading it says why) */
+    private static Optional<Path> resolved(Path root, String path) {
+        try {
+            return Optional.of(TargetFiles.resolve(root, path));
+        } catch (UnreadableException e) {
+            return Optional.empty();
+        }
     }
 
     private static void parse(Path root, String path, boolean dropIn, List<Item> items) {

@@ -3,6 +3,7 @@ package org.bulwark.linux;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,21 +39,19 @@ public final class SystemdUnits {
      * {@code enabled}, {@code disabled}, {@code static} or {@code masked}; ABSENT when no unit file exists.
      */
     public static Observation observeState(Path root, String key, String unit) {
-        String unitFile = null;
-        for (String dir : UNIT_DIRS) {
-            String path = TargetFiles.child(dir, unit);
-            Optional<String> link = TargetFiles.linkTarget(root, path);
-            if (link.isPresent() && link.get().equals("/dev/null")) {
-                return Observation.of(key, "masked", Source.file(path, 0).withDetail("linked to /dev/null"));
-            }
-            if (Files.isRegularFile(TargetFiles.resolve(root, path))) {
-                unitFile = path;
-                break;
-            }
+        Optional<UnitFile> found;
+        try {
+            found = find(root, unit);
+        } catch (UnreadableException e) {
+            return Observation.unreadable(key, Source.file(e.path(), 0), e.reason());
         }
-        if (unitFile == null) {
+        if (found.isEmpty()) {
             return Observation.absent(key, Source.file(TargetFiles.child(UNIT_DIRS.get(0), unit), 0),
                     "no unit file " + unit + " (not installed)");
+        }
+        String unitFile = found.get().path();
+        if (found.get().masked()) {
+            return Observation.of(key, "masked", Source.file(unitFile, 0).withDetail("linked to /dev/null"));
         }
         try {
             for (String dir : WANTS_DIRS) {
@@ -75,16 +74,35 @@ public final class SystemdUnits {
                 Source.file(unitFile, 0).withDetail(install ? "no *.wants link" : "no [Install] section"));
     }
 
+    /** The first unit file of a name on the search path: a file, or a link to {@code /dev/null} that masks it. */
+    private record UnitFile(String path, boolean masked) {
+    }
+
+    private static Optional<UnitFile> find(Path root, String unit) throws UnreadableException {
+        for (String dir : UNIT_DIRS) {
+            String path = TargetFiles.child(dir, unit);
+            Optional<String> link = TargetFiles.linkTarget(root, path);
+            if (link.isPresent() && link.get().equals("/dev/null")) {
+                return Optional.of(new UnitFile(path, true));
+            }
+            if (TargetFiles.isRegularFile(root, path)) {
+                return Optional.of(new UnitFile(path, false));
+            }
+        }
+        return Optional.empty();
+    }
+
     private static Optional<String> findWantsLink(Path root, String dir, String unit) throws UnreadableException {
         Path base = TargetFiles.resolve(root, dir);
-        if (!Files.isDirectory(base)) {
+        if (!Files.isDirectory(base, LinkOption.NOFOLLOW_LINKS)) {
             return Optional.empty();
         }
         List<String> candidates = new ArrayList<>();
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(base)) {
             for (Path entry : entries) {
                 String name = entry.getFileName().toString();
-                if ((name.endsWith(".wants") || name.endsWith(".requires")) && Files.isDirectory(entry)) {
+                if ((name.endsWith(".wants") || name.endsWith(".requires"))
+                        && TargetFiles.isDirectory(root, dir + "/" + name)) {
                     candidates.add(name);
                 }
             }
@@ -93,26 +111,19 @@ public final class SystemdUnits {
         }
         candidates.sort(null);
         for (String wants : candidates) {
-            Path link = base.resolve(wants).resolve(unit);
-            if (Files.isSymbolicLink(link) || Files.exists(link)) {
+            Path link = TargetFiles.resolve(root, dir + "/" + wants).resolve(unit);
+            if (Files.exists(link, LinkOption.NOFOLLOW_LINKS)) {
                 return Optional.of(dir + "/" + wants + "/" + unit);
             }
         }
         return Optional.empty();
     }
 
-    /** @return the path of the unit file in effect for {@code unit}, if any (masked units have none) */
-    public static Optional<String> unitFile(Path root, String unit) {
-        for (String dir : UNIT_DIRS) {
-            String path = TargetFiles.child(dir, unit);
-            Optional<String> link = TargetFiles.linkTarget(root, path);
-            if (link.isPresent() && link.get().equals("/dev/null")) {
-                return Optional.empty();
-            }
-            if (Files.isRegularFile(TargetFiles.resolve(root, path))) {
-                return Optional.of(path);
-            }
-        }
-        return Optional.empty();
+    /**
+     * @return the path of the unit file in effect for {@code unit}, if any (masked units have none)
+     * @throws UnreadableException when a unit directory cannot be resolved or a link in it cannot be read
+     */
+    public static Optional<String> unitFile(Path root, String unit) throws UnreadableException {
+        return find(root, unit).filter(u -> !u.masked()).map(UnitFile::path);
     }
 }

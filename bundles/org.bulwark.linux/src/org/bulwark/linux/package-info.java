@@ -7,9 +7,16 @@
  * writes, and never throws on bad input. A file that cannot be read becomes an {@code UNREADABLE}
  * observation naming the file and the reason; a malformed line becomes an {@code UNPARSEABLE} observation
  * naming {@code file:line}.
+ *
+ * <p>The target's files are untrusted: {@link org.bulwark.linux.TargetFiles} resolves every path below the root
+ * by hand and opens only regular files, with a size bound.
+ *
+ * <p>2.0.0: {@code DebianVersion} moved to {@code org.bulwark.version.api}; {@code TargetFiles.resolve},
+ * {@code exists}, {@code linkTarget} and {@code SystemdUnits.unitFile} throw {@code UnreadableException} for a
+ * link loop; {@code TargetFiles.readBytes}, {@code isRegularFile} and {@code isDirectory} were added.
  */
 @Export
-@Version("1.0.0")
+@Version("2.0.0")
 package org.bulwark.linux;
 
 import org.osgi.annotation.bundle.Export;

@@ -14,8 +14,16 @@ public final class WorkbenchTopics {
     public static final String CATEGORY_SELECTED = BASE + "category";
     /** A recommendation was selected; data: the control id. */
     public static final String RECOMMENDATION_SELECTED = BASE + "recommendation";
-    /** Remediation activities changed in the store. */
+    /** A remediation activity changed in the store; data: the activity as stored ({@code Remediation}). */
     public static final String ACTIVITIES_CHANGED = BASE + "activities";
+    /** A stored exception changed in the store; data: the exception as stored ({@code StoredException}). */
+    public static final String EXCEPTIONS_CHANGED = BASE + "exceptions";
+    /**
+     * The dashboard showed a snapshot with a score (laid out, to be painted); data: what it shows, as one line
+     * ({@code String}), e.g. {@code 52.2 · 43.8 of 84.0 points · 69 active recommendations}. For observers such as
+     * the launch benchmark ({@code releng/benchmark-workbench.sh}).
+     */
+    public static final String DASHBOARD_SHOWN = BASE + "dashboard";
     /** A re-assessment made progress; data: a {@code String} message. */
     public static final String PROGRESS = BASE + "progress";
     /** Any workbench topic. */

@@ -19,10 +19,13 @@ import java.util.TreeSet;
 import org.bulwark.benchmark.api.Benchmark;
 import org.bulwark.benchmark.api.BenchmarkRegistry;
 import org.bulwark.benchmark.api.Control;
-import org.bulwark.benchmark.linux.Evaluator.Result;
 import org.bulwark.collector.api.Category;
 import org.bulwark.collector.api.Collector;
 import org.bulwark.collector.api.Observation;
+import org.bulwark.scoring.api.AssessedControl;
+import org.bulwark.scoring.api.Assessment;
+import org.bulwark.scoring.api.CollectorRun;
+import org.bulwark.scoring.api.ResultState;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -31,8 +34,9 @@ import org.osgi.framework.Bundle;
 import org.osgi.framework.FrameworkUtil;
 
 /**
- * The built-in Linux baseline, loaded by the real content reader from this bundle's manifest header, evaluated
- * against every Linux collector running as a DS service on fixture systems.
+ * The built-in Linux baseline, loaded by the real content reader from this bundle's manifest header, assessed by
+ * the product's assessment service (its evaluator, its collector runner) with every Linux collector running as a
+ * DS service on fixture systems.
  */
 class BaselineContentTest {
 
@@ -108,12 +112,19 @@ class BaselineContentTest {
         assertEquals(Set.of(), missing);
     }
 
-    private static Map<String, Result> evaluate(Path root, boolean live) throws Exception {
-        Map<String, Observation> observations = runtime.collect(root, live);
-        Map<String, Result> results = new TreeMap<>();
-        for (Control c : baseline.controls()) {
-            results.put(c.id(), Evaluator.evaluate(c, observations));
+    /** Assesses {@code root} with the baseline; every collector must have run and returned well-formed results. */
+    private static Map<String, ResultState> evaluate(Path root, boolean live) throws Exception {
+        Assessment a = runtime.assess(root, live);
+        assertEquals(live, a.live());
+        assertEquals(List.of(), a.problems());
+        Map<CollectorRun.Outcome, Integer> outcomes = new EnumMap<>(CollectorRun.Outcome.class);
+        a.collectors().forEach(r -> outcomes.merge(r.outcome(), 1, Integer::sum));
+        assertEquals(Map.of(CollectorRun.Outcome.OK, Runtime.COLLECTORS), outcomes, a.collectors().toString());
+        Map<String, ResultState> results = new TreeMap<>();
+        for (AssessedControl c : a.controls()) {
+            results.put(c.control().id(), c.result().state());
         }
+        assertEquals(baseline.controls().size(), results.size());
         return results;
     }
 
@@ -125,19 +136,19 @@ class BaselineContentTest {
     @Test
     void everyControlPassesOnAHardenedSystem(@TempDir Path dir) throws Exception {
         assumeRoot(dir);
-        Map<String, Result> results = evaluate(Fixtures.hardened(dir), true);
-        Map<String, Result> notPassing = new TreeMap<>(results);
-        notPassing.values().removeIf(r -> r == Result.PASS);
+        Map<String, ResultState> results = evaluate(Fixtures.hardened(dir), true);
+        Map<String, ResultState> notPassing = new TreeMap<>(results);
+        notPassing.values().removeIf(r -> r == ResultState.PASS);
         assertEquals(Map.of(), notPassing);
     }
 
     @Test
     void onAMountedImageOnlyLiveFactsAreNotChecked(@TempDir Path dir) throws Exception {
         assumeRoot(dir);
-        Map<String, Result> results = evaluate(Fixtures.hardened(dir), false);
-        Map<String, Result> expected = new TreeMap<>();
+        Map<String, ResultState> results = evaluate(Fixtures.hardened(dir), false);
+        Map<String, ResultState> expected = new TreeMap<>();
         for (Control c : baseline.controls()) {
-            expected.put(c.id(), LIVE_ONLY.contains(c.id()) ? Result.NOT_CHECKED : Result.PASS);
+            expected.put(c.id(), LIVE_ONLY.contains(c.id()) ? ResultState.NOT_CHECKED : ResultState.PASS);
         }
         assertEquals(expected, results);
     }
@@ -145,22 +156,22 @@ class BaselineContentTest {
     @Test
     void everyControlFailsOnAWeakOrABareSystemAndEveryApplicabilityIsExercised(@TempDir Path dir) throws Exception {
         assumeRoot(dir);
-        Map<String, Result> weak = evaluate(Fixtures.weak(Files.createDirectory(dir.resolve("weak"))), true);
-        Map<String, Result> bare = evaluate(Fixtures.bare(Files.createDirectory(dir.resolve("bare"))), true);
+        Map<String, ResultState> weak = evaluate(Fixtures.weak(Files.createDirectory(dir.resolve("weak"))), true);
+        Map<String, ResultState> bare = evaluate(Fixtures.bare(Files.createDirectory(dir.resolve("bare"))), true);
         List<String> neverFails = new ArrayList<>();
         List<String> neverNotApplicable = new ArrayList<>();
         List<String> undecided = new ArrayList<>();
         for (Control c : baseline.controls()) {
-            Result w = weak.get(c.id());
-            Result b = bare.get(c.id());
-            if (w != Result.FAIL && b != Result.FAIL) {
+            ResultState w = weak.get(c.id());
+            ResultState b = bare.get(c.id());
+            if (w != ResultState.FAIL && b != ResultState.FAIL) {
                 neverFails.add(c.id() + " weak=" + w + " bare=" + b);
             }
-            if (c.applicability() != null && !ALWAYS_APPLICABLE.contains(c.id()) && w != Result.NOT_APPLICABLE
-                    && b != Result.NOT_APPLICABLE) {
+            if (c.applicability() != null && !ALWAYS_APPLICABLE.contains(c.id()) && w != ResultState.NOT_APPLICABLE
+                    && b != ResultState.NOT_APPLICABLE) {
                 neverNotApplicable.add(c.id() + " weak=" + w + " bare=" + b);
             }
-            if (w != Result.FAIL && w != Result.PASS) {
+            if (w != ResultState.FAIL && w != ResultState.PASS) {
                 undecided.add(c.id() + " weak=" + w);
             }
         }
@@ -168,8 +179,8 @@ class BaselineContentTest {
         assertEquals(List.of(), neverNotApplicable);
         assertEquals(List.of(), undecided);
         // on the weak system everything that applies fails, except what only the bare system lacks
-        Map<String, Result> weakPasses = new TreeMap<>(weak);
-        weakPasses.values().removeIf(r -> r != Result.PASS);
+        Map<String, ResultState> weakPasses = new TreeMap<>(weak);
+        weakPasses.values().removeIf(r -> r != ResultState.PASS);
         assertEquals(Set.of("bulwark.linux.accounts.faillock-enabled",
                 "bulwark.linux.net.firewall-active", "bulwark.linux.os.mount.home.separate",
                 "bulwark.linux.os.mount.tmp.separate", "bulwark.linux.os.mount.var-log-audit.separate",

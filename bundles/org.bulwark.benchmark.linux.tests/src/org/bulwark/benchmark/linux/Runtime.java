@@ -6,25 +6,35 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Instant;
+import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import org.bulwark.benchmark.api.Benchmark;
 import org.bulwark.benchmark.api.BenchmarkRegistry;
-import org.bulwark.collector.api.AssessmentContext;
 import org.bulwark.collector.api.Collector;
-import org.bulwark.collector.api.Observation;
-import org.bulwark.collector.api.PlatformFacts;
+import org.bulwark.collector.api.PlatformProbe;
+import org.bulwark.collector.api.ProbedTarget;
+import org.bulwark.scoring.api.Assessment;
+import org.bulwark.scoring.api.AssessmentListener;
+import org.bulwark.scoring.api.AssessmentRequest;
+import org.bulwark.scoring.api.AssessmentService;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
 import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.ServiceRegistration;
 import org.osgi.util.tracker.ServiceTracker;
 
-/** The OSGi side of the tests: starts the content, the content reader and every Linux collector bundle. */
+/**
+ * The OSGi side of the tests: starts the content, the content reader, the scoring bundle (the assessment
+ * service), the Linux access layer (the Linux platform probe) and every Linux collector bundle.
+ */
 final class Runtime {
 
     /** Collector components in the five Linux collector bundles. */
@@ -33,11 +43,16 @@ final class Runtime {
     final BundleContext context;
     final List<Collector> collectors;
     final BenchmarkRegistry registry;
+    final AssessmentService assessments;
+    private final ServiceTracker<PlatformProbe, PlatformProbe> linuxProbe;
 
-    private Runtime(BundleContext context, List<Collector> collectors, BenchmarkRegistry registry) {
+    private Runtime(BundleContext context, List<Collector> collectors, BenchmarkRegistry registry,
+            AssessmentService assessments, ServiceTracker<PlatformProbe, PlatformProbe> linuxProbe) {
         this.context = context;
         this.collectors = collectors;
         this.registry = registry;
+        this.assessments = assessments;
+        this.linuxProbe = linuxProbe;
     }
 
     static Runtime start() throws Exception {
@@ -48,7 +63,8 @@ final class Runtime {
         BundleContext context = host.getBundleContext();
         for (Bundle b : context.getBundles()) {
             String name = b.getSymbolicName();
-            if (name.equals("org.bulwark.benchmark") || name.startsWith("org.bulwark.collector.linux.")
+            if (name.equals("org.bulwark.benchmark") || name.equals("org.bulwark.scoring")
+                    || name.equals("org.bulwark.linux") || name.startsWith("org.bulwark.collector.linux.")
                     && (b.getHeaders("").get("Fragment-Host") == null)) {
                 b.start();
             }
@@ -58,8 +74,16 @@ final class Runtime {
         ServiceTracker<BenchmarkRegistry, BenchmarkRegistry> registry = new ServiceTracker<>(context,
                 BenchmarkRegistry.class, null);
         registry.open();
+        ServiceTracker<AssessmentService, AssessmentService> assessments = new ServiceTracker<>(context,
+                AssessmentService.class, null);
+        assessments.open();
+        ServiceTracker<PlatformProbe, PlatformProbe> linuxProbe = new ServiceTracker<>(context,
+                context.createFilter("(&(objectClass=" + PlatformProbe.class.getName()
+                        + ")(component.name=org.bulwark.linux.internal.LinuxPlatformProbe))"), null);
+        linuxProbe.open();
         long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while ((collectors.size() < COLLECTORS || registry.getService() == null) && System.nanoTime() < until) {
+        while ((collectors.size() < COLLECTORS || registry.getService() == null || assessments.getService() == null
+                || linuxProbe.getService() == null) && System.nanoTime() < until) {
             Thread.sleep(50);
         }
         List<Collector> found = new ArrayList<>();
@@ -69,7 +93,7 @@ final class Runtime {
                 found.add((Collector) s);
             }
         }
-        return new Runtime(context, found, registry.getService());
+        return new Runtime(context, found, registry.getService(), assessments.getService(), linuxProbe);
     }
 
     Benchmark baseline() {
@@ -77,48 +101,38 @@ final class Runtime {
                 .orElseThrow(() -> new AssertionError("no baseline; problems: " + registry.problems()));
     }
 
-    /** Runs every collector on {@code root}; fails when two collectors report the same key. */
-    Map<String, Observation> collect(Path root, boolean live) throws Exception {
-        AssessmentContext ctx = context(root, live);
-        Map<String, Observation> all = new LinkedHashMap<>();
-        for (Collector c : collectors) {
-            for (Observation o : c.collect(ctx)) {
-                Observation earlier = all.put(o.key(), o);
-                if (earlier != null) {
-                    throw new AssertionError(o.key() + " reported twice, the second time by " + c.id());
+    /**
+     * Assesses {@code root} with the baseline through the product's {@link AssessmentService}. A live assessment
+     * of a fixture root (it stands for a running system: its {@code /proc} and sockets are read) is what a
+     * {@link PlatformProbe} ranked above the Linux probe says for that root only, with the Linux probe's facts.
+     */
+    Assessment assess(Path root, boolean live) throws Exception {
+        ServiceRegistration<PlatformProbe> fixture = null;
+        if (live) {
+            PlatformProbe linux = linuxProbe.getService();
+            PlatformProbe asLive = new PlatformProbe() {
+                @Override
+                public String id() {
+                    return "fixture-live";
                 }
+
+                @Override
+                public Optional<ProbedTarget> probe(Path r) {
+                    return r.equals(root) ? linux.probe(r).map(t -> new ProbedTarget(t.platform(), true, t.problems()))
+                            : Optional.empty();
+                }
+            };
+            fixture = context.registerService(PlatformProbe.class, asLive,
+                    new Hashtable<>(Map.of(Constants.SERVICE_RANKING, Integer.MAX_VALUE)));
+        }
+        try {
+            return assessments.assess(new AssessmentRequest(root, Set.of(), List.of(baseline()), Duration.ofMinutes(2),
+                    List.of()), AssessmentListener.NONE);
+        } finally {
+            if (fixture != null) {
+                fixture.unregister();
             }
         }
-        return all;
-    }
-
-    static AssessmentContext context(Path root, boolean live) {
-        return new AssessmentContext() {
-            @Override
-            public Path root() {
-                return root;
-            }
-
-            @Override
-            public boolean live() {
-                return live;
-            }
-
-            @Override
-            public PlatformFacts platform() {
-                return new PlatformFacts("linux", "debian", "12", "Debian GNU/Linux 12", "amd64", "fixture", "0");
-            }
-
-            @Override
-            public Instant deadline() {
-                return Instant.now().plusSeconds(60);
-            }
-
-            @Override
-            public boolean isCancelled() {
-                return false;
-            }
-        };
     }
 
     /** Writes fixture files below a root. */

@@ -1,5 +1,8 @@
 package org.bulwark.collector.api;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileSystemLoopException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -49,15 +52,23 @@ public interface AssessmentContext {
     boolean isCancelled();
 
     /**
-     * Resolves a path as the target sees it (e.g. {@code /etc/ssh/sshd_config}) to the file to read
-     * below {@link #root()}. The result never leaves the root: {@code ..} segments are normalized away.
+     * Resolves a path as the target sees it (e.g. {@code /etc/ssh/sshd_config}) to the file to read below
+     * {@link #root()}, with {@link TargetRoot#resolve}: symbolic links are resolved by hand inside the root (an
+     * absolute link starts again at the root), {@code ..} stops at the root, and the result never leaves it and
+     * contains no symbolic link. Check the file's type without following links before you open it (a FIFO blocks
+     * the reader) and bound what you read: the target's files are untrusted input.
+     *
+     * @throws UncheckedIOException when resolving the path takes more than {@value TargetRoot#MAX_SYMLINKS}
+     *                              symbolic links (a loop) or a link on the way cannot be read; its message
+     *                              names the path and the reason
      */
     default Path resolve(String targetPath) {
-        String relative = targetPath.startsWith("/") ? targetPath.substring(1) : targetPath;
-        Path resolved = root().resolve(relative).normalize();
-        if (!resolved.startsWith(root())) {
-            throw new IllegalArgumentException("path escapes the target root: " + targetPath);
+        try {
+            return new TargetRoot(root()).resolve(targetPath);
+        } catch (FileSystemLoopException e) {
+            throw new UncheckedIOException(targetPath + ": too many levels of symbolic links", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(targetPath + ": " + e.getMessage(), e);
         }
-        return resolved;
     }
 }

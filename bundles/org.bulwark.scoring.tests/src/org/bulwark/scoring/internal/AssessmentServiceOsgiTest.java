@@ -1,7 +1,6 @@
 package org.bulwark.scoring.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -10,7 +9,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 
 import org.bulwark.benchmark.api.Benchmark;
 import org.bulwark.benchmark.api.Control;
@@ -36,7 +34,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.ServiceRegistration;
-import org.osgi.util.tracker.ServiceTracker;
 
 /**
  * Wiring in a real OSGi framework with Felix SCR: the assessment service is a DS component, collectors are
@@ -53,11 +50,7 @@ class AssessmentServiceOsgiTest {
 
     @BeforeEach
     void service() throws InterruptedException {
-        ServiceTracker<AssessmentService, AssessmentService> tracker = new ServiceTracker<>(context,
-                AssessmentService.class, null);
-        tracker.open();
-        service = tracker.waitForService(TimeUnit.SECONDS.toMillis(10));
-        assertNotNull(service, "the AssessmentService component must activate");
+        service = AssessmentServices.await(context);
     }
 
     @AfterEach

@@ -79,6 +79,28 @@ class EvaluatorTest {
     }
 
     @Test
+    void invalidVersionsAreUnknownInDpkgsWords() {
+        Source status = Source.packageDatabase("/var/lib/dpkg/status");
+        fact("v", "1.0-", status);
+        ControlResult r = eval(check("v", Operator.VERSION_GE, "1.0"));
+        assertEquals(ResultState.UNKNOWN, r.state());
+        assertEquals("v is \"1.0-\" at " + status + ", not a version: revision number is empty", r.reason());
+        // the old scoring comparator threw on a bad epoch while the Linux one took it as 0
+        fact("v", "x:1.0", status);
+        assertEquals("v is \"x:1.0\" at " + status + ", not a version: epoch in version is empty",
+                eval(check("v", Operator.VERSION_LT, "2.0")).reason());
+        fact("v", "1.0", status);
+        ControlResult badContent = eval(check("v", Operator.VERSION_LT, "2.0 beta"));
+        assertEquals(ResultState.UNKNOWN, badContent.state());
+        assertEquals("the content compares v with \"2.0 beta\", which is not a version: version string has embedded"
+                + " spaces", badContent.reason());
+        fact("v", "1:0.9", status);
+        assertEquals(ResultState.PASS, eval(check("v", Operator.VERSION_GT, "2.0")).state());
+        fact("v", "1.0~rc1", status);
+        assertEquals(ResultState.PASS, eval(check("v", Operator.VERSION_LT, "1.0")).state());
+    }
+
+    @Test
     void notANumberIsUnknown() {
         fact("n", "four", Source.file("/etc/login.defs", 3));
         ControlResult r = eval(check("n", Operator.LE, "4"));

@@ -1,6 +1,5 @@
 package org.bulwark.scoring.internal;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,6 +31,8 @@ import org.bulwark.collector.api.AssessmentContext;
 import org.bulwark.collector.api.Collector;
 import org.bulwark.collector.api.Observation;
 import org.bulwark.collector.api.PlatformFacts;
+import org.bulwark.collector.api.PlatformProbe;
+import org.bulwark.collector.api.ProbedTarget;
 import org.bulwark.scoring.api.AssessedControl;
 import org.bulwark.scoring.api.Assessment;
 import org.bulwark.scoring.api.AssessmentListener;
@@ -59,7 +60,8 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 /**
  * The {@link AssessmentService}. Collectors are tracked as a whiteboard: a dynamic, multiple, greedy
  * reference whose bind/unbind methods update a copy-on-write list; each assessment takes one snapshot of it,
- * so a collector that comes or goes during an assessment affects the next one only.
+ * so a collector that comes or goes during an assessment affects the next one only. Platform probes are
+ * tracked the same way ({@link PlatformProbes}): the first that recognises the root describes the target.
  */
 @Component(service = AssessmentService.class)
 public final class DefaultAssessmentService implements AssessmentService {
@@ -71,6 +73,7 @@ public final class DefaultAssessmentService implements AssessmentService {
     private final ScoringService scoring;
     private final BenchmarkRegistry registry;
     private final List<Tracked> collectors = new CopyOnWriteArrayList<>();
+    private final PlatformProbes probes = new PlatformProbes();
     private final ExecutorService executor;
     private final Evaluator evaluator = new Evaluator();
 
@@ -105,6 +108,15 @@ public final class DefaultAssessmentService implements AssessmentService {
         collectors.removeIf(t -> t.collector() == collector);
     }
 
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addProbe(ServiceReference<PlatformProbe> reference, PlatformProbe probe) {
+        probes.add(probe, reference.getProperty("service.ranking"), reference.getProperty("service.id"));
+    }
+
+    void removeProbe(ServiceReference<PlatformProbe> reference, PlatformProbe probe) {
+        probes.remove(probe);
+    }
+
     @Override
     public List<CollectorRun> collectors() {
         List<CollectorRun> out = new ArrayList<>();
@@ -120,10 +132,11 @@ public final class DefaultAssessmentService implements AssessmentService {
     public Assessment assess(AssessmentRequest request, AssessmentListener listener) throws InterruptedException {
         Instant started = Instant.now();
         Path root = request.root().toAbsolutePath().normalize();
-        boolean live = isLive(root);
-        PlatformFacts platform = PlatformProbe.probe(root, live);
+        ProbedTarget target = probes.probe(root);
+        boolean live = target.live();
+        PlatformFacts platform = target.platform();
 
-        List<String> problems = new ArrayList<>();
+        List<String> problems = new ArrayList<>(target.problems());
         List<Benchmark> benchmarks;
         if (request.benchmarks().isEmpty()) {
             benchmarks = registry.benchmarks();
@@ -295,15 +308,6 @@ public final class DefaultAssessmentService implements AssessmentService {
     static String human(Duration d) {
         long ms = d.toMillis();
         return ms % 1000 == 0 ? (ms / 1000) + " s" : ms + " ms";
-    }
-
-    private static boolean isLive(Path root) {
-        try {
-            return root.toRealPath().equals(root.getFileSystem().getPath("/"))
-                    && System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("linux");
-        } catch (IOException e) {
-            return false;
-        }
     }
 
     private static String safeId(Tracked t) {

@@ -16,6 +16,8 @@ import org.bulwark.collector.api.ObservationState;
 import org.bulwark.scoring.api.ControlResult;
 import org.bulwark.scoring.api.Evidence;
 import org.bulwark.scoring.api.ResultState;
+import org.bulwark.version.api.DebianVersion;
+import org.bulwark.version.api.ParsedVersion;
 
 /**
  * Decides a control's result from the facts it reads, with three-valued logic: each check is true, false,
@@ -154,6 +156,11 @@ final class Evaluator {
         if (c.operator() == Operator.ABSENT) {
             return Outcome.no(c.key() + " is " + shown(o.values()) + at(o) + " (expected absent)");
         }
+        if (comparesVersions(c.operator())
+                && DebianVersion.parse(c.operands().get(0)) instanceof ParsedVersion.Invalid invalid) {
+            return Outcome.undecided(ResultState.UNKNOWN, "the content compares " + c.key() + " with \""
+                    + invalid.text() + "\", which is not a version: " + invalid.reason());
+        }
         boolean any = c.match() == Expectation.Quantifier.ANY;
         String firstFailing = null;
         for (String value : o.values()) {
@@ -195,12 +202,26 @@ final class Evaluator {
             case LE -> number(value).compareTo(number(ops.get(0))) <= 0;
             case GT -> number(value).compareTo(number(ops.get(0))) > 0;
             case GE -> number(value).compareTo(number(ops.get(0))) >= 0;
-            case VERSION_LT -> DebianVersion.compare(value, ops.get(0)) < 0;
-            case VERSION_LE -> DebianVersion.compare(value, ops.get(0)) <= 0;
-            case VERSION_GT -> DebianVersion.compare(value, ops.get(0)) > 0;
-            case VERSION_GE -> DebianVersion.compare(value, ops.get(0)) >= 0;
+            case VERSION_LT -> version(value).compareTo(version(ops.get(0))) < 0;
+            case VERSION_LE -> version(value).compareTo(version(ops.get(0))) <= 0;
+            case VERSION_GT -> version(value).compareTo(version(ops.get(0))) > 0;
+            case VERSION_GE -> version(value).compareTo(version(ops.get(0))) >= 0;
             case PRESENT, ABSENT -> throw new IllegalStateException("existential operator");
         };
+    }
+
+    /** @throws IllegalArgumentException with dpkg's reason when {@code text} is not a Debian version */
+    private static DebianVersion version(String text) {
+        ParsedVersion parsed = DebianVersion.parse(text);
+        if (parsed instanceof ParsedVersion.Invalid invalid) {
+            throw new IllegalArgumentException(invalid.reason());
+        }
+        return ((ParsedVersion.Valid) parsed).version();
+    }
+
+    private static boolean comparesVersions(Operator op) {
+        return op == Operator.VERSION_LT || op == Operator.VERSION_LE || op == Operator.VERSION_GT
+                || op == Operator.VERSION_GE;
     }
 
     private static BigDecimal number(String s) {

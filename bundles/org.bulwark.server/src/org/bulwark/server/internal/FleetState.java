@@ -56,9 +56,12 @@ final class FleetState {
     /** At most this many assessments are read by one catch-up; the rest by the next ones. */
     static final int CATCH_UP_LIMIT = 2000;
 
-    /** What a scope sees at one moment. */
+    /**
+     * What a scope sees at one moment: the score, the devices' results, each device's score, and the controls and
+     * exceptions the score was computed with.
+     */
     record Snapshot(Instant time, FleetScore score, List<DeviceResults> devices, Map<String, DeviceScore> scores,
-            List<ControlRef> controls) {
+            List<ControlRef> controls, List<ControlException> exceptions) {
         /** @return the score of device {@code id} in this scope, or {@code null} */
         DeviceScore device(String id) {
             return scores.get(id);
@@ -71,6 +74,7 @@ final class FleetState {
     /** A scope's fleet: its devices' groups ({@code null} for every group). */
     private final class View {
         final Set<String> groups;
+        final List<ControlException> built;
         final Fleet fleet;
         final Map<String, DeviceResults> devices = new HashMap<>();
         Instant changed;
@@ -78,7 +82,8 @@ final class FleetState {
 
         View(Set<String> groups, Instant now) {
             this.groups = groups;
-            this.fleet = scoring.newFleet(controls.values(), exceptions, now);
+            this.built = exceptions;
+            this.fleet = scoring.newFleet(controls.values(), built, now);
             this.changed = now;
             for (Latest l : latest.values()) {
                 add(l.results());
@@ -86,7 +91,7 @@ final class FleetState {
         }
 
         boolean sees(Device d) {
-            return groups == null || groups.contains(Api.groupOf(d));
+            return groups == null || groups.contains(Scope.groupOf(d));
         }
 
         void add(DeviceResults r) {
@@ -108,7 +113,7 @@ final class FleetState {
                 List<DeviceResults> list = new ArrayList<>(devices.values());
                 list.sort(Comparator.comparing(d -> d.device().id()));
                 snapshot = new Snapshot(changed, score, List.copyOf(list), Map.copyOf(scores),
-                        List.copyOf(controls.values()));
+                        List.copyOf(controls.values()), built);
             }
             return snapshot;
         }

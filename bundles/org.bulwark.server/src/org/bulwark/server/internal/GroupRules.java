@@ -3,7 +3,6 @@ package org.bulwark.server.internal;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -12,6 +11,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import org.bulwark.operations.api.FileOutput;
 import org.bulwark.server.api.FleetServer;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -43,10 +43,12 @@ final class GroupRules {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path file;
+    private final FileOutput files;
     private volatile List<Rule> rules;
 
-    GroupRules(Path dataDir) throws IOException {
+    GroupRules(Path dataDir, FileOutput files) throws IOException {
         this.file = dataDir.resolve(FILE);
+        this.files = files;
         this.rules = Files.exists(file) ? parse(JSON.readTree(file.toFile())) : List.of();
     }
 
@@ -64,13 +66,10 @@ final class GroupRules {
         return FleetServer.UNGROUPED;
     }
 
-    /** Replaces the rules (validated whole first) and saves them. */
+    /** Replaces the rules (validated whole first) and saves them: the file is replaced atomically and synced. */
     synchronized void replace(JsonNode json) throws IOException {
         List<Rule> parsed = parse(json);
-        Files.createDirectories(file.getParent());
-        Path tmp = Files.createTempFile(file.getParent(), FILE, ".tmp");
-        Files.write(tmp, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(toJson(parsed)));
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        files.replace(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(toJson(parsed)));
         rules = parsed;
     }
 

@@ -6,15 +6,18 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.net.ssl.SSLContext;
 
 import org.bulwark.benchmark.api.BenchmarkRegistry;
-import org.bulwark.report.api.ReportReader;
-import org.bulwark.report.api.ReportWriter;
+import org.bulwark.operations.api.EntityCsv;
+import org.bulwark.operations.api.EntityJson;
+import org.bulwark.operations.api.ExceptionOperations;
+import org.bulwark.operations.api.FileOutput;
+import org.bulwark.operations.api.RecommendationRows;
+import org.bulwark.operations.api.RemediationOperations;
+import org.bulwark.operations.api.UploadIntake;
 import org.bulwark.scoring.api.ScoringService;
 import org.bulwark.server.api.FleetServer;
 import org.bulwark.server.api.Role;
@@ -28,27 +31,26 @@ import com.sun.net.httpserver.HttpServer;
 import com.sun.net.httpserver.HttpsServer;
 
 /**
- * The fleet server on the JDK's HTTP server ({@code com.sun.net.httpserver}, module {@code jdk.httpserver}) with a
- * bounded thread pool. See docs/ARCHITECTURE.md ("Fleet server") for why not the OSGi servlet whiteboard yet.
+ * The fleet server on the JDK's HTTP server ({@code com.sun.net.httpserver}, module {@code jdk.httpserver}), with
+ * the limits of {@link HttpLimits} and a {@link Router} over one resource per path family. See docs/ARCHITECTURE.md
+ * ("Fleet server") for why not the OSGi servlet whiteboard yet.
  */
 @Component(service = FleetServer.class)
 public final class ServerComponent implements FleetServer {
 
-    /** The JDK HTTP server's switch for TCP_NODELAY on accepted connections (default off). */
-    static final String NODELAY = "sun.net.httpserver.nodelay";
-
-    private final ReportReader reader;
-    private final ReportWriter writer;
     private final ScoringService scoring;
     private final BenchmarkRegistry registry;
+    private final Operations operations;
 
+    /** The operations services are static, mandatory references: the resources are thin adapters over them. */
     @Activate
-    public ServerComponent(@Reference ReportReader reader, @Reference ReportWriter writer,
-            @Reference ScoringService scoring, @Reference BenchmarkRegistry registry) {
-        this.reader = reader;
-        this.writer = writer;
+    public ServerComponent(@Reference ScoringService scoring, @Reference BenchmarkRegistry registry,
+            @Reference UploadIntake intake, @Reference ExceptionOperations exceptions,
+            @Reference RemediationOperations remediations, @Reference RecommendationRows recommendations,
+            @Reference EntityJson json, @Reference EntityCsv csv, @Reference FileOutput files) {
         this.scoring = scoring;
         this.registry = registry;
+        this.operations = new Operations(intake, exceptions, remediations, recommendations, json, csv, files);
     }
 
     @Override
@@ -64,15 +66,22 @@ public final class ServerComponent implements FleetServer {
             throw new IOException("cannot read the fleet from the store: " + e.getMessage(), e);
         }
         UploadLog uploads = new UploadLog(data);
-        Api api = new Api(store, reader, writer, scoring, registry, new Tokens(data), new GroupRules(data), uploads, state,
-                settings.maxUploadBytes() > 0 ? settings.maxUploadBytes() : DEFAULT_MAX_UPLOAD_BYTES);
+        GroupRules groups = new GroupRules(data, operations.files());
+        int handlers = Math.max(1, settings.threads());
+        Router api = new Router(new BearerAuth(new Tokens(data)),
+                settings.maxUploadBytes() > 0 ? settings.maxUploadBytes() : DEFAULT_MAX_UPLOAD_BYTES, handlers, List.of(
+                        new OpenApiResource(),
+                        new HealthResource(store),
+                        new AssessmentResource(operations.intake(), store, groups, state, uploads),
+                        new ScoreResource(state, store),
+                        new RecommendationResource(state, registry, operations),
+                        new MachineResource(state, store),
+                        new ExportResource(state),
+                        new ExceptionResource(store, state, operations),
+                        new RemediationResource(store, state, operations),
+                        new DeviceGroupResource(groups)));
         InetSocketAddress address = new InetSocketAddress(settings.host(), settings.port());
-        // Answers without Nagle's delay: the JDK server writes an answer's head and body separately, and with the
-        // client's delayed ACK each answer on a kept-alive connection waited 40 ms (the load test's queries took
-        // 44 ms instead of 3). Read once, when the JDK server's configuration class is first loaded.
-        if (System.getProperty(NODELAY) == null) {
-            System.setProperty(NODELAY, "true");
-        }
+        HttpLimits.apply(); // read once, when the JDK server's configuration class is first loaded
         HttpServer http;
         if (tls == null) {
             http = HttpServer.create(address, 256);
@@ -81,12 +90,7 @@ public final class ServerComponent implements FleetServer {
             https.setHttpsConfigurator(TlsContext.configurator(tls));
             http = https;
         }
-        AtomicInteger n = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, settings.threads()), r -> {
-            Thread t = new Thread(r, "bulwark-http-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService pool = HttpLimits.executor(handlers);
         http.setExecutor(pool);
         http.createContext("/", api);
         http.start();
@@ -94,7 +98,7 @@ public final class ServerComponent implements FleetServer {
     }
 
     /** @return the API's routes with the roles each admits, for the access test */
-    static List<Api.Route> routes(Running running) {
+    static List<Router.Route> routes(Running running) {
         return ((RunningServer) running).api.routes();
     }
 
@@ -109,12 +113,12 @@ public final class ServerComponent implements FleetServer {
 
     @Override
     public String createToken(Path dataDir, String name, Role role, Set<String> groups) throws IOException {
-        return Tokens.create(dataDir, name, role, groups).secret();
+        return Tokens.create(operations.files(), dataDir, name, role, groups).secret();
     }
 
     @Override
     public NewToken issueToken(Path dataDir, String name, Role role, Set<String> groups) throws IOException {
-        return Tokens.create(dataDir, name, role, groups);
+        return Tokens.create(operations.files(), dataDir, name, role, groups);
     }
 
     @Override
@@ -124,17 +128,17 @@ public final class ServerComponent implements FleetServer {
 
     @Override
     public TokenInfo revokeToken(Path dataDir, String idOrName) throws IOException {
-        return Tokens.revoke(dataDir, idOrName);
+        return Tokens.revoke(operations.files(), dataDir, idOrName);
     }
 
     private static final class RunningServer implements Running {
         private final HttpServer http;
         private final ExecutorService pool;
         private final UploadLog uploads;
-        final Api api;
+        final Router api;
         private boolean stopped;
 
-        RunningServer(HttpServer http, ExecutorService pool, UploadLog uploads, Api api) {
+        RunningServer(HttpServer http, ExecutorService pool, UploadLog uploads, Router api) {
             this.http = http;
             this.pool = pool;
             this.uploads = uploads;

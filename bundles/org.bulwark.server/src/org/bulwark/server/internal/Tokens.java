@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
@@ -23,6 +22,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.bulwark.operations.api.FileOutput;
 import org.bulwark.server.api.FleetServer;
 import org.bulwark.server.api.FleetServer.NewToken;
 import org.bulwark.server.api.FleetServer.TokenInfo;
@@ -144,16 +144,9 @@ final class Tokens {
         return Files.exists(file) ? parse(Files.readAllBytes(file)) : JSON.createArrayNode();
     }
 
-    private static void write(Path dataDir, ArrayNode all) throws IOException {
-        Files.createDirectories(dataDir);
-        Path tmp = Files.createTempFile(dataDir, FILE, ".tmp");
-        try {
-            Files.write(tmp, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(all));
-            Files.move(tmp, dataDir.resolve(FILE), StandardCopyOption.REPLACE_EXISTING,
-                    StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+    /** Replaces the file atomically (a new file, so a new file key), synced, never writing through a link. */
+    private static void write(FileOutput files, Path dataDir, ArrayNode all) throws IOException {
+        files.replace(dataDir.resolve(FILE), JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(all));
     }
 
     /** @return the public description of one entry of the file (old entries: id from the hash, no time) */
@@ -177,7 +170,7 @@ final class Tokens {
     }
 
     /** Creates a token, appends its hash to the file (replaced atomically) and returns the secret and its id. */
-    static synchronized NewToken create(Path dataDir, String name, Role role, Set<String> groups)
+    static synchronized NewToken create(FileOutput files, Path dataDir, String name, Role role, Set<String> groups)
             throws IOException {
         if (groups.isEmpty()) {
             throw new IllegalArgumentException("a token needs at least one device group (or * for all)");
@@ -203,7 +196,7 @@ final class Tokens {
         new ArrayList<>(groups).forEach(g::add);
         t.put("created", created.toString());
         t.put("sha256", hash(secret));
-        write(dataDir, all);
+        write(files, dataDir, all);
         return new NewToken(secret, info(t));
     }
 
@@ -217,7 +210,7 @@ final class Tokens {
     }
 
     /** Removes the token with id {@code idOrName}, else the only one with that name; rewrites the file atomically. */
-    static synchronized TokenInfo revoke(Path dataDir, String idOrName) throws IOException {
+    static synchronized TokenInfo revoke(FileOutput files, Path dataDir, String idOrName) throws IOException {
         ArrayNode all = read(dataDir);
         int match = -1;
         for (int i = 0; i < all.size(); i++) {
@@ -245,7 +238,7 @@ final class Tokens {
         }
         TokenInfo revoked = info(all.get(match));
         all.remove(match);
-        write(dataDir, all);
+        write(files, dataDir, all);
         return revoked;
     }
 

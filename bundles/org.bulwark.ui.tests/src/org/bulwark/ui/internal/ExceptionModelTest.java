@@ -15,11 +15,12 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Set;
 
+import org.bulwark.operations.api.ExceptionDraft;
+import org.bulwark.operations.api.OperationException;
 import org.bulwark.scoring.api.AssessmentListener;
 import org.bulwark.scoring.api.ControlException;
 import org.bulwark.scoring.api.Device;
 import org.bulwark.scoring.api.Justification;
-import org.bulwark.store.api.StoreException;
 import org.bulwark.store.api.StoredException;
 import org.bulwark.ui.internal.model.Backend;
 import org.bulwark.ui.internal.model.ExceptionEdit;
@@ -202,11 +203,16 @@ class ExceptionModelTest {
             assertEquals(List.of(), before.exceptions());
             Row top = before.rows().get(0);
             assertEquals(Row.Status.ACTIVE, top.status());
-            Instant created = Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(60);
             Instant expires = LocalDate.now(ZoneOffset.UTC).plusDays(30).atStartOfDay(ZoneOffset.UTC).toInstant();
+            Instant from0 = Instant.now().truncatedTo(ChronoUnit.MICROS);
+            StoredException created0 = backend.except(new ExceptionDraft("ex-model1", top.controlId(),
+                    ControlException.Scope.GLOBAL, null, Justification.THIRD_PARTY_CONTROL, expires, "first notes"),
+                    "alice");
+            Instant created = created0.exception().created();
+            assertTrue(!created.isBefore(from0) && !created.isAfter(Instant.now()), created + " after " + from0);
             ControlException e = new ControlException("ex-model1", top.controlId(), ControlException.Scope.GLOBAL,
                     null, Justification.THIRD_PARTY_CONTROL, "alice", created, expires, "first notes");
-            backend.except(e);
+            assertEquals(new StoredException(e, null, null), created0);
 
             Snapshot excepted = backend.load();
             assertEquals(List.of(new StoredException(e, null, null)), excepted.exceptions());
@@ -226,9 +232,12 @@ class ExceptionModelTest {
             assertEquals(expected, updated);
             Snapshot noCredit = backend.load();
             assertEquals(List.of(expected), noCredit.exceptions(), "as stored");
-            // no credit: the score is as without the exception, the recommendation shows it
+            // no credit: the score is as without the exception and the device still exposed; the recommendation
+            // shows the exception (the operations' one rule: every non-passing device covered is EXCEPTION)
             assertEquals(before.score().score(), noCredit.score().score());
-            assertEquals(Row.Status.PARTIAL_EXCEPTION, noCredit.row(top.controlId()).status());
+            assertEquals(Row.Status.EXCEPTION, noCredit.row(top.controlId()).status());
+            assertEquals(top.exposedDevices(), noCredit.row(top.controlId()).exposedDevices());
+            assertEquals(1, noCredit.row(top.controlId()).recommendation().exceptedDevices());
 
             StoredException never = backend.updateException("ex-model1", new StoredException.Update(null, true,
                     null, null), "carol");
@@ -236,10 +245,10 @@ class ExceptionModelTest {
             assertEquals(Justification.RISK_ACCEPTED, never.exception().justification());
             assertEquals("carol", never.updatedBy());
 
-            // the store refuses an expiry not after the creation: nothing is written
-            StoreException early = assertThrows(StoreException.class, () -> backend.updateException("ex-model1",
-                    new StoredException.Update(created, false, null, null), "bob"));
-            assertEquals(StoreException.Reason.INVALID_INPUT, early.reason());
+            // the operations refuse an expiry not after the creation: nothing is written
+            OperationException early = assertThrows(OperationException.class, () -> backend.updateException(
+                    "ex-model1", new StoredException.Update(created, false, null, null), "bob"));
+            assertEquals(OperationException.Kind.INVALID_INPUT, early.kind());
             assertEquals(List.of(never), backend.load().exceptions());
 
             Instant cancelFrom = Instant.now().truncatedTo(ChronoUnit.MICROS);
@@ -254,14 +263,19 @@ class ExceptionModelTest {
             assertEquals(Row.Status.ACTIVE, after.row(top.controlId()).status());
             assertEquals(before.score().score(), after.score().score());
 
-            // final: neither updated nor cancelled again
-            assertEquals(StoreException.Reason.INVALID_INPUT, assertThrows(StoreException.class,
+            // final: neither updated nor cancelled again (a conflict); an unknown one is not found
+            assertEquals(OperationException.Kind.CONFLICT, assertThrows(OperationException.class,
                     () -> backend.updateException("ex-model1", new StoredException.Update(null, false, "x", null),
-                            "bob")).reason());
-            assertEquals(StoreException.Reason.INVALID_INPUT, assertThrows(StoreException.class,
-                    () -> backend.cancelException("ex-model1", "bob")).reason());
-            assertEquals(StoreException.Reason.NOT_FOUND, assertThrows(StoreException.class,
-                    () -> backend.cancelException("ex-none", "bob")).reason());
+                            "bob")).kind());
+            assertEquals(OperationException.Kind.CONFLICT, assertThrows(OperationException.class,
+                    () -> backend.cancelException("ex-model1", "bob")).kind());
+            assertEquals(OperationException.Kind.NOT_FOUND, assertThrows(OperationException.class,
+                    () -> backend.cancelException("ex-none", "bob")).kind());
+            // the id is taken
+            assertEquals(OperationException.Kind.CONFLICT, assertThrows(OperationException.class,
+                    () -> backend.except(new ExceptionDraft("ex-model1", top.controlId(),
+                            ControlException.Scope.GLOBAL, null, Justification.RISK_ACCEPTED, null, null), "bob"))
+                    .kind());
             assertEquals(List.of(stored), backend.load().exceptions());
         }
     }

@@ -5,16 +5,23 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.bulwark.benchmark.api.BenchmarkRegistry;
-import org.bulwark.report.api.ReportWriter;
-import org.bulwark.scoring.api.AssessmentService;
+import org.bulwark.operations.api.Assessments;
+import org.bulwark.operations.api.EntityCsv;
+import org.bulwark.operations.api.ExceptionOperations;
+import org.bulwark.operations.api.FileOutput;
+import org.bulwark.operations.api.Location;
+import org.bulwark.operations.api.Locations;
+import org.bulwark.operations.api.RecommendationRows;
+import org.bulwark.operations.api.RemediationOperations;
 import org.bulwark.scoring.api.ScoringService;
-import org.bulwark.store.api.AssessmentStoreFactory;
-import org.bulwark.ui.internal.model.DataLocation;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.util.tracker.ServiceTracker;
 
-/** Sessions for tests: the real OSGi services of the test runtime, a temporary store and a fixture root. */
+/**
+ * Sessions for tests: the real OSGi services of the test runtime (the operations layer among them), a temporary
+ * store and a fixture root.
+ */
 public final class TestSessions implements AutoCloseable {
 
     private final List<ServiceTracker<?, ?>> trackers = new ArrayList<>();
@@ -32,11 +39,15 @@ public final class TestSessions implements AutoCloseable {
     }
 
     public Session open(TestBroker broker, Path data, Path root) throws InterruptedException {
-        Session s = new Session(broker, new DataLocation(data, null, root));
-        s.assessments = service(AssessmentService.class);
+        Session s = new Session(broker, new Location(data, null), root);
+        s.locations = service(Locations.class);
+        s.assessments = service(Assessments.class);
+        s.exceptions = service(ExceptionOperations.class);
+        s.remediations = service(RemediationOperations.class);
+        s.rows = service(RecommendationRows.class);
+        s.csv = service(EntityCsv.class);
+        s.files = service(FileOutput.class);
         s.scoring = service(ScoringService.class);
-        s.stores = service(AssessmentStoreFactory.class);
-        s.writer = service(ReportWriter.class);
         s.registry = service(BenchmarkRegistry.class);
         return s;
     }

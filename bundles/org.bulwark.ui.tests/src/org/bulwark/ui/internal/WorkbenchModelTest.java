@@ -16,23 +16,27 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.bulwark.collector.api.Category;
+import org.bulwark.operations.api.ActivityDraft;
+import org.bulwark.operations.api.Location;
+import org.bulwark.operations.api.OperationException;
 import org.bulwark.scoring.api.AssessmentListener;
 import org.bulwark.store.api.Remediation;
-import org.bulwark.store.api.StoreException;
 import org.bulwark.ui.WorkbenchIds;
 import org.bulwark.ui.WorkbenchTopics;
 import org.bulwark.ui.internal.model.ActivityEdit;
 import org.bulwark.ui.internal.model.Backend;
-import org.bulwark.ui.internal.model.DataLocation;
 import org.bulwark.ui.internal.model.Row;
 import org.bulwark.ui.internal.model.Snapshot;
 import org.eclipse.e4.ui.internal.workbench.E4XMIResourceFactory;
 import org.eclipse.e4.ui.model.application.MApplication;
 import org.eclipse.e4.ui.model.application.MApplicationElement;
+import org.eclipse.e4.ui.model.application.commands.MCommand;
+import org.eclipse.e4.ui.model.application.commands.MHandler;
 import org.eclipse.e4.ui.model.application.impl.ApplicationPackageImpl;
 import org.eclipse.e4.ui.model.application.ui.basic.MPart;
 import org.eclipse.e4.ui.model.fragment.MModelFragment;
@@ -127,6 +131,35 @@ class WorkbenchModelTest {
     }
 
     @Test
+    void everyCommandHasOneStatelessHandlerWhoseClassLoads() throws Exception {
+        Bundle ui = FrameworkUtil.getBundle(Session.class);
+        Map<String, String> handlers = new LinkedHashMap<>();
+        for (MHandler h : TestWorkbench.elements(MHandler.class)) {
+            assertNull(handlers.put(h.getCommand().getElementId(), h.getContributionURI()), "one handler of "
+                    + h.getCommand().getElementId());
+            String prefix = "bundleclass://org.bulwark.ui/org.bulwark.ui.internal.handlers.";
+            assertTrue(h.getContributionURI().startsWith(prefix), h.getContributionURI());
+            Class<?> type = ui.loadClass(h.getContributionURI().substring("bundleclass://org.bulwark.ui/".length()));
+            // stateless: no fields (nor in its base classes), whatever it needs is injected at @CanExecute and
+            // @Execute
+            for (Class<?> c = type; c != Object.class; c = c.getSuperclass()) {
+                assertEquals(List.of(), List.of(c.getDeclaredFields()), c.getName());
+            }
+        }
+        List<String> commands = TestWorkbench.elements(MCommand.class).stream().map(MCommand::getElementId).toList();
+        assertEquals(commands, List.copyOf(handlers.keySet()));
+        assertEquals(List.of(WorkbenchIds.COMMAND_REASSESS, WorkbenchIds.COMMAND_SUBMIT_REQUEST,
+                WorkbenchIds.COMMAND_CREATE_EXCEPTION, WorkbenchIds.COMMAND_EXPORT_ACTIVITIES,
+                WorkbenchIds.COMMAND_COMPLETE_ACTIVITY, WorkbenchIds.COMMAND_EDIT_ACTIVITY,
+                WorkbenchIds.COMMAND_CANCEL_ACTIVITY, WorkbenchIds.COMMAND_EDIT_EXCEPTION,
+                WorkbenchIds.COMMAND_CANCEL_EXCEPTION), commands);
+        MCommand export = TestWorkbench.elements(MCommand.class).get(3);
+        assertEquals(1, export.getParameters().size());
+        assertEquals(WorkbenchIds.PARAMETER_FILE, export.getParameters().get(0).getElementId());
+        assertTrue(export.getParameters().get(0).isOptional());
+    }
+
+    @Test
     void anUnchangedFormChangesNothingAndIsNoError() {
         ActivityEdit e = ActivityEdit.of(ACTIVE, "Enable ASLR", Remediation.Priority.HIGH, "2026-03-20", false,
                 "please", TODAY);
@@ -214,9 +247,9 @@ class WorkbenchModelTest {
             backend.reassess(AssessmentListener.NONE);
             Row top = backend.load().rows().get(0);
             LocalDate today = LocalDate.now(ZoneOffset.UTC);
-            Remediation created = backend.submit(new Remediation.Request("Fix " + top.controlId(), top.controlId(),
+            Remediation created = backend.submit(new ActivityDraft("Fix " + top.controlId(), top.controlId(),
                     Remediation.Scope.DEVICES, top.exposedDevices(), null, Remediation.Priority.HIGH,
-                    today.plusDays(7), "first notes", "alice"));
+                    today.plusDays(7), "first notes"), "alice");
 
             Instant before = Instant.now().truncatedTo(ChronoUnit.MICROS);
             Remediation updated = backend.update(created.id(), new Remediation.Update("Fix it, then reboot",
@@ -237,13 +270,19 @@ class WorkbenchModelTest {
             assertEquals("Fix it, then reboot", noDue.title());
             assertEquals("carol", noDue.updatedBy());
 
-            StoreException past = assertThrows(StoreException.class, () -> backend.update(created.id(),
+            // the operations refuse, and nothing is written: a past due date is wrong input, a cancelled activity
+            // is final (a conflict), an unknown one is not found
+            OperationException past = assertThrows(OperationException.class, () -> backend.update(created.id(),
                     new Remediation.Update(null, null, today.minusDays(1), null, false), "bob"));
-            assertEquals(StoreException.Reason.INVALID_INPUT, past.reason());
+            assertEquals(OperationException.Kind.INVALID_INPUT, past.kind());
             backend.cancel(created.id(), "dave");
-            StoreException cancelled = assertThrows(StoreException.class, () -> backend.update(created.id(),
+            OperationException cancelled = assertThrows(OperationException.class, () -> backend.update(created.id(),
                     new Remediation.Update("x", null, null, null, false), "bob"));
-            assertEquals(StoreException.Reason.INVALID_INPUT, cancelled.reason());
+            assertEquals(OperationException.Kind.CONFLICT, cancelled.kind());
+            assertEquals(OperationException.Kind.CONFLICT, assertThrows(OperationException.class,
+                    () -> backend.complete(created.id())).kind());
+            assertEquals(OperationException.Kind.NOT_FOUND, assertThrows(OperationException.class,
+                    () -> backend.complete(created.id() + 1000)).kind());
             Remediation stored = backend.load().activities().get(0);
             assertEquals(Remediation.Status.CANCELLED, stored.status());
             assertEquals("Fix it, then reboot", stored.title());
@@ -263,7 +302,7 @@ class WorkbenchModelTest {
         // two quick changes, each followed by a load: the load that started first may finish last
         Display display = Display.getDefault();
         TestBroker broker = new TestBroker(display);
-        Session session = new Session(broker, new DataLocation(tmp.resolve("data"), null, tmp));
+        Session session = new Session(broker, new Location(tmp.resolve("data"), null), tmp);
         Snapshot later = at(CREATED.plusSeconds(2), "later");
         assertTrue(session.publish(later));
         assertFalse(session.publish(at(CREATED.plusSeconds(1), "earlier")));

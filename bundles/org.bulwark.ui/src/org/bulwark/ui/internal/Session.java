@@ -1,14 +1,20 @@
 package org.bulwark.ui.internal;
 
+import java.nio.file.Path;
+
 import org.bulwark.benchmark.api.BenchmarkRegistry;
-import org.bulwark.report.api.ReportWriter;
-import org.bulwark.scoring.api.AssessmentService;
+import org.bulwark.operations.api.Assessments;
+import org.bulwark.operations.api.EntityCsv;
+import org.bulwark.operations.api.ExceptionOperations;
+import org.bulwark.operations.api.FileOutput;
+import org.bulwark.operations.api.Location;
+import org.bulwark.operations.api.Locations;
+import org.bulwark.operations.api.RecommendationRows;
+import org.bulwark.operations.api.RemediationOperations;
 import org.bulwark.scoring.api.ScoringService;
-import org.bulwark.store.api.AssessmentStoreFactory;
 import org.bulwark.ui.WorkbenchTopics;
 import org.bulwark.ui.internal.jobs.LoadJob;
 import org.bulwark.ui.internal.model.Backend;
-import org.bulwark.ui.internal.model.DataLocation;
 import org.bulwark.ui.internal.model.Snapshot;
 import org.eclipse.e4.core.di.annotations.Creatable;
 import org.eclipse.e4.core.di.annotations.Optional;
@@ -27,10 +33,14 @@ import jakarta.inject.Singleton;
 @Singleton
 public class Session implements Backend.Services {
 
-    @Inject @Optional @Service volatile AssessmentService assessments;
+    @Inject @Optional @Service volatile Locations locations;
+    @Inject @Optional @Service volatile Assessments assessments;
+    @Inject @Optional @Service volatile ExceptionOperations exceptions;
+    @Inject @Optional @Service volatile RemediationOperations remediations;
+    @Inject @Optional @Service volatile RecommendationRows rows;
+    @Inject @Optional @Service volatile EntityCsv csv;
+    @Inject @Optional @Service volatile FileOutput files;
     @Inject @Optional @Service volatile ScoringService scoring;
-    @Inject @Optional @Service volatile AssessmentStoreFactory stores;
-    @Inject @Optional @Service volatile ReportWriter writer;
     @Inject @Optional @Service volatile BenchmarkRegistry registry;
 
     private final Backend backend;
@@ -40,15 +50,19 @@ public class Session implements Backend.Services {
     private volatile org.bulwark.collector.api.Category category;
     private volatile String selected;
 
+    /**
+     * The workbench's session: the data where {@link Locations} says (the {@code bulwark} script passes
+     * {@code -Dbulwark.data}), this machine's filesystem ({@code -Dbulwark.root}, else {@code /}).
+     */
     @Inject
     public Session(IEventBroker broker) {
-        this(broker, DataLocation.fromSystem());
+        this(broker, null, Path.of(System.getProperty("bulwark.root", "/")));
     }
 
     /** For tests: a session on another data directory and filesystem root. */
-    Session(IEventBroker broker, DataLocation location) {
+    Session(IEventBroker broker, Location location, Path root) {
         this.broker = broker;
-        this.backend = new Backend(this, location);
+        this.backend = new Backend(this, location, root);
     }
 
     public Backend backend() {
@@ -117,28 +131,53 @@ public class Session implements Backend.Services {
         }
     }
 
+    /** @return who creates and changes activities and exceptions in this workbench: the user running it */
+    public static String user() {
+        return System.getProperty("user.name", "workbench");
+    }
+
     public IEventBroker broker() {
         return broker;
     }
 
     @Override
-    public AssessmentService assessments() {
+    public Locations locations() {
+        return locations;
+    }
+
+    @Override
+    public Assessments assessments() {
         return assessments;
+    }
+
+    @Override
+    public ExceptionOperations exceptions() {
+        return exceptions;
+    }
+
+    @Override
+    public RemediationOperations remediations() {
+        return remediations;
+    }
+
+    @Override
+    public RecommendationRows rows() {
+        return rows;
+    }
+
+    @Override
+    public EntityCsv csv() {
+        return csv;
+    }
+
+    @Override
+    public FileOutput files() {
+        return files;
     }
 
     @Override
     public ScoringService scoring() {
         return scoring;
-    }
-
-    @Override
-    public AssessmentStoreFactory stores() {
-        return stores;
-    }
-
-    @Override
-    public ReportWriter writer() {
-        return writer;
     }
 
     @Override

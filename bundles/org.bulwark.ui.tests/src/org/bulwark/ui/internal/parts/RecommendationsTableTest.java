@@ -13,7 +13,10 @@ import java.util.Locale;
 import java.util.Random;
 import java.util.function.Supplier;
 
+import org.bulwark.benchmark.api.RemediationType;
 import org.bulwark.collector.api.Category;
+import org.bulwark.operations.api.RecommendationRow;
+import org.bulwark.scoring.api.Recommendation;
 import org.bulwark.ui.internal.Session;
 import org.bulwark.ui.internal.TestBroker;
 import org.bulwark.ui.internal.TestSessions;
@@ -43,8 +46,8 @@ class RecommendationsTableTest {
 
     static List<Row> rows(int n) {
         Random random = new Random(42);
-        String[] types = { "Configuration change", "Software update", "Uninstall software", "Account change",
-                "File permissions" };
+        RemediationType[] types = { RemediationType.CONFIGURATION_CHANGE, RemediationType.SOFTWARE_UPDATE,
+                RemediationType.SOFTWARE_UNINSTALL, RemediationType.ACCOUNT_CHANGE, RemediationType.FILE_PERMISSIONS };
         String[] words = { "ssh", "kernel", "audit", "firewall", "password", "mount", "module", "service" };
         List<Row> rows = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
@@ -52,10 +55,15 @@ class RecommendationsTableTest {
             for (int d = random.nextInt(20); d >= 0; d--) {
                 devices.add("device-" + d);
             }
-            rows.add(new Row(String.format(Locale.ROOT, "bench.control.%05d", i),
-                    "Control " + i + ": the " + words[random.nextInt(words.length)] + " setting is hardened",
-                    Category.values()[random.nextInt(5)], devices, random.nextDouble() * 3, 1 + random.nextInt(10),
-                    Row.Status.values()[random.nextInt(3)], types[random.nextInt(types.length)]));
+            String id = String.format(Locale.ROOT, "bench.control.%05d", i);
+            String title = "Control " + i + ": the " + words[random.nextInt(words.length)] + " setting is hardened";
+            Category category = Category.values()[random.nextInt(5)];
+            double impact = random.nextDouble() * 3;
+            int weight = 1 + random.nextInt(10);
+            Recommendation.Status status = Recommendation.Status.values()[random.nextInt(3)];
+            rows.add(new Row(new RecommendationRow(id, title, category, weight, impact, devices,
+                    status == Recommendation.Status.ACTIVE ? 0 : 1, status, types[random.nextInt(types.length)],
+                    null, null)));
         }
         return rows;
     }

@@ -1,15 +1,13 @@
 package org.bulwark.ui.internal.jobs;
 
-import java.util.List;
 import java.util.Locale;
 
+import org.bulwark.operations.api.AssessOutcome;
 import org.bulwark.scoring.api.Assessment;
 import org.bulwark.scoring.api.AssessmentListener;
 import org.bulwark.scoring.api.CollectorRun;
-import org.bulwark.scoring.api.ControlException;
 import org.bulwark.ui.WorkbenchTopics;
 import org.bulwark.ui.internal.Session;
-import org.bulwark.ui.internal.model.Snapshot;
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.Status;
@@ -18,15 +16,16 @@ import org.eclipse.core.runtime.jobs.Job;
 
 /**
  * Re-assesses this machine with the installed collectors (a collector plug-in that appeared since the last run is
- * used, one that left is not), stores the assessment and publishes the new snapshot. Progress goes to the job's
- * monitor and to {@link WorkbenchTopics#PROGRESS} (the status line); cancelling interrupts the collectors.
+ * used, one that left is not) and stores the assessment, through the operations' {@code Assessments}, then
+ * publishes the new snapshot. Progress goes to the job's monitor and to {@link WorkbenchTopics#PROGRESS} (the
+ * status line); cancelling interrupts the collectors.
  */
 public final class ReassessJob extends Job {
 
     private final Session session;
 
     private static final int BEFORE = 0;
-    private static final int COLLECTING = 1;
+    private static final int ASSESSING = 1;
     private static final int AFTER = 2;
 
     public ReassessJob(Session session) {
@@ -41,15 +40,15 @@ public final class ReassessJob extends Job {
         Thread worker = Thread.currentThread();
         Object lock = new Object();
         int[] phase = { BEFORE }; // guarded by lock
-        // The collectors run on the assessment service's executor while this thread waits for them: cancelling
-        // interrupts this thread then, and only then (an interrupt must never reach the store's file channels,
-        // which the reads before and the writes after the collection use). A cancel before the collection waits
-        // for it to start; one after it is seen by the check that follows the collection.
+        // The assessment service does its store work on a thread of its own, so cancelling interrupts this thread
+        // while it assesses, and only then: an interrupt must never reach the store's file channels, which the load
+        // after it uses on this thread. A cancel before the assessment waits for it to start; one after it is too
+        // late (the assessment is stored).
         Job watchdog = Job.create("cancel watch", m -> {
             while (!m.isCanceled()) {
                 if (progress.isCanceled()) {
                     synchronized (lock) {
-                        if (phase[0] == COLLECTING) {
+                        if (phase[0] == ASSESSING) {
                             worker.interrupt();
                         }
                         if (phase[0] != BEFORE) {
@@ -69,16 +68,15 @@ public final class ReassessJob extends Job {
         watchdog.schedule();
         try {
             session.broker().post(WorkbenchTopics.PROGRESS, "Re-assessing: starting collectors…");
-            List<ControlException> exceptions = session.backend().exceptionsInForce();
             if (progress.isCanceled()) {
                 throw new InterruptedException("cancelled");
             }
             synchronized (lock) {
-                phase[0] = COLLECTING;
+                phase[0] = ASSESSING;
             }
-            Assessment collected;
+            AssessOutcome outcome;
             try {
-                collected = session.backend().assess(exceptions, new AssessmentListener() {
+                outcome = session.backend().reassess(new AssessmentListener() {
                     @Override
                     public void started(int total) {
                         progress.setWorkRemaining(total + 1);
@@ -98,15 +96,15 @@ public final class ReassessJob extends Job {
                     Thread.interrupted();
                 }
             }
-            if (progress.isCanceled()) {
-                throw new InterruptedException("cancelled");
+            if (outcome.storeFailure() != null) {
+                throw outcome.storeFailure();
             }
-            Assessment a = session.backend().store(collected);
+            Assessment a = outcome.assessment();
             progress.subTask("Scoring");
-            Snapshot snapshot = session.backend().load();
-            session.publish(snapshot);
-            session.broker().post(WorkbenchTopics.PROGRESS, String.format(Locale.ROOT,
-                    "Re-assessed %s: %.1f", a.device().hostname(), a.score().score()));
+            session.publish(session.backend().load());
+            session.broker().post(WorkbenchTopics.PROGRESS, String.format(Locale.ROOT, "Re-assessed %s: %.1f%s",
+                    a.device().hostname(), a.score().score(), outcome.warnings().isEmpty() ? ""
+                            : " (" + String.join("; ", outcome.warnings()) + ")"));
             return Status.OK_STATUS;
         } catch (InterruptedException e) {
             Thread.interrupted();

@@ -1,11 +1,7 @@
 package org.bulwark.ui.internal.model;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,12 +12,23 @@ import java.util.Map;
 import org.bulwark.benchmark.api.Benchmark;
 import org.bulwark.benchmark.api.BenchmarkRegistry;
 import org.bulwark.benchmark.api.Control;
-import org.bulwark.report.api.ReportFormat;
-import org.bulwark.report.api.ReportWriter;
+import org.bulwark.operations.api.ActivityDraft;
+import org.bulwark.operations.api.AssessOrder;
+import org.bulwark.operations.api.AssessOutcome;
+import org.bulwark.operations.api.Assessments;
+import org.bulwark.operations.api.EntityCsv;
+import org.bulwark.operations.api.ExceptionDraft;
+import org.bulwark.operations.api.ExceptionOperations;
+import org.bulwark.operations.api.FileOutput;
+import org.bulwark.operations.api.Location;
+import org.bulwark.operations.api.Locations;
+import org.bulwark.operations.api.OperationException;
+import org.bulwark.operations.api.RecommendationRow;
+import org.bulwark.operations.api.RecommendationRows;
+import org.bulwark.operations.api.RemediationOperations;
+import org.bulwark.operations.api.ReportSink;
 import org.bulwark.scoring.api.Assessment;
 import org.bulwark.scoring.api.AssessmentListener;
-import org.bulwark.scoring.api.AssessmentRequest;
-import org.bulwark.scoring.api.AssessmentService;
 import org.bulwark.scoring.api.ControlException;
 import org.bulwark.scoring.api.ControlScore;
 import org.bulwark.scoring.api.DeviceResults;
@@ -30,16 +37,18 @@ import org.bulwark.scoring.api.Recommendation;
 import org.bulwark.scoring.api.ResultState;
 import org.bulwark.scoring.api.ScoringService;
 import org.bulwark.store.api.AssessmentStore;
-import org.bulwark.store.api.AssessmentStoreFactory;
 import org.bulwark.store.api.FleetResults;
 import org.bulwark.store.api.Remediation;
 import org.bulwark.store.api.StoreException;
 import org.bulwark.store.api.StoredException;
 
 /**
- * The workbench's access to the headless services: the same assessment, scoring, store and report services the
- * command line uses. Every method may block (collection, database): call it from a Job, never the UI thread.
- * The store is opened per call, as the command line does, because an embedded database is locked while open.
+ * The workbench's adapter to the operations layer, the use cases the command line and the fleet server run too:
+ * {@link Assessments} re-assesses and stores, {@link ExceptionOperations} and {@link RemediationOperations} check
+ * and make every change (and give exceptions their ids), {@link RecommendationRows} makes the recommendations and
+ * their status, {@link EntityCsv} and {@link FileOutput} write the export, {@link Locations} says where the data
+ * lives. Every method may block (collection, database): call it from a Job, never the UI thread. The store is
+ * opened per call, as the command line does, because an embedded database is locked while open.
  */
 public final class Backend {
 
@@ -48,24 +57,41 @@ public final class Backend {
      * may come and go (a collector plug-in, a store restart), in tests they are whatever the test registers.
      */
     public interface Services {
-        AssessmentService assessments();
+        Locations locations();
+
+        Assessments assessments();
+
+        ExceptionOperations exceptions();
+
+        RemediationOperations remediations();
+
+        RecommendationRows rows();
+
+        EntityCsv csv();
+
+        FileOutput files();
 
         ScoringService scoring();
-
-        AssessmentStoreFactory stores();
-
-        ReportWriter writer();
 
         BenchmarkRegistry registry();
     }
 
     private final Services services;
-    private final DataLocation location;
+    private final Location given;
+    private final Path root;
+    private volatile Location resolved;
     private volatile Assessment last;
 
-    public Backend(Services services, DataLocation location) {
+    /**
+     * @param location where the data lives, or {@code null} for where {@link Locations} says (no flags: the
+     *                 environment, then the system properties; the {@code bulwark} script passes
+     *                 {@code -Dbulwark.data})
+     * @param root     the filesystem to assess, normally {@code /}
+     */
+    public Backend(Services services, Location location, Path root) {
         this.services = services;
-        this.location = location;
+        this.given = location;
+        this.root = root;
     }
 
     private static <T> T need(T service, String name) {
@@ -76,19 +102,27 @@ public final class Backend {
         return service;
     }
 
-    public DataLocation location() {
-        return location;
+    /** @return where the data lives */
+    public Location location() {
+        Location l = given != null ? given : resolved;
+        if (l == null) {
+            l = need(services.locations(), "locations").resolve(null, null);
+            resolved = l;
+        }
+        return l;
     }
 
-    private AssessmentStore open() throws StoreException {
-        return need(services.stores(), "assessment store").open(location.jdbcUrl());
+    /** @return the store, opened; the caller closes it */
+    public AssessmentStore open() throws StoreException {
+        return need(services.locations(), "locations").opener(location()).open();
     }
 
     /** @return the scores and recommendations of every device's latest stored assessment */
     public Snapshot load() {
         Instant now = Instant.now();
+        List<Benchmark> content = need(services.registry(), "benchmark content").benchmarks();
         Map<String, Control> controls = new HashMap<>();
-        for (Benchmark b : need(services.registry(), "benchmark content").benchmarks()) {
+        for (Benchmark b : content) {
             for (Control c : b.controls()) {
                 controls.putIfAbsent(c.id(), c);
             }
@@ -102,40 +136,12 @@ public final class Backend {
                 return new Snapshot(now, null, List.of(), List.of(), db.devices(), controls, Map.of(), List.of(),
                         activities, stored, null);
             }
-            FleetScore score = need(services.scoring(), "scoring").score(fleet.controls(), fleet.devices(), exceptions, now);
+            FleetScore score = need(services.scoring(), "scoring").score(fleet.controls(), fleet.devices(),
+                    exceptions, now);
             List<Row> rows = new ArrayList<>();
-            List<String> notAssessed = new ArrayList<>();
-            for (ControlScore cs : score.controls()) {
-                for (DeviceResults d : fleet.devices()) {
-                    ResultState s = d.states().get(cs.controlId());
-                    if (s == ResultState.ERROR || s == ResultState.UNKNOWN) {
-                        notAssessed.add(cs.controlId() + ": " + s + (fleet.devices().size() > 1
-                                ? " on " + d.device().hostname() : ""));
-                    }
-                }
-                if (cs.exposed() == 0 && cs.excepted() == 0) {
-                    continue;
-                }
-                List<String> exposed = new ArrayList<>();
-                for (DeviceResults d : fleet.devices()) {
-                    ResultState s = d.states().get(cs.controlId());
-                    if (s == null || !s.counted() || s == ResultState.PASS) {
-                        continue;
-                    }
-                    boolean credit = exceptions.stream().anyMatch(e -> e.controlId().equals(cs.controlId())
-                            && e.activeAt(now) && e.covers(d.device()) && e.justification().givesCredit());
-                    if (!credit) {
-                        exposed.add(d.device().id());
-                    }
-                }
-                Control control = controls.get(cs.controlId());
-                Row.Status status = exposed.isEmpty() ? Row.Status.EXCEPTION
-                        : cs.excepted() > 0 ? Row.Status.PARTIAL_EXCEPTION : Row.Status.ACTIVE;
-                String title = control != null ? control.title() : fleet.controls().stream()
-                        .filter(c -> c.id().equals(cs.controlId())).map(c -> c.title()).findFirst()
-                        .orElse(cs.controlId());
-                rows.add(new Row(cs.controlId(), title, cs.category(), exposed, cs.impact(), cs.weight(), status,
-                        control == null ? "—" : control.remediation().type().label()));
+            for (RecommendationRow r : need(services.rows(), "recommendation rows").rows(score, fleet.devices(),
+                    exceptions, fleet.controls(), content)) {
+                rows.add(new Row(r));
             }
             Map<String, List<Recommendation.DeviceEvidence>> evidence = new LinkedHashMap<>();
             Assessment a = last;
@@ -145,11 +151,26 @@ public final class Backend {
                 }
             }
             return new Snapshot(now, score, rows, db.history(null, null), db.devices(), controls, evidence,
-                    notAssessed, activities, stored, null);
+                    notAssessed(score, fleet), activities, stored, null);
         } catch (StoreException e) {
-            return Snapshot.empty("The store at " + location.describe() + " could not be read: " + e.getMessage()
+            return Snapshot.empty("The store at " + location().describe() + " could not be read: " + e.getMessage()
                     + ". Check --data / BULWARK_DB, or run `bulwark assess` once.");
         }
+    }
+
+    /** @return the counted controls without a decision (error, unknown), "control-id: STATE[ on host]" */
+    private static List<String> notAssessed(FleetScore score, FleetResults fleet) {
+        List<String> notAssessed = new ArrayList<>();
+        for (ControlScore cs : score.controls()) {
+            for (DeviceResults d : fleet.devices()) {
+                ResultState s = d.states().get(cs.controlId());
+                if (s == ResultState.ERROR || s == ResultState.UNKNOWN) {
+                    notAssessed.add(cs.controlId() + ": " + s + (fleet.devices().size() > 1
+                            ? " on " + d.device().hostname() : ""));
+                }
+            }
+        }
+        return notAssessed;
     }
 
     /**
@@ -173,64 +194,34 @@ public final class Backend {
     }
 
     /**
-     * Assesses this machine with the installed content and the exceptions in force, and stores the result.
+     * Assesses this machine with the installed content and the stored exceptions in force, and stores it
+     * ({@link Assessments}: the store is read and written on a thread of the service, so an interrupt of the
+     * caller, a cancel, reaches only the collectors). Its evidence is shown from now on when it was stored.
      *
-     * @throws InterruptedException when cancelled
-     * @throws StoreException       when the store cannot be read or written
+     * @return the assessment, and what became of storing it
+     * @throws InterruptedException when cancelled before it was stored; nothing was stored
      */
-    public Assessment reassess(AssessmentListener listener) throws InterruptedException, StoreException,
-            IOException {
-        return store(assess(listener));
+    public AssessOutcome reassess(AssessmentListener listener) throws InterruptedException, IOException,
+            OperationException {
+        AssessOutcome outcome = need(services.assessments(), "assessments").assess(AssessOrder.of(root),
+                need(services.locations(), "locations").opener(location()), ReportSink.NONE, listener);
+        if (outcome.stored() != null) {
+            last = outcome.assessment();
+        }
+        return outcome;
     }
 
-    /**
-     * Assesses this machine with the installed content and the exceptions in force; stores nothing.
-     *
-     * @throws InterruptedException when the calling thread is interrupted (cancelled) while the collectors run
-     */
-    public Assessment assess(AssessmentListener listener) throws InterruptedException, StoreException {
-        return assess(exceptionsInForce(), listener);
-    }
-
-    /** @return the stored exceptions in force now, which an assessment applies */
-    public List<ControlException> exceptionsInForce() throws StoreException {
+    /** Creates the activity {@code draft} asks for, requested now by {@code requester}. */
+    public Remediation submit(ActivityDraft draft, String requester) throws OperationException, StoreException {
         try (AssessmentStore db = open()) {
-            return db.exceptionsInForce(Instant.now());
+            return need(services.remediations(), "remediation").create(db, draft, requester, Instant.now());
         }
     }
 
-    /**
-     * Assesses this machine with the installed content and {@code exceptions}; reads and stores nothing, so an
-     * interrupt (a cancel) while it runs reaches only the collectors, never the store's file channels.
-     *
-     * @throws InterruptedException when the calling thread is interrupted (cancelled) while the collectors run
-     */
-    public Assessment assess(List<ControlException> exceptions, AssessmentListener listener)
-            throws InterruptedException {
-        return need(services.assessments(), "assessment").assess(new AssessmentRequest(location.root(), null, null,
-                null, exceptions), listener);
-    }
-
-    /** Stores {@code assessment} with its JSON report; its evidence is shown from now on. */
-    public Assessment store(Assessment assessment) throws StoreException, IOException {
-        ByteArrayOutputStream json = new ByteArrayOutputStream();
-        need(services.writer(), "report").write(assessment, ReportFormat.JSON, json, null);
+    /** Marks active activity {@code id} completed by hand, now. */
+    public Remediation complete(long id) throws OperationException, StoreException {
         try (AssessmentStore db = open()) {
-            db.save(assessment, json.toString(StandardCharsets.UTF_8));
-        }
-        last = assessment;
-        return assessment;
-    }
-
-    public Remediation submit(Remediation.Request request) throws StoreException {
-        try (AssessmentStore db = open()) {
-            return db.createRemediation(request, Instant.now());
-        }
-    }
-
-    public Remediation complete(long id) throws StoreException {
-        try (AssessmentStore db = open()) {
-            return db.completeRemediation(id, Instant.now());
+            return need(services.remediations(), "remediation").complete(db, id, Instant.now());
         }
     }
 
@@ -238,24 +229,27 @@ public final class Backend {
      * Updates active activity {@code id}: the fields {@code update} names change, the others stay (see
      * {@link ActivityEdit}); {@code by} and now are kept as who updated it and when.
      *
-     * @throws StoreException INVALID_INPUT when it is no longer active or the update is wrong (nothing is written),
-     *                        NOT_FOUND when it is gone
+     * @throws OperationException INVALID_INPUT when the update is wrong, CONFLICT when it is no longer active,
+     *                            NOT_FOUND when it is gone; nothing is written
      */
-    public Remediation update(long id, Remediation.Update update, String by) throws StoreException {
+    public Remediation update(long id, Remediation.Update update, String by) throws OperationException,
+            StoreException {
         try (AssessmentStore db = open()) {
-            return db.updateRemediation(id, update, by, Instant.now());
+            return need(services.remediations(), "remediation").update(db, id, update, by, Instant.now());
         }
     }
 
-    public Remediation cancel(long id, String by) throws StoreException {
+    /** Cancels active activity {@code id} now, by {@code by}. */
+    public Remediation cancel(long id, String by) throws OperationException, StoreException {
         try (AssessmentStore db = open()) {
-            return db.cancelRemediation(id, by, Instant.now());
+            return need(services.remediations(), "remediation").cancel(db, id, by, Instant.now());
         }
     }
 
-    public StoredException except(ControlException exception) throws StoreException {
+    /** Creates the exception {@code draft} asks for (its id given by {@link ExceptionOperations}), by {@code author}. */
+    public StoredException except(ExceptionDraft draft, String author) throws OperationException, StoreException {
         try (AssessmentStore db = open()) {
-            return db.createException(exception);
+            return need(services.exceptions(), "exception").create(db, draft, author, Instant.now());
         }
     }
 
@@ -264,24 +258,24 @@ public final class Backend {
      * {@link ExceptionEdit}); {@code by} and now are kept as who updated it and when. The score follows from the
      * next load.
      *
-     * @throws StoreException INVALID_INPUT when it is cancelled or the update is wrong (nothing is written),
-     *                        NOT_FOUND when it is gone
+     * @throws OperationException INVALID_INPUT when the update is wrong, CONFLICT when it is cancelled, NOT_FOUND
+     *                            when it is gone; nothing is written
      */
     public StoredException updateException(String id, StoredException.Update update, String by)
-            throws StoreException {
+            throws OperationException, StoreException {
         try (AssessmentStore db = open()) {
-            return db.updateException(id, update, by, Instant.now());
+            return need(services.exceptions(), "exception").update(db, id, update, by, Instant.now());
         }
     }
 
     /**
      * Cancels exception {@code id} now, by {@code by}: it stops counting and stays listed as cancelled.
      *
-     * @throws StoreException INVALID_INPUT when it is already cancelled, NOT_FOUND when it is gone
+     * @throws OperationException CONFLICT when it is already cancelled, NOT_FOUND when it is gone
      */
-    public StoredException cancelException(String id, String by) throws StoreException {
+    public StoredException cancelException(String id, String by) throws OperationException, StoreException {
         try (AssessmentStore db = open()) {
-            return db.cancelException(id, by, Instant.now());
+            return need(services.exceptions(), "exception").cancel(db, id, by, Instant.now());
         }
     }
 
@@ -289,19 +283,9 @@ public final class Backend {
     public int exportActivities(Path file) throws StoreException, IOException {
         List<Remediation> all;
         try (AssessmentStore db = open()) {
-            all = db.remediations();
+            all = need(services.remediations(), "remediation").list(db, null);
         }
-        List<List<String>> rows = new ArrayList<>();
-        for (Remediation r : all) {
-            rows.add(r.csvRow());
-        }
-        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-        need(services.writer(), "report").writeCsv(Remediation.CSV_COLUMNS, rows, buffer);
-        Path dir = file.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, ".bulwark-", ".csv");
-        Files.write(tmp, buffer.toByteArray());
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        need(services.files(), "file output").replace(file, need(services.csv(), "CSV").activities(all));
         return all.size();
     }
 }

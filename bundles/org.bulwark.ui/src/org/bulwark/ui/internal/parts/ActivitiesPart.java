@@ -1,28 +1,26 @@
 package org.bulwark.ui.internal.parts;
 
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 
 import org.bulwark.store.api.Remediation;
+import org.bulwark.ui.WorkbenchIds;
 import org.bulwark.ui.WorkbenchTopics;
 import org.bulwark.ui.internal.Session;
 import org.bulwark.ui.internal.model.Snapshot;
-import org.eclipse.core.runtime.Status;
-import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.e4.core.di.annotations.Optional;
 import org.eclipse.e4.ui.di.Focus;
 import org.eclipse.e4.ui.di.UIEventTopic;
-import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Color;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
-import org.eclipse.swt.widgets.FileDialog;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableColumn;
 import org.eclipse.swt.widgets.TableItem;
@@ -31,12 +29,14 @@ import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;
 
 /**
- * Remediation activities: status, due date (overdue in red), progress (fixed/target devices), mark complete, edit
- * (title, priority, due date, notes; active activities only), cancel (after a confirmation), export to CSV.
+ * Remediation activities: status, due date (overdue in red), progress (fixed/target devices), and the buttons of
+ * the commands mark complete, edit (title, priority, due date, notes), cancel (after a confirmation) for the
+ * selected activity, an active one, and export to CSV. The selection is the part's context variable
+ * {@link WorkbenchIds#SELECTED_ACTIVITY}.
  */
 public class ActivitiesPart {
 
-    private Session session;
+    private PartCommands commands;
     Table table;
     Button complete;
     Button edit;
@@ -45,8 +45,8 @@ public class ActivitiesPart {
     private List<Remediation> activities = List.of();
 
     @PostConstruct
-    public void create(Composite parent, Session session) {
-        this.session = session;
+    public void create(Composite parent, Session session, PartCommands commands) {
+        this.commands = commands;
         overdue = new Color(255, 215, 215);
         Composite root = new Composite(parent, SWT.NONE);
         root.setLayout(new GridLayout(4, false));
@@ -61,61 +61,18 @@ public class ActivitiesPart {
             tc.setText(col[0]);
             tc.setWidth(Integer.parseInt(col[1]));
         }
-        complete = new Button(root, SWT.PUSH);
-        complete.setText("Mark complete");
-        complete.setEnabled(false); // until an active activity is selected, as edit and cancel
-        complete.addListener(SWT.Selection, e -> {
-            int i = table.getSelectionIndex();
-            if (i >= 0) {
-                markComplete(activities.get(i).id());
-            }
-        });
-        edit = new Button(root, SWT.PUSH);
-        edit.setText("Edit activity…");
-        edit.setEnabled(false); // until an active activity is selected
-        edit.addListener(SWT.Selection, e -> {
-            Remediation r = selected();
-            if (r != null && r.status() == Remediation.Status.ACTIVE) {
-                new EditActivityDialog(root.getShell(), r).openForResult().ifPresent(u -> editActivity(r.id(), u));
-            }
-        });
-        table.addListener(SWT.Selection, e -> enableEdit());
-        cancel = new Button(root, SWT.PUSH);
-        cancel.setText("Cancel activity");
-        cancel.setEnabled(false);
-        cancel.addListener(SWT.Selection, e -> {
-            int i = table.getSelectionIndex();
-            if (i >= 0 && MessageDialog.openConfirm(root.getShell(), "Bulwark", "Cancel activity #"
-                    + activities.get(i).id() + "? It is no longer asked for, counted or completed; it stays listed "
-                    + "as cancelled.")) {
-                cancelActivity(activities.get(i).id());
-            }
-        });
-        Button export = new Button(root, SWT.PUSH);
-        export.setText("Export CSV…");
-        export.addListener(SWT.Selection, e -> {
-            FileDialog fd = new FileDialog(root.getShell(), SWT.SAVE);
-            fd.setFileName("remediation-activities.csv");
-            fd.setOverwrite(true);
-            String file = fd.open();
-            if (file != null) {
-                Job.create("Exporting remediation activities", m -> {
-                    try {
-                        session.backend().exportActivities(Path.of(file));
-                        return Status.OK_STATUS;
-                    } catch (Exception x) {
-                        root.getDisplay().asyncExec(() -> MessageDialog.openError(root.getShell(), "Bulwark",
-                                "The CSV was not written: " + x.getMessage()));
-                        return Status.error(x.getMessage(), x);
-                    }
-                }).schedule();
-            }
-        });
+        // each executes its command on the selected activity; enabled while its handler can execute (active only)
+        complete = commands.button(root, "Mark complete", WorkbenchIds.COMMAND_COMPLETE_ACTIVITY);
+        edit = commands.button(root, "Edit activity…", WorkbenchIds.COMMAND_EDIT_ACTIVITY);
+        cancel = commands.button(root, "Cancel activity", WorkbenchIds.COMMAND_CANCEL_ACTIVITY);
+        commands.button(root, "Export CSV…", WorkbenchIds.COMMAND_EXPORT_ACTIVITIES);
+        table.addListener(SWT.Selection, e -> select());
         root.addListener(SWT.Dispose, e -> overdue.dispose());
         Snapshot s = session.current();
         if (s != null) {
             show(s);
         } else {
+            select();
             session.ensureLoaded();
         }
     }
@@ -131,8 +88,8 @@ public class ActivitiesPart {
     /** Shows the activities of {@code s}, newest first; UI thread only. */
     public void show(Snapshot s) {
         Remediation was = selected();
-        activities = new java.util.ArrayList<>(s.activities());
-        java.util.Collections.reverse(activities);
+        activities = new ArrayList<>(s.activities());
+        Collections.reverse(activities);
         table.removeAll();
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         for (Remediation r : activities) {
@@ -152,7 +109,7 @@ public class ActivitiesPart {
                 table.setSelection(i);
             }
         }
-        enableEdit();
+        select();
     }
 
     /** @return the selected activity, or {@code null} */
@@ -161,81 +118,14 @@ public class ActivitiesPart {
         return i >= 0 && i < activities.size() ? activities.get(i) : null;
     }
 
-    /** Completed and cancelled activities are final: only an active one can be completed, edited or cancelled. */
-    private void enableEdit() {
-        Remediation r = selected();
-        boolean active = r != null && r.status() == Remediation.Status.ACTIVE;
-        complete.setEnabled(active);
-        edit.setEnabled(active);
-        cancel.setEnabled(active);
+    /** Keeps the selected activity in the part's context, for the commands' handlers (and the buttons). */
+    private void select() {
+        commands.select(WorkbenchIds.SELECTED_ACTIVITY, selected());
     }
 
     /** @return the activities shown, newest first */
     public List<Remediation> activities() {
         return activities;
-    }
-
-    /** Marks activity {@code id} complete in a Job. */
-    public Job markComplete(long id) {
-        Job job = Job.create("Completing remediation activity #" + id, m -> {
-            try {
-                session.backend().complete(id);
-            } catch (Exception x) {
-                table.getDisplay().asyncExec(() -> MessageDialog.openError(table.getShell(), "Bulwark",
-                        "Activity #" + id + " was not completed: " + x.getMessage()));
-                return Status.error(x.getMessage(), x);
-            }
-            session.refresh();
-            return Status.OK_STATUS;
-        });
-        job.schedule();
-        return job;
-    }
-
-    /** Cancels activity {@code id} in a Job. */
-    public Job cancelActivity(long id) {
-        Job job = Job.create("Cancelling remediation activity #" + id, m -> {
-            try {
-                session.backend().cancel(id, user());
-            } catch (Exception x) {
-                table.getDisplay().asyncExec(() -> MessageDialog.openError(table.getShell(), "Bulwark",
-                        "Activity #" + id + " was not cancelled: " + x.getMessage()));
-                return Status.error(x.getMessage(), x);
-            }
-            session.refresh();
-            return Status.OK_STATUS;
-        });
-        job.schedule();
-        return job;
-    }
-
-    /**
-     * Updates activity {@code id} in a Job: the fields {@code update} names (see {@code ActivityEdit}), by the
-     * same user as a cancellation.
-     */
-    public Job editActivity(long id, Remediation.Update update) {
-        Job job = Job.create("Updating remediation activity #" + id, m -> {
-            try {
-                session.backend().update(id, update, user());
-            } catch (Exception x) {
-                table.getDisplay().asyncExec(() -> {
-                    if (!table.isDisposed()) {
-                        MessageDialog.openError(table.getShell(), "Bulwark", "Activity #" + id
-                                + " was not updated: " + x.getMessage());
-                    }
-                });
-                return Status.error(x.getMessage(), x);
-            }
-            session.refresh();
-            return Status.OK_STATUS;
-        });
-        job.schedule();
-        return job;
-    }
-
-    /** @return who updates or cancels activities in this workbench: the user running it */
-    static String user() {
-        return System.getProperty("user.name", "workbench");
     }
 
     @Focus

@@ -1,6 +1,5 @@
 package org.bulwark.ui.internal.parts;
 
-import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -15,13 +14,11 @@ import org.bulwark.scoring.api.FleetScore;
 import org.bulwark.scoring.api.Points;
 import org.bulwark.ui.WorkbenchIds;
 import org.bulwark.ui.WorkbenchTopics;
-import org.bulwark.ui.internal.ReassessHandler;
 import org.bulwark.ui.internal.Session;
 import org.bulwark.ui.internal.model.Snapshot;
 import org.eclipse.e4.core.di.annotations.Optional;
 import org.eclipse.e4.ui.di.Focus;
 import org.eclipse.e4.ui.di.UIEventTopic;
-import org.eclipse.e4.ui.workbench.IWorkbench;
 import org.eclipse.e4.ui.workbench.modeling.EPartService;
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.swt.SWT;
@@ -61,17 +58,14 @@ public class DashboardPart {
     ScoreChart chart;
     Table devices;
     private Label devicesTitle;
-    private IWorkbench workbench;
-    private boolean timed;
+    Button reassess;
     private Font big;
     private Font medium;
 
     @PostConstruct
-    public void create(Composite parent, Session session, @Optional EPartService parts,
-            @Optional IWorkbench workbench) {
+    public void create(Composite parent, Session session, PartCommands commands, @Optional EPartService parts) {
         this.session = session;
         this.parts = parts;
-        this.workbench = workbench;
         root = new Composite(parent, SWT.NONE);
         root.setBackground(parent.getDisplay().getSystemColor(SWT.COLOR_WIDGET_BACKGROUND));
         root.setLayout(new GridLayout(5, true));
@@ -82,10 +76,8 @@ public class DashboardPart {
         Label title = new Label(root, SWT.NONE);
         title.setText("Secure score");
         title.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 4, 1));
-        Button reassess = new Button(root, SWT.PUSH);
-        reassess.setText("Re-assess");
+        reassess = commands.button(root, "Re-assess", WorkbenchIds.COMMAND_REASSESS);
         reassess.setLayoutData(new GridData(SWT.END, SWT.CENTER, false, false));
-        reassess.addListener(SWT.Selection, e -> new ReassessHandler().execute(session));
         score = new Label(root, SWT.NONE);
         score.setFont(big);
         score.setText("…");
@@ -207,24 +199,8 @@ public class DashboardPart {
         ((GridData) devices.getLayoutData()).exclude = !several;
         ((GridData) devicesTitle.getLayoutData()).exclude = !several;
         root.layout(true, true);
-        if (!timed && fs != null && Boolean.getBoolean("bulwark.ui.timing")) {
-            timed = true;
-            timing(fs);
-        }
-    }
-
-    /**
-     * For releng/benchmark-workbench.sh ({@code -Dbulwark.ui.timing=true}): prints the time from the JVM's start to
-     * the first painted dashboard with a score, and closes the workbench with {@code -Dbulwark.ui.exitAfterDashboard}.
-     */
-    private void timing(FleetScore fs) {
-        root.update();
-        long ms = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
-        System.out.printf(Locale.ROOT, "bulwark: dashboard visible %d ms after launch (score %s, %d recommendations)%n",
-                ms, fmt(fs.score()), session.current() == null ? 0 : session.current().rows().size());
-        System.out.flush();
-        if (Boolean.getBoolean("bulwark.ui.exitAfterDashboard") && workbench != null) {
-            root.getDisplay().asyncExec(() -> workbench.close());
+        if (fs != null) {
+            session.broker().post(WorkbenchTopics.DASHBOARD_SHOWN, score.getText() + " · " + points.getText());
         }
     }
 

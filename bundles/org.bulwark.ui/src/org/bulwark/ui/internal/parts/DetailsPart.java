@@ -1,37 +1,26 @@
 package org.bulwark.ui.internal.parts;
 
-import java.nio.file.Path;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.ThreadLocalRandom;
 
 import org.bulwark.benchmark.api.Control;
-import org.bulwark.scoring.api.ControlException;
 import org.bulwark.scoring.api.Device;
 import org.bulwark.scoring.api.Evidence;
 import org.bulwark.scoring.api.Recommendation;
-import org.bulwark.store.api.Remediation;
+import org.bulwark.ui.WorkbenchIds;
 import org.bulwark.ui.WorkbenchTopics;
 import org.bulwark.ui.internal.Session;
 import org.bulwark.ui.internal.model.Row;
 import org.bulwark.ui.internal.model.Snapshot;
-import org.eclipse.core.runtime.Status;
-import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.e4.core.di.annotations.Optional;
 import org.eclipse.e4.ui.di.Focus;
 import org.eclipse.e4.ui.di.UIEventTopic;
-import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Font;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
-import org.eclipse.swt.widgets.FileDialog;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Text;
 
@@ -41,12 +30,14 @@ import jakarta.inject.Inject;
 
 /**
  * The selected recommendation: description, rationale, evidence per device (expected vs actual, and where it was
- * read), the remediation text and script (shown, never run), and the actions Submit request, Create exception and
- * Export all remediation activity data to CSV. Store work runs in Jobs.
+ * read), the remediation text and script (shown, never run), and the buttons of the commands Submit request,
+ * Create exception (for the recommendation shown, {@link WorkbenchIds#SELECTED_RECOMMENDATION} in the part's
+ * context) and Export all remediation activity data to CSV.
  */
 public class DetailsPart {
 
     private Session session;
+    private PartCommands commands;
     private Composite root;
     Label title;
     Text body;
@@ -59,8 +50,9 @@ public class DetailsPart {
     private String controlId;
 
     @PostConstruct
-    public void create(Composite parent, Session session) {
+    public void create(Composite parent, Session session, PartCommands commands) {
         this.session = session;
+        this.commands = commands;
         root = new Composite(parent, SWT.NONE);
         root.setLayout(new GridLayout(3, false));
         title = new Label(root, SWT.WRAP);
@@ -79,33 +71,11 @@ public class DetailsPart {
         GridData sg = new GridData(SWT.FILL, SWT.FILL, true, false, 3, 1);
         sg.heightHint = 100;
         script.setLayoutData(sg);
-        submit = new Button(root, SWT.PUSH);
-        submit.setText("Submit request…");
-        submit.addListener(SWT.Selection, e -> {
-            Row r = row();
-            if (r != null) {
-                new RequestDialog(root.getShell(), r).openForResult().ifPresent(this::submit);
-            }
-        });
-        except = new Button(root, SWT.PUSH);
-        except.setText("Create exception…");
-        except.addListener(SWT.Selection, e -> {
-            Row r = row();
-            if (r != null) {
-                new ExceptionDialog(root.getShell(), r, session.current()).openForResult().ifPresent(this::createException);
-            }
-        });
-        export = new Button(root, SWT.PUSH);
-        export.setText("Export all remediation activity data to CSV…");
-        export.addListener(SWT.Selection, e -> {
-            FileDialog fd = new FileDialog(root.getShell(), SWT.SAVE);
-            fd.setFileName("remediation-activities.csv");
-            fd.setOverwrite(true);
-            String file = fd.open();
-            if (file != null) {
-                export(Path.of(file));
-            }
-        });
+        // each executes its command on the recommendation shown, kept in the part's context
+        submit = commands.button(root, "Submit request…", WorkbenchIds.COMMAND_SUBMIT_REQUEST);
+        except = commands.button(root, "Create exception…", WorkbenchIds.COMMAND_CREATE_EXCEPTION);
+        export = commands.button(root, "Export all remediation activity data to CSV…",
+                WorkbenchIds.COMMAND_EXPORT_ACTIVITIES);
         show(session.selected());
     }
 
@@ -135,9 +105,8 @@ public class DetailsPart {
         controlId = id;
         Snapshot s = session.current();
         Row r = row();
-        boolean enabled = r != null;
-        submit.setEnabled(enabled);
-        except.setEnabled(enabled);
+        // the handlers enable submit and except while the recommendation is one
+        commands.select(WorkbenchIds.SELECTED_RECOMMENDATION, id);
         if (id == null || s == null) {
             return;
         }
@@ -206,61 +175,6 @@ public class DetailsPart {
 
     private static String nz(String s) {
         return s == null ? "" : s;
-    }
-
-    /** Stores a remediation activity in a Job; the activities part and the dashboard follow. */
-    public Job submit(Remediation.Request request) {
-        return run("Submitting the remediation request", () -> session.backend().submit(request),
-                "The remediation request was not stored");
-    }
-
-    /** Stores an exception in a Job; scores and status follow. */
-    public Job createException(ControlException exception) {
-        return run("Creating the exception", () -> session.backend().except(exception),
-                "The exception was not stored");
-    }
-
-    /** Exports every remediation activity to {@code file} in a Job. */
-    public Job export(Path file) {
-        return run("Exporting remediation activities", () -> session.backend().exportActivities(file),
-                "The CSV was not written");
-    }
-
-    interface Work {
-        Object run() throws Exception;
-    }
-
-    private Job run(String name, Work work, String failure) {
-        org.eclipse.swt.widgets.Display display = root.getDisplay();
-        Job job = Job.create(name, monitor -> {
-            try {
-                work.run();
-            } catch (Exception e) {
-                display.asyncExec(() -> {
-                    if (!root.isDisposed()) {
-                        MessageDialog.openError(root.getShell(), "Bulwark", failure + ": " + e.getMessage()
-                                + "\n\nNothing was changed; correct the input and try again.");
-                    }
-                });
-                return Status.error(failure + ": " + e.getMessage(), e);
-            }
-            session.broker().post(WorkbenchTopics.ACTIVITIES_CHANGED, name);
-            session.refresh();
-            return Status.OK_STATUS;
-        });
-        job.schedule();
-        return job;
-    }
-
-    /** @return a new exception id like the command line's, {@code ex-} and 8 hex digits */
-    static String newExceptionId() {
-        byte[] random = new byte[4];
-        ThreadLocalRandom.current().nextBytes(random);
-        return "ex-" + HexFormat.of().formatHex(random);
-    }
-
-    static Instant endOfDay(LocalDate d) {
-        return d.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC);
     }
 
     @Focus

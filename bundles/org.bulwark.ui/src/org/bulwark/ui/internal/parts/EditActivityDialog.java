@@ -23,7 +23,7 @@ import org.eclipse.swt.widgets.Text;
  * remediation activity, filled with its current values. Every change is checked at once ({@link ActivityEdit}):
  * a mistake is shown in the dialog's title area and OK stays disabled, so nothing wrong is written.
  */
-final class EditActivityDialog extends EditDialog<Remediation.Update> {
+public final class EditActivityDialog extends EditDialog<Remediation.Update> {
 
     private final Remediation activity;
     Text title;
@@ -32,7 +32,7 @@ final class EditActivityDialog extends EditDialog<Remediation.Update> {
     Button noDue;
     Text notes;
 
-    EditActivityDialog(Shell parent, Remediation activity) {
+    public EditActivityDialog(Shell parent, Remediation activity) {
         super(parent, "Edit remediation activity");
         this.activity = activity;
     }

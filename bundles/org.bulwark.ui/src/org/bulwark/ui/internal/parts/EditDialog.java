@@ -86,7 +86,8 @@ abstract class EditDialog<U> extends TitleAreaDialog {
         super.okPressed();
     }
 
-    Optional<U> openForResult() {
+    /** @return the update asked for, or nothing when the dialog was cancelled */
+    public Optional<U> openForResult() {
         return open() == OK ? Optional.ofNullable(result) : Optional.empty();
     }
 }

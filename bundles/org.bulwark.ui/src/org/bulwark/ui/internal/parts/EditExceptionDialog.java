@@ -26,14 +26,14 @@ import org.eclipse.swt.widgets.Text;
  * shown in the dialog's title area and OK stays disabled, so nothing wrong is written; an expiry in the past is
  * allowed (as the command line allows it) with a warning.
  */
-final class EditExceptionDialog extends EditDialog<StoredException.Update> {
+public final class EditExceptionDialog extends EditDialog<StoredException.Update> {
 
     private final ExceptionRow row;
     Text expires;
     Combo justification;
     Text notes;
 
-    EditExceptionDialog(Shell parent, ExceptionRow row) {
+    public EditExceptionDialog(Shell parent, ExceptionRow row) {
         super(parent, "Edit exception");
         this.row = row;
     }

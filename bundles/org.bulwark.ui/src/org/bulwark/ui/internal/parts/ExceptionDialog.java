@@ -2,13 +2,14 @@ package org.bulwark.ui.internal.parts;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Locale;
 import java.util.Optional;
 
+import org.bulwark.operations.api.ExceptionDraft;
 import org.bulwark.scoring.api.ControlException;
 import org.bulwark.scoring.api.Justification;
 import org.bulwark.ui.internal.model.Row;
-import org.bulwark.ui.internal.model.Snapshot;
 import org.eclipse.jface.dialogs.Dialog;
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.swt.SWT;
@@ -23,22 +24,20 @@ import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Text;
 
 /** "Create exception": justification, scope (everywhere, a device, a group) and expiry. */
-final class ExceptionDialog extends Dialog {
+public final class ExceptionDialog extends Dialog {
 
     private final Row row;
-    private final Snapshot snapshot;
-    private Combo justification;
-    private Combo scope;
-    private Text target;
-    private Button expires;
-    private DateTime expiry;
-    private Text notes;
-    private ControlException result;
+    Combo justification;
+    Combo scope;
+    Text target;
+    Button expires;
+    DateTime expiry;
+    Text notes;
+    private ExceptionDraft result;
 
-    ExceptionDialog(Shell parent, Row row, Snapshot snapshot) {
+    public ExceptionDialog(Shell parent, Row row) {
         super(parent);
         this.row = row;
-        this.snapshot = snapshot;
     }
 
     @Override
@@ -95,20 +94,22 @@ final class ExceptionDialog extends Dialog {
                     + " needs a device id or group name.");
             return;
         }
-        Instant until = expires.getSelection() ? DetailsPart.endOfDay(LocalDate.of(expiry.getYear(),
+        Instant until = expires.getSelection() ? endOfDay(LocalDate.of(expiry.getYear(),
                 expiry.getMonth() + 1, expiry.getDay())) : null;
-        result = new ControlException(DetailsPart.newExceptionId(), row.controlId(), s,
-                s == ControlException.Scope.GLOBAL ? null : t,
-                Justification.values()[justification.getSelectionIndex()], System.getProperty("user.name",
-                        "workbench"), Instant.now(), until, notes.getText().isBlank() ? null : notes.getText());
+        // the id is the operations' to give
+        result = new ExceptionDraft(null, row.controlId(), s, s == ControlException.Scope.GLOBAL ? null : t,
+                Justification.values()[justification.getSelectionIndex()], until,
+                notes.getText().isBlank() ? null : notes.getText());
         super.okPressed();
     }
 
-    Optional<ControlException> openForResult() {
+    /** @return the exception asked for, or nothing when the dialog was cancelled */
+    public Optional<ExceptionDraft> openForResult() {
         return super.open() == OK ? Optional.ofNullable(result) : Optional.empty();
     }
 
-    Snapshot snapshot() {
-        return snapshot;
+    /** @return the end of {@code d}: the start of the next day, UTC */
+    static Instant endOfDay(LocalDate d) {
+        return d.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC);
     }
 }

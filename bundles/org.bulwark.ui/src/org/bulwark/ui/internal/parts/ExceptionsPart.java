@@ -3,16 +3,14 @@ package org.bulwark.ui.internal.parts;
 import java.util.List;
 
 import org.bulwark.store.api.StoredException;
+import org.bulwark.ui.WorkbenchIds;
 import org.bulwark.ui.WorkbenchTopics;
 import org.bulwark.ui.internal.Session;
 import org.bulwark.ui.internal.model.ExceptionRow;
 import org.bulwark.ui.internal.model.Snapshot;
-import org.eclipse.core.runtime.Status;
-import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.e4.core.di.annotations.Optional;
 import org.eclipse.e4.ui.di.Focus;
 import org.eclipse.e4.ui.di.UIEventTopic;
-import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Color;
 import org.eclipse.swt.graphics.GC;
@@ -32,8 +30,9 @@ import jakarta.inject.Inject;
 /**
  * Every stored exception, newest first: id, status (active, pending, expired, cancelled; inactive ones greyed),
  * control, scope and target, expires, justification, author, created and notes, with who updated or cancelled the
- * selected one. Edit (expiry, justification, notes) and cancel (after a confirmation) an active exception; the
- * score and recommendations follow from the reloaded snapshot.
+ * selected one. The buttons of the commands edit (expiry, justification, notes) and cancel (after a confirmation)
+ * the selected exception, an active one ({@link WorkbenchIds#SELECTED_EXCEPTION} in the part's context); the score
+ * and recommendations follow from the reloaded snapshot.
  */
 public class ExceptionsPart {
 
@@ -48,7 +47,7 @@ public class ExceptionsPart {
     /** The widest the control column grows to fit its ids. */
     private static final int MAX_CONTROL = 280;
 
-    private Session session;
+    private PartCommands commands;
     Table table;
     Label audit;
     Button edit;
@@ -56,8 +55,8 @@ public class ExceptionsPart {
     private List<ExceptionRow> rows = List.of();
 
     @PostConstruct
-    public void create(Composite parent, Session session) {
-        this.session = session;
+    public void create(Composite parent, Session session, PartCommands commands) {
+        this.commands = commands;
         Composite root = new Composite(parent, SWT.NONE);
         root.setLayout(new GridLayout(2, false));
         table = new Table(root, SWT.BORDER | SWT.FULL_SELECTION | SWT.SINGLE);
@@ -78,31 +77,15 @@ public class ExceptionsPart {
         }
         audit = new Label(root, SWT.NONE);
         audit.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1));
-        edit = new Button(root, SWT.PUSH);
-        edit.setText("Edit exception…");
-        edit.setEnabled(false); // until an active exception is selected
-        edit.addListener(SWT.Selection, e -> {
-            ExceptionRow r = selected();
-            if (r != null && r.active()) {
-                new EditExceptionDialog(root.getShell(), r).openForResult().ifPresent(u -> editException(r.id(), u));
-            }
-        });
-        cancel = new Button(root, SWT.PUSH);
-        cancel.setText("Cancel exception");
-        cancel.setEnabled(false);
-        cancel.addListener(SWT.Selection, e -> {
-            ExceptionRow r = selected();
-            if (r != null && r.active() && MessageDialog.openConfirm(root.getShell(), "Bulwark", "Cancel exception "
-                    + r.id() + " (" + r.stored().exception().controlId() + ")? It stops counting now, so the score "
-                    + "and recommendations change; it stays listed as cancelled.")) {
-                cancelException(r.id());
-            }
-        });
+        // each executes its command on the selected exception; enabled while its handler can execute (active only)
+        edit = commands.button(root, "Edit exception…", WorkbenchIds.COMMAND_EDIT_EXCEPTION);
+        cancel = commands.button(root, "Cancel exception", WorkbenchIds.COMMAND_CANCEL_EXCEPTION);
         table.addListener(SWT.Selection, e -> enableEdit());
         Snapshot s = session.current();
         if (s != null) {
             show(s);
         } else {
+            enableEdit();
             session.ensureLoaded();
         }
     }
@@ -161,12 +144,13 @@ public class ExceptionsPart {
         return i >= 0 && i < rows.size() ? rows.get(i) : null;
     }
 
-    /** Cancelled and expired exceptions (and pending ones) cannot be edited nor cancelled here. */
+    /**
+     * Keeps the selected exception in the part's context, for the commands' handlers (which enable the buttons:
+     * cancelled, expired and pending exceptions cannot be edited nor cancelled here), and shows who changed it.
+     */
     private void enableEdit() {
         ExceptionRow r = selected();
-        boolean active = r != null && r.active();
-        edit.setEnabled(active);
-        cancel.setEnabled(active);
+        commands.select(WorkbenchIds.SELECTED_EXCEPTION, r == null ? null : r.stored());
         audit.setText(r == null ? "" : r.audit());
         audit.getParent().layout(new Control[] { audit });
     }
@@ -174,45 +158,6 @@ public class ExceptionsPart {
     /** @return the exceptions shown, newest first */
     public List<ExceptionRow> exceptions() {
         return rows;
-    }
-
-    /** Cancels exception {@code id} in a Job, by the same user as the activities part. */
-    public Job cancelException(String id) {
-        return run("Cancelling exception " + id, () -> session.backend().cancelException(id, ActivitiesPart.user()),
-                "Exception " + id + " was not cancelled");
-    }
-
-    /**
-     * Updates exception {@code id} in a Job: the fields {@code update} names (see {@code ExceptionEdit}), by the
-     * same user as a cancellation.
-     */
-    public Job editException(String id, StoredException.Update update) {
-        return run("Updating exception " + id, () -> session.backend().updateException(id, update,
-                ActivitiesPart.user()), "Exception " + id + " was not updated");
-    }
-
-    interface Work {
-        void run() throws Exception;
-    }
-
-    /** Runs {@code work} in a Job, then reloads the snapshot (score, recommendations, this list). */
-    private Job run(String name, Work work, String failure) {
-        Job job = Job.create(name, m -> {
-            try {
-                work.run();
-            } catch (Exception x) {
-                table.getDisplay().asyncExec(() -> {
-                    if (!table.isDisposed()) {
-                        MessageDialog.openError(table.getShell(), "Bulwark", failure + ": " + x.getMessage());
-                    }
-                });
-                return Status.error(x.getMessage(), x);
-            }
-            session.refresh();
-            return Status.OK_STATUS;
-        });
-        job.schedule();
-        return job;
     }
 
     @Focus

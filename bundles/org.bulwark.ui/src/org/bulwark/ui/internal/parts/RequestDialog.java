@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Optional;
 
+import org.bulwark.operations.api.ActivityDraft;
 import org.bulwark.store.api.Remediation;
 import org.bulwark.ui.internal.model.Row;
 import org.eclipse.jface.dialogs.Dialog;
@@ -20,17 +21,17 @@ import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Text;
 
 /** "Submit request": due date, priority and notes for a remediation activity on the exposed devices. */
-final class RequestDialog extends Dialog {
+public final class RequestDialog extends Dialog {
 
     private final Row row;
-    private Text titleText;
-    private Button hasDue;
-    private DateTime due;
-    private Combo priority;
-    private Text notes;
-    private Remediation.Request result;
+    Text titleText;
+    Button hasDue;
+    DateTime due;
+    Combo priority;
+    Text notes;
+    private ActivityDraft result;
 
-    RequestDialog(Shell parent, Row row) {
+    public RequestDialog(Shell parent, Row row) {
         super(parent);
         this.row = row;
     }
@@ -82,14 +83,15 @@ final class RequestDialog extends Dialog {
                     "No device is exposed: nothing to remediate.");
             return;
         }
-        result = new Remediation.Request(titleText.getText().trim(), row.controlId(), Remediation.Scope.DEVICES,
+        result = new ActivityDraft(titleText.getText().trim(), row.controlId(), Remediation.Scope.DEVICES,
                 row.exposedDevices(), null, Remediation.Priority.values()[priority.getSelectionIndex()],
                 hasDue.getSelection() ? LocalDate.of(due.getYear(), due.getMonth() + 1, due.getDay()) : null,
-                notes.getText().isBlank() ? null : notes.getText(), System.getProperty("user.name", "workbench"));
+                notes.getText().isBlank() ? null : notes.getText());
         super.okPressed();
     }
 
-    Optional<Remediation.Request> openForResult() {
+    /** @return the activity asked for, or nothing when the dialog was cancelled */
+    public Optional<ActivityDraft> openForResult() {
         return super.open() == OK ? Optional.ofNullable(result) : Optional.empty();
     }
 }

@@ -19,13 +19,13 @@ import org.bulwark.collector.api.Collector;
 import org.bulwark.collector.api.Observation;
 import org.bulwark.collector.api.Source;
 import org.bulwark.linux.CompressedFiles;
-import org.bulwark.linux.DebianVersion;
 import org.bulwark.linux.DpkgStatus;
 import org.bulwark.linux.FileStat;
 import org.bulwark.linux.KeyValueConfig;
 import org.bulwark.linux.TargetFiles;
 import org.bulwark.linux.TextFile;
 import org.bulwark.linux.UnreadableException;
+import org.bulwark.version.api.DebianVersion;
 import org.osgi.service.component.annotations.Component;
 
 /**
@@ -99,8 +99,13 @@ public final class SystemStateCollector implements Collector {
     /** The regular files under {@code dir} (not following links) that others may read. */
     static Observation worldReadableConfig(Path root, String server, String dir) {
         String key = WORLD_READABLE + server;
-        Path base = TargetFiles.resolve(root, dir);
-        if (!Files.isDirectory(base)) {
+        Path base;
+        try {
+            base = TargetFiles.resolve(root, dir);
+        } catch (UnreadableException e) {
+            return Observation.unreadable(key, Source.file(dir, 0), e.reason());
+        }
+        if (!Files.isDirectory(base, LinkOption.NOFOLLOW_LINKS)) {
             return Observation.absent(key, Source.file(dir, 0), dir + " does not exist");
         }
         List<String> readable = new ArrayList<>();
@@ -133,8 +138,12 @@ public final class SystemStateCollector implements Collector {
             return Observation.unavailable(key, "whether a reboot is pending exists only on a live system (/run)");
         }
         String flag = "/var/run/reboot-required";
-        if (!TargetFiles.exists(context.root(), flag)) {
-            return Observation.absent(key, Source.file(flag, 0), "no reboot is pending");
+        try {
+            if (!TargetFiles.exists(context.root(), flag)) {
+                return Observation.absent(key, Source.file(flag, 0), "no reboot is pending");
+            }
+        } catch (UnreadableException e) {
+            return Observation.unreadable(key, Source.file(flag, 0), e.reason());
         }
         try {
             Optional<TextFile> pkgs = TargetFiles.read(context.root(), flag + ".pkgs");
@@ -169,7 +178,7 @@ public final class SystemStateCollector implements Collector {
         if (db.unreadable().isPresent()) {
             return Observation.unreadable(key, Source.packageDatabase(DpkgStatus.PATH), db.unreadable().get().reason());
         }
-        Map<String, String> candidates = new HashMap<>();
+        Map<String, DebianVersion> candidates = new HashMap<>();
         for (String index : indexes) {
             if (context.isCancelled()) {
                 break;
@@ -185,8 +194,10 @@ public final class SystemStateCollector implements Collector {
                 if (line.startsWith("Package: ")) {
                     pkg = line.substring(9).strip();
                 } else if (line.startsWith("Version: ") && pkg != null && db.installed().containsKey(pkg)) {
-                    String v = line.substring(9).strip();
-                    candidates.merge(pkg, v, (x, y) -> DebianVersion.compareVersions(x, y) >= 0 ? x : y);
+                    Optional<DebianVersion> v = DebianVersion.parse(line.substring(9)).valid();
+                    if (v.isPresent()) {
+                        candidates.merge(pkg, v.get(), (x, y) -> x.compareTo(y) >= 0 ? x : y);
+                    }
                 } else if (line.isBlank()) {
                     pkg = null;
                 }
@@ -194,8 +205,9 @@ public final class SystemStateCollector implements Collector {
         }
         List<String> pending = new ArrayList<>();
         for (DpkgStatus.Package p : db.installed().values()) {
-            String candidate = candidates.get(p.name());
-            if (candidate != null && DebianVersion.compareVersions(p.version(), candidate) < 0) {
+            DebianVersion candidate = candidates.get(p.name());
+            Optional<DebianVersion> installed = DebianVersion.parse(p.version()).valid();
+            if (candidate != null && installed.isPresent() && installed.get().compareTo(candidate) < 0) {
                 pending.add(p.name());
             }
         }

@@ -113,11 +113,11 @@ public final class MountsCollector implements Collector {
         if (state.state() != ObservationState.PRESENT || !state.value().equals("enabled")) {
             return Optional.empty();
         }
-        Optional<String> file = SystemdUnits.unitFile(context.root(), unit);
-        if (file.isEmpty()) {
-            return Optional.empty();
-        }
         try {
+            Optional<String> file = SystemdUnits.unitFile(context.root(), unit);
+            if (file.isEmpty()) {
+                return Optional.empty();
+            }
             Optional<TextFile> text = TargetFiles.read(context.root(), file.get());
             if (text.isEmpty()) {
                 return Optional.empty();

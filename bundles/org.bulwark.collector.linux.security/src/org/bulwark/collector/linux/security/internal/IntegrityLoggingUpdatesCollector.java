@@ -98,8 +98,12 @@ public final class IntegrityLoggingUpdatesCollector implements Collector {
 
     static Observation aideDatabase(Path root) {
         for (String p : List.of("/var/lib/aide/aide.db", "/var/lib/aide/aide.db.gz")) {
-            if (TargetFiles.exists(root, p)) {
-                return Observation.of("linux.aide.database", p, Source.file(p, 0));
+            try {
+                if (TargetFiles.exists(root, p)) {
+                    return Observation.of("linux.aide.database", p, Source.file(p, 0));
+                }
+            } catch (UnreadableException e) {
+                return Observation.unreadable("linux.aide.database", Source.file(p, 0), e.reason());
             }
         }
         return Observation.absent("linux.aide.database", Source.file("/var/lib/aide/aide.db", 0),
@@ -114,10 +118,14 @@ public final class IntegrityLoggingUpdatesCollector implements Collector {
             source = timer.source();
         }
         for (String p : List.of("/etc/cron.daily/aide", "/etc/cron.daily/dailyaidecheck")) {
-            if (TargetFiles.exists(root, p)) {
-                how.add("cron");
-                source = source == null ? Source.file(p, 0) : source;
-                break;
+            try {
+                if (TargetFiles.exists(root, p)) {
+                    how.add("cron");
+                    source = source == null ? Source.file(p, 0) : source;
+                    break;
+                }
+            } catch (UnreadableException e) {
+                return Observation.unreadable("linux.aide.scheduled", Source.file(p, 0), e.reason());
             }
         }
         return how.isEmpty()

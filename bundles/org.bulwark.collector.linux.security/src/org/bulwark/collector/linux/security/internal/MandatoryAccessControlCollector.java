@@ -1,8 +1,5 @@
 package org.bulwark.collector.linux.security.internal;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -140,19 +137,21 @@ public final class MandatoryAccessControlCollector implements Collector {
 
     static Observation secureBoot(Path root) {
         String key = "linux.secureboot.enabled";
-        if (!Files.isDirectory(TargetFiles.resolve(root, "/sys/firmware/efi"))) {
-            return Observation.absent(key, Source.runtime("/sys/firmware/efi"), "not booted with EFI");
-        }
         try {
-            byte[] bytes = Files.readAllBytes(TargetFiles.resolve(root, SECURE_BOOT_VAR));
+            if (!TargetFiles.isDirectory(root, "/sys/firmware/efi")) {
+                return Observation.absent(key, Source.runtime("/sys/firmware/efi"), "not booted with EFI");
+            }
+            Optional<byte[]> variable = TargetFiles.readBytes(root, SECURE_BOOT_VAR, 4096);
+            if (variable.isEmpty()) {
+                return Observation.of(key, "no", Source.runtime(SECURE_BOOT_VAR).withDetail("no SecureBoot variable"));
+            }
+            byte[] bytes = variable.get();
             if (bytes.length < 5) {
                 return Observation.unparseable(key, Source.runtime(SECURE_BOOT_VAR), "EFI variable shorter than 5 bytes");
             }
             return Observation.of(key, bytes[4] == 1 ? "yes" : "no", Source.runtime(SECURE_BOOT_VAR));
-        } catch (NoSuchFileException e) {
-            return Observation.of(key, "no", Source.runtime(SECURE_BOOT_VAR).withDetail("no SecureBoot variable"));
-        } catch (IOException e) {
-            return Observation.unreadable(key, Source.runtime(SECURE_BOOT_VAR), TargetFiles.reasonFor(e));
+        } catch (UnreadableException e) {
+            return Observation.unreadable(key, Source.runtime(e.path()), e.reason());
         }
     }
 }

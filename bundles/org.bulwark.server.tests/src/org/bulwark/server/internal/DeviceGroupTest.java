@@ -1,0 +1,60 @@
+package org.bulwark.server.internal;
+
+import static org.bulwark.server.internal.ServerFixture.JSON;
+import static org.bulwark.server.internal.ServerFixture.error;
+import static org.bulwark.server.internal.ServerFixture.ids;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** {@code /api/deviceGroups}: the rules the caller sees; an administrator replaces them, atomically. */
+class DeviceGroupTest extends ServerTestBase {
+
+    static final String RULES = "[{\"name\":\"web\",\"rank\":10,\"hostname\":\"web-*\",\"os\":null,\"tags\":[]},"
+            + "{\"name\":\"db\",\"rank\":5,\"hostname\":null,\"os\":\"debian\",\"tags\":[]}]";
+
+    @Test
+    void deviceGroupRulesAreReadAndValidated() throws Exception {
+        assertEquals(JSON.readTree("{\"value\":" + RULES + "}"), fleet.get("/api/deviceGroups", fleet.admin));
+        assertEquals(Set.of("web"), ids(fleet.get("/api/deviceGroups", fleet.viewerWeb), "name"));
+        assertEquals("[0].rank: required integer", error(fleet.send("PUT", "/api/deviceGroups", fleet.admin,
+                "[{\"name\":\"x\"}]"), 400, "invalid_input"));
+        assertEquals("role VIEWER may not PUT /api/deviceGroups", error(fleet.send("PUT", "/api/deviceGroups",
+                fleet.viewerWeb, "[]"), 403, "forbidden"));
+        assertEquals(JSON.readTree("{\"value\":" + RULES + "}"), fleet.get("/api/deviceGroups", fleet.admin),
+                "unchanged by bad input");
+    }
+
+    @Test
+    void replacedRulesAreSavedAndDecideTheNextUploads() throws Exception {
+        String rules = "[{\"name\":\"alpine\",\"rank\":1,\"os\":\"alpine\",\"tags\":[\"edge\"]}]";
+        JsonNode put = fleet.call("PUT", "/api/deviceGroups", fleet.admin, rules, 200);
+        JsonNode expected = JSON.readTree("{\"value\":[{\"name\":\"alpine\",\"rank\":1,\"hostname\":null,"
+                + "\"os\":\"alpine\",\"tags\":[\"edge\"]}]}");
+        assertEquals(expected, put);
+        assertEquals(expected.get("value"), JSON.readTree(Files.readString(fleet.dir.resolve(GroupRules.FILE))));
+        // an upload from web-1 now matches no rule: Ungrouped
+        assertEquals("Ungrouped", JSON.readTree(fleet.upload(fleet.agent, fleet.report("m-web", "web-1",
+                "Debian GNU/Linux 12", 0), null).body()).get("group").asText());
+    }
+
+    @Test
+    void aRulesFileThatIsALinkIsNotWrittenThrough() throws Exception {
+        Path elsewhere = Files.writeString(fleet.dir.resolve("elsewhere.json"), "[]");
+        Path file = fleet.dir.resolve(GroupRules.FILE);
+        Files.delete(file);
+        Files.createSymbolicLink(file, elsewhere);
+        String message = error(fleet.send("PUT", "/api/deviceGroups", fleet.admin, "[]"), 500, "internal_error");
+        assertTrue(message.matches("internal error \\(reference [0-9a-f]{8}\\); the server's log has the details"),
+                message);
+        assertEquals("[]", Files.readString(elsewhere));
+        assertTrue(Files.isSymbolicLink(file));
+    }
+}

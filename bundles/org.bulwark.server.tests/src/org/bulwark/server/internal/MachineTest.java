@@ -1,0 +1,67 @@
+package org.bulwark.server.internal;
+
+import static org.bulwark.server.internal.ServerFixture.error;
+import static org.bulwark.server.internal.ServerFixture.ids;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** {@code /api/machines}, {@code …/{id}} and {@code …/{id}/assessments}, within the caller's groups. */
+class MachineTest extends ServerTestBase {
+
+    @Test
+    void machinesOutsideTheGroupsAreNotFound() throws Exception {
+        assertEquals(Set.of("m-web"), ids(fleet.get("/api/machines", fleet.viewerWeb), "id"));
+        assertEquals(Set.of("m-db"), ids(fleet.get("/api/machines", fleet.viewerDb), "id"));
+        assertEquals(List.of("m-db", "m-other", "m-web"), ServerFixture.list(fleet.get("/api/machines", fleet.admin),
+                "id"));
+        assertEquals("web", fleet.get("/api/machines/m-web", fleet.admin).get("group").asText());
+        assertEquals("db", fleet.get("/api/machines/m-db", fleet.admin).get("group").asText());
+        assertEquals("Ungrouped", fleet.get("/api/machines/m-other", fleet.admin).get("group").asText());
+        assertEquals("no machine 'm-db'", error(fleet.send("GET", "/api/machines/m-db", fleet.viewerWeb, null), 404,
+                "not_found"));
+        assertEquals("no machine 'db-1'", error(fleet.send("GET", "/api/machines/db-1", fleet.viewerWeb, null), 404,
+                "not_found"));
+        assertEquals("no machine 'm-db'", error(fleet.send("GET", "/api/machines/m-db/assessments", fleet.viewerWeb,
+                null), 404, "not_found"));
+        assertEquals("no machine 'nothing'", error(fleet.send("GET", "/api/machines/nothing", fleet.admin, null),
+                404, "not_found"));
+        JsonNode assessments = fleet.get("/api/machines/m-db/assessments", fleet.viewerDb);
+        assertEquals(1, assessments.get("count").asInt());
+        JsonNode a = assessments.get("value").get(0);
+        assertEquals(fleet.expectedScore(0, 1), a.get("score").asDouble());
+        assertEquals(18, a.get("passed").asInt());
+        assertEquals(2, a.get("failed").asInt());
+        assertEquals(true, a.get("complete").asBoolean());
+        assertEquals(fleet.now.toString(), a.get("time").asText());
+        // by host name too
+        JsonNode byName = fleet.get("/api/machines/web-1", fleet.viewerWeb);
+        assertEquals("web-1", byName.get("hostname").asText());
+        assertEquals(List.of("group", "hostname", "id", "lastSeen", "maxPoints", "os", "rawPoints", "score"),
+                List.copyOf(ServerFixture.fieldNames(byName)));
+        assertEquals("m-web", byName.get("id").asText());
+        assertEquals("Debian GNU/Linux 12", byName.get("os").asText());
+        assertEquals(fleet.now.toString(), byName.get("lastSeen").asText());
+        assertEquals(fleet.expectedScore(0), byName.get("score").asDouble());
+    }
+
+    @Test
+    void machinesArePaged() throws Exception {
+        JsonNode page = fleet.get("/api/machines?$top=2&$skip=1", fleet.admin);
+        assertEquals(3, page.get("count").asInt());
+        assertEquals(List.of("m-other", "m-web"), ServerFixture.list(page, "id"));
+        assertEquals(false, page.has("nextSkip"));
+        JsonNode first = fleet.get("/api/machines?$top=1", fleet.admin);
+        assertEquals(List.of("m-db"), ServerFixture.list(first, "id"));
+        assertEquals(1, first.get("nextSkip").asInt());
+        assertEquals("$top must be 0 to 10000, $skip at least 0", error(fleet.send("GET", "/api/machines?$top=10001",
+                fleet.admin, null), 400, "invalid_parameter"));
+        assertEquals("$skip: not an integer", error(fleet.send("GET", "/api/machines?$skip=x", fleet.admin, null),
+                400, "invalid_parameter"));
+    }
+}

@@ -1,0 +1,152 @@
+package org.bulwark.server.internal;
+
+import static org.bulwark.server.internal.ServerFixture.JSON;
+import static org.bulwark.server.internal.ServerFixture.error;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+import org.bulwark.server.api.Role;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/** {@code POST /api/assessments}: uploads, their ids, encodings, limits and groups. */
+class UploadTest extends ServerTestBase {
+
+    @Test
+    void anUploadIdSentTwiceIsStoredOnce() throws Exception {
+        byte[] body = fleet.report("m-web", "web-1", "Debian GNU/Linux 12", 0);
+        HttpResponse<String> first = fleet.upload(fleet.agent, body, "dup-1");
+        assertEquals(201, first.statusCode(), first.body());
+        long id = JSON.readTree(first.body()).get("id").asLong();
+        assertEquals(JSON.readTree("{\"id\":" + id + ",\"machineId\":\"m-web\",\"group\":\"web\",\"score\":"
+                + fleet.expectedScore(0) + ",\"duplicate\":false}"), JSON.readTree(first.body()));
+        HttpResponse<String> again = fleet.upload(fleet.agent, body, "dup-1");
+        assertEquals(200, again.statusCode(), again.body());
+        assertEquals(JSON.readTree("{\"id\":" + id + ",\"duplicate\":true}"), JSON.readTree(again.body()));
+        assertEquals(4, fleet.stored());
+    }
+
+    @Test
+    void badUploadsAre4xxJsonErrorsAndStoreNothing() throws Exception {
+        byte[] good = fleet.report("m-bad", "web-9", "Debian", 0);
+        assertEquals("an API token is required: Authorization: Bearer <token>",
+                error(fleet.upload(null, good, null), 401, "unauthorized"));
+        assertEquals("unknown API token", error(fleet.upload("bwk_wrong", good, null), 401, "unauthorized"));
+        assertEquals("role VIEWER may not POST /api/assessments",
+                error(fleet.upload(fleet.viewerWeb, good, null), 403, "forbidden"));
+        assertTrue(error(fleet.upload(fleet.agent, "{not json".getBytes(StandardCharsets.UTF_8), null), 400,
+                "invalid_report").startsWith("upload:1:"));
+        // a report that breaks the schema: the device id is missing; the error names the field
+        ObjectNode broken = (ObjectNode) JSON.readTree(good);
+        ((ObjectNode) broken.get("device")).remove("id");
+        String message = error(fleet.upload(fleet.agent, JSON.writeValueAsBytes(broken), null), 400, "invalid_report");
+        assertTrue(message.contains("device.id"), message);
+        // a control this server does not know
+        String unknown = new String(good, StandardCharsets.UTF_8).replace(fleet.controls.get(3).id(),
+                "no.such.control");
+        assertEquals("controls: unknown to this server: no.such.control", error(fleet.upload(fleet.agent,
+                unknown.getBytes(StandardCharsets.UTF_8), null), 400, "unknown_controls"));
+        // larger than the limit (256 KiB here)
+        byte[] huge = new byte[300 * 1024];
+        Arrays.fill(huge, (byte) ' ');
+        assertEquals("the upload is larger than 262144 bytes",
+                error(fleet.upload(fleet.agent, huge, "too-big"), 413, "payload_too_large"));
+        assertEquals(3, fleet.stored());
+        // still serving
+        assertEquals(3, fleet.get("/api/machines", fleet.admin).get("count").asInt());
+        // the failed upload id was not taken
+        assertEquals(201, fleet.upload(fleet.agent, fleet.report("m-web", "web-1", "Debian GNU/Linux 12", 0),
+                "too-big").statusCode());
+        assertEquals(4, fleet.stored());
+    }
+
+    @Test
+    void uploadDocumentsAndFullReportsScoreTheSame() throws Exception {
+        // m-db fails controls 0 and 1 in the fleet's full report; the same results as an upload document
+        HttpResponse<String> doc = fleet.upload(fleet.agent, fleet.uploadDocument("m-db", "db-1",
+                "Debian GNU/Linux 12", 0, 1), null);
+        assertEquals(201, doc.statusCode(), doc.body());
+        HttpResponse<String> full = fleet.upload(fleet.agent, fleet.report("m-db", "db-1", "Debian GNU/Linux 12", 0, 1),
+                null);
+        assertEquals(201, full.statusCode(), full.body());
+        double expected = fleet.expectedScore(0, 1);
+        assertEquals(expected, JSON.readTree(doc.body()).get("score").asDouble());
+        assertEquals(expected, JSON.readTree(full.body()).get("score").asDouble());
+
+        // an upload document is checked field by field: the error names the field and its line and column
+        String withScore = new String(fleet.uploadDocument("m-db", "db-1", "Debian GNU/Linux 12", 0),
+                StandardCharsets.UTF_8).replace("\"results\":", "\"score\":{},\"results\":");
+        String message = error(fleet.upload(fleet.agent, withScore.getBytes(StandardCharsets.UTF_8), null), 400,
+                "invalid_report");
+        assertTrue(message.matches("upload:1:\\d+: score: unknown field \\(an upload has upload, generator, .*"),
+                message);
+        String withTitle = new String(fleet.uploadDocument("m-db", "db-1", "Debian GNU/Linux 12", 0),
+                StandardCharsets.UTF_8).replaceFirst("\"state\":", "\"title\":\"x\",\"state\":");
+        message = error(fleet.upload(fleet.agent, withTitle.getBytes(StandardCharsets.UTF_8), null), 400,
+                "invalid_report");
+        assertTrue(message.matches("upload:1:\\d+: results\\[0\\]\\.title: unknown field .*"), message);
+        assertEquals(5, fleet.stored());
+    }
+
+    @Test
+    void gzipUploadsAreInflatedWithinTheLimitAndBadEncodingsRefused() throws Exception {
+        byte[] report = fleet.uploadDocument("m-web", "web-1", "Debian GNU/Linux 12", 0);
+        HttpResponse<String> ok = fleet.uploadEncoded(ServerFixture.gzip(report), "gzip");
+        assertEquals(201, ok.statusCode(), ok.body());
+        assertEquals("m-web", JSON.readTree(ok.body()).get("machineId").asText());
+        long id = JSON.readTree(ok.body()).get("id").asLong();
+        // kept as the agent sent it
+        assertEquals(new String(report, StandardCharsets.UTF_8),
+                fleet.store.assessment(id).orElseThrow().reportJson());
+        // a small body that inflates beyond the limit (256 KiB here)
+        byte[] bomb = new byte[1024 * 1024];
+        Arrays.fill(bomb, (byte) ' ');
+        byte[] small = ServerFixture.gzip(bomb);
+        assertTrue(small.length < 4096, "compressed: " + small.length);
+        assertEquals("the upload is larger than 262144 bytes",
+                error(fleet.uploadEncoded(small, "gzip"), 413, "payload_too_large"));
+        assertEquals("the body is not valid gzip: Not in GZIP format",
+                error(fleet.uploadEncoded(report, "gzip"), 400, "invalid_encoding"));
+        assertEquals("Content-Encoding br is not supported: send gzip or identity",
+                error(fleet.uploadEncoded(report, "br"), 415, "unsupported_encoding"));
+        assertEquals(4, fleet.stored());
+    }
+
+    @Test
+    void agentTokensUploadOnlyDevicesOfTheirGroups() throws Exception {
+        String agentWeb = fleet.token("agent-web", Role.AGENT, "web");
+        // web-1 is in group web by the host name rule: accepted
+        HttpResponse<String> ok = fleet.upload(agentWeb, fleet.report("m-web", "web-1", "Debian GNU/Linux 12", 0),
+                null);
+        assertEquals(201, ok.statusCode(), ok.body());
+        assertEquals("web", JSON.readTree(ok.body()).get("group").asText());
+        // db-1 runs Debian: group db; other-2 matches no rule: Ungrouped. Both refused, nothing stored
+        assertEquals("group: machine 'db-1' belongs to device group 'db', which this token may not upload to "
+                + "(its groups: web)", error(fleet.upload(agentWeb, fleet.report("m-db", "db-1",
+                        "Debian GNU/Linux 12", 0, 1), "g-db"), 403, "forbidden"));
+        assertEquals("group: machine 'other-2' belongs to device group 'Ungrouped', which this token may not upload "
+                + "to (its groups: web)", error(fleet.upload(agentWeb, fleet.report("m-new", "other-2",
+                        "Alpine Linux", 2), null), 403, "forbidden"));
+        assertEquals(4, fleet.stored());
+        assertEquals(3, fleet.get("/api/machines", fleet.admin).get("count").asInt());
+        // the refused upload id was not taken: the right token stores it
+        assertEquals(201, fleet.upload(fleet.agent, fleet.report("m-db", "db-1", "Debian GNU/Linux 12", 0, 1),
+                "g-db").statusCode());
+        assertEquals(5, fleet.stored());
+    }
+
+    @Test
+    void anUploadIdOfMoreThan200CharactersIsRefused() throws Exception {
+        JsonNode before = fleet.get("/api/machines", fleet.admin);
+        assertEquals("Upload-Id: 1 to 200 characters", error(fleet.upload(fleet.agent,
+                fleet.report("m-web", "web-1", "Debian GNU/Linux 12"), "x".repeat(201)), 400, "invalid_upload_id"));
+        assertEquals(3, fleet.stored());
+        assertEquals(before, fleet.get("/api/machines", fleet.admin));
+    }
+}

@@ -1,0 +1,119 @@
+package org.bulwark.server.internal;
+
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+
+import org.bulwark.operations.api.UploadBody;
+import org.bulwark.operations.api.UploadIntake;
+import org.bulwark.operations.api.UploadOutcome;
+import org.bulwark.operations.api.UploadPolicy;
+import org.bulwark.scoring.api.Device;
+import org.bulwark.store.api.AssessmentStore;
+import org.bulwark.store.api.AssessmentSummary;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * {@code POST /api/assessments}: an agent's upload, taken in by {@link UploadIntake} with the server's device group
+ * rules and the caller's groups, then added to the {@link FleetState}. With an {@code Upload-Id} it is stored once
+ * however often it is sent: a repeat is answered 200 with the first upload's id, and the id is taken only when the
+ * upload is stored.
+ */
+final class AssessmentResource implements Resource {
+
+    static final String UPLOAD_ID = "Upload-Id";
+
+    private final UploadIntake intake;
+    private final AssessmentStore store;
+    private final GroupRules groups;
+    private final FleetState state;
+    private final UploadLog uploads;
+
+    AssessmentResource(UploadIntake intake, AssessmentStore store, GroupRules groups, FleetState state,
+            UploadLog uploads) {
+        this.intake = intake;
+        this.store = store;
+        this.groups = groups;
+        this.state = state;
+        this.uploads = uploads;
+    }
+
+    @Override
+    public void register(Routes routes) {
+        routes.add("POST", "/api/assessments", BearerAuth.UPLOADERS, this::upload);
+    }
+
+    /** The server's rules for one caller's upload: the device group rules, and the caller's groups. */
+    private record Policy(GroupRules groups, Tokens.Token caller) implements UploadPolicy {
+        @Override
+        public String groupOf(Device reported) {
+            return groups.groupOf(reported.hostname(), reported.os(), reported.groups());
+        }
+
+        @Override
+        public boolean mayUpload(String group) {
+            return caller.sees(group);
+        }
+
+        @Override
+        public Set<String> uploaderGroups() {
+            return caller.groups();
+        }
+    }
+
+    private Reply upload(Request request) throws Exception {
+        String uploadId = request.header(UPLOAD_ID);
+        if (uploadId != null && (uploadId.isBlank() || uploadId.length() > 200)) {
+            throw new ApiError(400, "invalid_upload_id", UPLOAD_ID + ": 1 to 200 characters");
+        }
+        RequestBody.Bytes bytes = request.body().bytes();
+        UploadBody body = new UploadBody(bytes.plain(), bytes.gzip());
+        if (uploadId == null) {
+            return stored(store(body, request.principal()));
+        }
+        while (true) {
+            CompletableFuture<Long> earlier = uploads.claim(uploadId);
+            if (earlier == null) {
+                break;
+            }
+            try {
+                return duplicate(earlier.get());
+            } catch (ExecutionException e) {
+                // the first attempt failed and released the id: claim it again and store this one
+            }
+        }
+        try {
+            AssessmentSummary s = store(body, request.principal());
+            uploads.stored(uploadId, s.id());
+            return stored(s);
+        } catch (Exception | Error e) {
+            uploads.failed(uploadId, e instanceof Exception x ? x : new RuntimeException(e));
+            throw e;
+        }
+    }
+
+    private AssessmentSummary store(UploadBody body, Tokens.Token caller) throws Exception {
+        // the exceptions in force are at most a second old
+        UploadOutcome outcome = intake.accept(store, body, new Policy(groups, caller), state.exceptions());
+        state.stored(outcome.saved().id(), outcome.results(), outcome.controls());
+        return outcome.saved();
+    }
+
+    private static Reply stored(AssessmentSummary s) {
+        ObjectNode o = ServerJson.JSON.createObjectNode();
+        o.put("id", s.id());
+        o.put("machineId", s.device().id());
+        o.put("group", Scope.groupOf(s.device()));
+        ServerJson.number(o, "score", s.score());
+        o.put("duplicate", false);
+        return Reply.json(201, o);
+    }
+
+    private static Reply duplicate(long id) {
+        ObjectNode o = ServerJson.JSON.createObjectNode();
+        o.put("id", id);
+        o.put("duplicate", true);
+        return Reply.json(200, o);
+    }
+}

@@ -1,0 +1,58 @@
+package org.bulwark.server.internal;
+
+import org.bulwark.scoring.api.Device;
+import org.bulwark.scoring.api.DeviceResults;
+import org.bulwark.store.api.AssessmentStore;
+import org.bulwark.store.api.StoreException;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/** {@code /api/machines}, {@code …/{id}} (id or host name) and {@code …/{id}/assessments}: the caller's machines. */
+final class MachineResource implements Resource {
+
+    private final FleetState state;
+    private final AssessmentStore store;
+
+    MachineResource(FleetState state, AssessmentStore store) {
+        this.state = state;
+        this.store = store;
+    }
+
+    @Override
+    public void register(Routes routes) {
+        routes.add("GET", "/api/machines", BearerAuth.READERS, this::machines);
+        routes.add("GET", "/api/machines/{id}", BearerAuth.READERS, this::machine);
+        routes.add("GET", "/api/machines/{id}/assessments", BearerAuth.READERS, this::assessments);
+    }
+
+    private Reply machines(Request request) throws StoreException {
+        FleetState.Snapshot f = state.snapshot(request.principal());
+        return Paging.page(request, f.devices(),
+                d -> ServerJson.machine(d.device(), f.device(d.device().id()), d.assessedAt()));
+    }
+
+    private Reply machine(Request request) throws StoreException {
+        Device d = Scope.of(state, request.principal()).device(request.param(0));
+        FleetState.Snapshot f = state.snapshot(request.principal());
+        for (DeviceResults r : f.devices()) {
+            if (r.device().id().equals(d.id())) {
+                return Reply.json(200, ServerJson.machine(r.device(), f.device(d.id()), r.assessedAt()));
+            }
+        }
+        return Reply.json(200, ServerJson.machine(d, null, null));
+    }
+
+    private Reply assessments(Request request) throws StoreException {
+        Device d = Scope.of(state, request.principal()).device(request.param(0));
+        return Paging.page(request, store.history(d.id(), null), s -> {
+            ObjectNode o = ServerJson.JSON.createObjectNode();
+            o.put("id", s.id());
+            o.put("time", s.finished().toString());
+            ServerJson.points(o, s.points());
+            o.put("complete", s.complete());
+            o.put("passed", s.coverage().passed());
+            o.put("failed", s.coverage().failed());
+            return o;
+        });
+    }
+}
