@@ -12,13 +12,14 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.bulwark.collector.api.Collector;
+import org.bulwark.testing.TestServices;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
-import org.osgi.framework.ServiceRegistration;
 
 /**
  * The command line end to end in OSGi: real services, a test collector reading fixture roots, content and
@@ -27,7 +28,8 @@ import org.osgi.framework.ServiceRegistration;
 class CommandLineTest {
 
     private final BundleContext context = FrameworkUtil.getBundle(CommandLineTest.class).getBundleContext();
-    private ServiceRegistration<Collector> facts;
+    @RegisterExtension
+    final TestServices testServices = new TestServices(context);
     private Services services;
 
     @TempDir
@@ -38,13 +40,12 @@ class CommandLineTest {
 
     @BeforeEach
     void setUp() {
-        facts = context.registerService(Collector.class, new FactsFileCollector(), null);
+        testServices.register(Collector.class, new FactsFileCollector()); // unregistered after each test
         services = new Services(context);
     }
 
     @AfterEach
     void tearDown() {
-        facts.unregister();
         services.close();
     }
 

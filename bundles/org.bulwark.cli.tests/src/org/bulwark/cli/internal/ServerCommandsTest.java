@@ -3,12 +3,14 @@ package org.bulwark.cli.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -19,6 +21,7 @@ import org.bulwark.server.api.FleetServer;
 import org.bulwark.server.api.Role;
 import org.bulwark.store.api.AssessmentStore;
 import org.bulwark.store.api.AssessmentStoreFactory;
+import org.bulwark.testing.Await;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -232,11 +235,13 @@ class ServerCommandsTest {
         serve.start();
         try {
             Matcher m = Pattern.compile("serving https://127\\.0\\.0\\.1:(\\d+)/api").matcher("");
-            for (int i = 0; i < 600 && !m.reset(serveErr.toString()).find(); i++) {
-                assertTrue(serve.isAlive(), "serve ended: " + serveErr);
-                Thread.sleep(50);
-            }
-            assertTrue(m.reset(serveErr.toString()).find(), serveErr.toString());
+            Await.waitForAssert(() -> {
+                String printed = serveErr.toString();
+                if (!m.reset(printed).find()) {
+                    assertTrue(serve.isAlive(), "serve ended: " + printed);
+                    fail("not serving yet: " + printed);
+                }
+            }, Duration.ofSeconds(30));
             String url = "https://127.0.0.1:" + m.group(1);
             String agent = services.get(FleetServer.class).createToken(data, "agent", Role.AGENT, Set.of("*"));
             int code = run("assess", "--no-store", "--format", "json", "-o", dir.resolve("r.json").toString(),

@@ -12,13 +12,14 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 
 import org.bulwark.collector.api.Collector;
+import org.bulwark.testing.TestServices;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
-import org.osgi.framework.ServiceRegistration;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -31,7 +32,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 class StoreCommandsTest {
 
     private final BundleContext context = FrameworkUtil.getBundle(StoreCommandsTest.class).getBundleContext();
-    private ServiceRegistration<Collector> facts;
+    @RegisterExtension
+    final TestServices testServices = new TestServices(context);
     private Services services;
 
     @TempDir
@@ -42,13 +44,12 @@ class StoreCommandsTest {
 
     @BeforeEach
     void setUp() {
-        facts = context.registerService(Collector.class, new FactsFileCollector(), null);
+        testServices.register(Collector.class, new FactsFileCollector()); // unregistered after each test
         services = new Services(context);
     }
 
     @AfterEach
     void tearDown() {
-        facts.unregister();
         services.close();
     }
 

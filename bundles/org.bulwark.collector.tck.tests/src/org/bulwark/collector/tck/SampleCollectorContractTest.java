@@ -5,11 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.bulwark.collector.api.Collector;
-import org.junit.jupiter.api.AfterEach;
+import org.bulwark.testing.TestServices;
 import org.junit.jupiter.api.BeforeEach;
-import org.osgi.framework.BundleContext;
-import org.osgi.framework.FrameworkUtil;
-import org.osgi.framework.ServiceRegistration;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The whole TCK against a well-behaved collector registered as a service. It is not a DS component (a
@@ -18,18 +16,12 @@ import org.osgi.framework.ServiceRegistration;
  */
 class SampleCollectorContractTest extends CollectorContract {
 
-    private final BundleContext context = FrameworkUtil.getBundle(SampleCollectorContractTest.class)
-            .getBundleContext();
-    private ServiceRegistration<Collector> registration;
+    @RegisterExtension
+    final TestServices services = new TestServices();
 
     @BeforeEach
     void register() {
-        registration = context.registerService(Collector.class, new SampleCollector(), null);
-    }
-
-    @AfterEach
-    void unregister() {
-        registration.unregister();
+        services.register(Collector.class, new SampleCollector()); // unregistered after each test
     }
 
     @Override

@@ -27,6 +27,7 @@ import org.bulwark.store.api.AssessmentDiff;
 import org.bulwark.store.api.AssessmentSummary;
 import org.bulwark.store.api.Remediation;
 import org.bulwark.store.api.StoredException;
+import org.bulwark.testing.Services;
 import org.junit.jupiter.api.Test;
 
 /** The one JSON and CSV vocabulary of stored entities, field by field. */
@@ -113,7 +114,7 @@ class EntityJsonTest {
 
     @Test
     void csvRowsKeepTheColumnsOfTheExports() throws Exception {
-        EntityCsv csv = new EntityCsvComponent(OsgiServices.get(ReportWriter.class));
+        EntityCsv csv = new EntityCsvComponent(Services.await(ReportWriter.class));
         assertEquals(Remediation.CSV_COLUMNS, EntityCsv.ACTIVITY_COLUMNS);
         assertEquals(ACTIVITY.csvRow(), csv.activityRow(ACTIVITY));
         Remediation group = new Remediation(4, "=1+1", "c2", null, Remediation.Scope.GROUP, List.of(), "web",

@@ -28,6 +28,7 @@ import org.bulwark.scoring.api.Justification;
 import org.bulwark.scoring.api.Recommendation.Status;
 import org.bulwark.scoring.api.ResultState;
 import org.bulwark.scoring.api.ScoringService;
+import org.bulwark.testing.Services;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -80,7 +81,7 @@ class RecommendationRowsTest {
                 // not active at the score's time: ignored
                 new ControlException("later", "c1", Scope.GLOBAL, null, Justification.THIRD_PARTY_CONTROL, "a",
                         NOW.plusSeconds(60), null, null));
-        FleetScore score = OsgiServices.get(ScoringService.class).score(CONTROLS, devices, exceptions, NOW);
+        FleetScore score = Services.await(ScoringService.class).score(CONTROLS, devices, exceptions, NOW);
         assertEquals(List.of("d4"), score.inactive());
         List<Benchmark> content = List.of(new Benchmark("b", "B", "1", "b.json", "0", List.of(
                 control("c1", "Content c1", Category.OPERATING_SYSTEM, 10, RemediationType.CONFIGURATION_CHANGE),
@@ -110,7 +111,7 @@ class RecommendationRowsTest {
     @Test
     void aFleetWithoutFailuresHasNoRows() throws Exception {
         List<DeviceResults> devices = new ArrayList<>(List.of(device("d1", Set.of(), NOW, "PPPPP")));
-        FleetScore score = OsgiServices.get(ScoringService.class).score(CONTROLS, devices, List.of(), NOW);
+        FleetScore score = Services.await(ScoringService.class).score(CONTROLS, devices, List.of(), NOW);
         assertEquals(List.of(), new DefaultRecommendationRows().rows(score, devices, List.of(), CONTROLS, List.of()));
     }
 }

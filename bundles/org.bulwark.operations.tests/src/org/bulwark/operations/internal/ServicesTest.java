@@ -38,6 +38,7 @@ import org.bulwark.scoring.api.Assessment;
 import org.bulwark.scoring.api.Device;
 import org.bulwark.store.api.AssessmentStore;
 import org.bulwark.store.api.StoreException;
+import org.bulwark.testing.Services;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -56,12 +57,12 @@ class ServicesTest {
         for (Class<?> type : List.of(Locations.class, Assessments.class, UploadIntake.class, ExceptionOperations.class,
                 RemediationOperations.class, RecommendationRows.class, EntityJson.class, EntityCsv.class,
                 FileOutput.class)) {
-            assertNotNull(OsgiServices.get(type), type.getName());
+            assertNotNull(Services.await(type), type.getName());
         }
     }
 
     private StoreOpener embedded() throws InterruptedException {
-        Locations locations = OsgiServices.get(Locations.class);
+        Locations locations = Services.await(Locations.class);
         return locations.opener(locations.resolve(dir.resolve("data"), null));
     }
 
@@ -74,7 +75,7 @@ class ServicesTest {
             steps.add("open");
             return store.open();
         };
-        AssessOutcome outcome = OsgiServices.get(Assessments.class).assess(AssessOrder.of(root), watched,
+        AssessOutcome outcome = Services.await(Assessments.class).assess(AssessOrder.of(root), watched,
                 a -> steps.add("report of " + a.root()), null);
         assertEquals(List.of("open", "report of " + root, "open"), steps);
         assertNull(outcome.storeFailure());
@@ -83,16 +84,16 @@ class ServicesTest {
         try (AssessmentStore db = store.open()) {
             assertEquals(1, db.history(null, null).size());
         }
-        assertEquals(2, OsgiServices.get(Assessments.class).store(store, outcome.assessment()).id());
+        assertEquals(2, Services.await(Assessments.class).store(store, outcome.assessment()).id());
     }
 
     @Test
     void aStoreThatCannotBeOpenedNeverCostsTheReport() throws Exception {
         Path root = Files.createDirectories(dir.resolve("root"));
-        Locations locations = OsgiServices.get(Locations.class);
+        Locations locations = Services.await(Locations.class);
         StoreOpener broken = locations.opener(new Location(dir, "jdbc:mysql://localhost/bulwark"));
         List<Assessment> reported = new ArrayList<>();
-        AssessOutcome outcome = OsgiServices.get(Assessments.class).assess(AssessOrder.of(root), broken,
+        AssessOutcome outcome = Services.await(Assessments.class).assess(AssessOrder.of(root), broken,
                 reported::add, null);
         assertEquals(List.of(outcome.assessment()), reported);
         assertNull(outcome.stored());
@@ -103,7 +104,7 @@ class ServicesTest {
 
     @Test
     void badOrdersAndAFailingSinkStoreNothing() throws Exception {
-        Assessments assessments = OsgiServices.get(Assessments.class);
+        Assessments assessments = Services.await(Assessments.class);
         OperationException e = assertThrows(OperationException.class, () -> assessments.assess(
                 AssessOrder.of(dir.resolve("missing")), embedded(), null, null));
         assertEquals("root " + dir.resolve("missing") + " is not a directory", e.getMessage());
@@ -125,10 +126,10 @@ class ServicesTest {
 
     /** @return an agent's upload of an empty assessment of {@code root} with {@code results} as its results */
     private byte[] upload(Path root, String results) throws Exception {
-        Assessment a = OsgiServices.get(Assessments.class).assess(AssessOrder.of(root), null, null, null)
+        Assessment a = Services.await(Assessments.class).assess(AssessOrder.of(root), null, null, null)
                 .assessment();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        OsgiServices.get(ReportWriter.class).write(a, ReportFormat.UPLOAD, out);
+        Services.await(ReportWriter.class).write(a, ReportFormat.UPLOAD, out);
         return out.toString(StandardCharsets.UTF_8).replace("\"results\":[]", "\"results\":" + results)
                 .getBytes(StandardCharsets.UTF_8);
     }
@@ -157,7 +158,7 @@ class ServicesTest {
         Files.createDirectories(dir.resolve("root/etc"));
         Files.writeString(dir.resolve("root/etc/machine-id"), "m1\n");
         Files.writeString(dir.resolve("root/etc/hostname"), "web1\n");
-        UploadIntake intake = OsgiServices.get(UploadIntake.class);
+        UploadIntake intake = Services.await(UploadIntake.class);
         try (AssessmentStore db = embedded().open()) {
             OperationException bad = assertThrows(OperationException.class, () -> intake.accept(db,
                     new UploadBody("{\"upload\": 2}".getBytes(StandardCharsets.UTF_8), null),

@@ -1,7 +1,6 @@
 package org.bulwark.report.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -23,10 +22,8 @@ import org.bulwark.benchmark.api.BenchmarkLoader;
 import org.bulwark.benchmark.api.LocatedException;
 import org.bulwark.report.api.ReportException;
 import org.bulwark.report.api.ReportFormat;
+import org.bulwark.testing.Services;
 import org.junit.jupiter.api.Test;
-import org.osgi.framework.BundleContext;
-import org.osgi.framework.FrameworkUtil;
-import org.osgi.util.tracker.ServiceTracker;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -73,7 +70,7 @@ class ReadersFuzzTest {
 
     @Test
     void theContentLoaderTakesAnyInput() throws Exception {
-        BenchmarkLoader loader = loader();
+        BenchmarkLoader loader = Services.await(BenchmarkLoader.class, Duration.ofSeconds(5));
         assertEquals(2, loader.load("content", new ByteArrayInputStream(CONTENT.getBytes(StandardCharsets.UTF_8)))
                 .controls().size());
         fuzz(List.of(CONTENT), List.of(CONTENT), BenchmarkException.class,
@@ -89,20 +86,6 @@ class ReadersFuzzTest {
             corpus.add(out.toString(StandardCharsets.UTF_8));
         }
         return corpus;
-    }
-
-    private static BenchmarkLoader loader() throws InterruptedException {
-        BundleContext context = FrameworkUtil.getBundle(ReadersFuzzTest.class).getBundleContext();
-        ServiceTracker<BenchmarkLoader, BenchmarkLoader> tracker = new ServiceTracker<>(context,
-                BenchmarkLoader.class, null);
-        tracker.open();
-        try {
-            BenchmarkLoader loader = tracker.waitForService(5_000);
-            assertNotNull(loader, "the BenchmarkLoader service");
-            return loader;
-        } finally {
-            tracker.close();
-        }
     }
 
     /** Feeds {@code good} and then {@value #INPUTS} inputs made from {@code corpus} to {@code read}. */

@@ -1,0 +1,21 @@
+/**
+ * Test support for JUnit 5 tests that run in OSGi (Tycho test fragments, or any framework with JUnit 5): no base
+ * class to extend, no static state.
+ * <ul>
+ * <li>{@link org.bulwark.testing.Services#await(Class, java.time.Duration)}: the service of a type, waiting for it;
+ * on timeout an {@link AssertionError} naming the type, the timeout and the state of the Declarative Services
+ * components that provide it.</li>
+ * <li>{@link org.bulwark.testing.TestServices}: a JUnit 5 extension registering services for one test and
+ * unregistering them after it; {@link org.bulwark.testing.Services#register} for a try-with-resources
+ * {@link org.bulwark.testing.Registration} of your own.</li>
+ * <li>{@link org.bulwark.testing.Await#waitForAssert(Runnable, java.time.Duration)}: an assertion retried until it
+ * passes, its last failure rethrown on timeout.</li>
+ * </ul>
+ * Per-test data directories are JUnit's own {@code @TempDir}.
+ */
+@Export
+@Version("1.0.0")
+package org.bulwark.testing;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;
