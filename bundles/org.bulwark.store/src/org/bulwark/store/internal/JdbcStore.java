@@ -31,6 +31,7 @@ import org.bulwark.store.api.StoredResults;
 final class JdbcStore implements AssessmentStore {
 
     private final ConnectionPool pool;
+    private final FileThreads threads;
     private final Transactions tx;
     private final int schemaVersion;
     private final Devices devices;
@@ -39,9 +40,10 @@ final class JdbcStore implements AssessmentStore {
     private final Exceptions exceptions;
     private final Remediations remediations;
 
-    private JdbcStore(ConnectionPool pool, Durability durability, int schemaVersion) {
+    private JdbcStore(ConnectionPool pool, FileThreads threads, Durability durability, int schemaVersion) {
         this.pool = pool;
-        this.tx = new Transactions(pool, durability);
+        this.threads = threads;
+        this.tx = new Transactions(pool, durability, threads);
         this.schemaVersion = schemaVersion;
         ResultStateCache states = new ResultStateCache();
         Controls controls = new Controls(tx);
@@ -52,9 +54,22 @@ final class JdbcStore implements AssessmentStore {
         this.writer = new AssessmentWriter(tx, devices, controls, remediations, states);
     }
 
-    /** Opens {@code url} and migrates it (see {@link Migrations}). */
+    /**
+     * Opens {@code url} and migrates it (see {@link Migrations}); an H2 file on {@link FileThreads}, as every
+     * transaction and the close.
+     */
     static JdbcStore open(String url) throws StoreException {
         String where = StoreUrl.redact(url);
+        FileThreads threads = StoreUrl.h2File(url) ? FileThreads.forFile(where) : FileThreads.inline();
+        try {
+            return threads.call(() -> open(url, where, threads));
+        } catch (StoreException | RuntimeException | Error e) {
+            threads.close();
+            throw e;
+        }
+    }
+
+    private static JdbcStore open(String url, String where, FileThreads threads) throws StoreException {
         int size = ConnectionPool.configuredSize();
         Driver driver = StoreUrl.driver(url, where);
         String tuned = StoreUrl.withSettings(url);
@@ -63,7 +78,7 @@ final class JdbcStore implements AssessmentStore {
             int version = Migrations.apply(c, where);
             Durability durability = StoreUrl.h2File(url) ? new H2Durability() : Durability.commit();
             durability.committed(c); // the migrations, and a check that this user may sync the file
-            return new JdbcStore(new ConnectionPool(driver, tuned, where, size, c), durability, version);
+            return new JdbcStore(new ConnectionPool(driver, tuned, where, size, c), threads, durability, version);
         } catch (SQLException | StoreException | RuntimeException e) {
             ConnectionPool.closeQuietly(c);
             if (e instanceof StoreException s) {
@@ -211,6 +226,15 @@ final class JdbcStore implements AssessmentStore {
     /** Closes the idle connections; those in use are closed when their transaction ends. */
     @Override
     public void close() {
-        pool.close();
+        try {
+            threads.call(() -> {
+                pool.close(); // the last connection of an H2 file closes the database, which writes the file
+                return null;
+            });
+        } catch (StoreException e) {
+            pool.close(); // closed before: nothing is left to close
+        } finally {
+            threads.close();
+        }
     }
 }

@@ -14,7 +14,8 @@ import org.bulwark.store.api.StoreException.Reason;
  * (two first assessments of one device inserting it, a lock timeout, a deadlock or serialization failure) is
  * rolled back and run again, up to {@link #ATTEMPTS} times in all. A write returns only once its commit is
  * durable ({@link Durability}). Transactions do not nest; the work reaches its connection through
- * {@link #connection()}.
+ * {@link #connection()}. Each runs on the store's {@link FileThreads}, where a caller's interrupt cannot reach an
+ * H2 file.
  */
 final class Transactions {
 
@@ -29,14 +30,21 @@ final class Transactions {
 
     private final ConnectionPool pool;
     private final Durability durability;
+    private final FileThreads threads;
     /** The connection of the transaction the calling thread runs. */
     private final ThreadLocal<Connection> current = new ThreadLocal<>();
     /** What to do once the calling thread's transaction has committed (caches of what it wrote). */
     private final ThreadLocal<List<Runnable>> committed = new ThreadLocal<>();
 
+    /** Transactions on the caller's thread. */
     Transactions(ConnectionPool pool, Durability durability) {
+        this(pool, durability, FileThreads.inline());
+    }
+
+    Transactions(ConnectionPool pool, Durability durability, FileThreads threads) {
         this.pool = pool;
         this.durability = durability;
+        this.threads = threads;
     }
 
     /** @return the connection of the calling thread's transaction */
@@ -71,6 +79,10 @@ final class Transactions {
         if (current.get() != null) {
             throw new IllegalStateException("transactions do not nest");
         }
+        return threads.call(() -> runHere(work, writes));
+    }
+
+    private <T> T runHere(Work<T> work, boolean writes) throws StoreException {
         for (int attempt = 1;; attempt++) {
             Connection c = pool.borrow();
             boolean healthy = true;

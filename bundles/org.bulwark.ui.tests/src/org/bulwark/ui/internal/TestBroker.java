@@ -28,6 +28,14 @@ public final class TestBroker implements IEventBroker {
         consumers.add(Map.entry(topic, consumer));
     }
 
+    /**
+     * Stops delivering: a topic posted before (a job's snapshot still queued on the display) then reaches no part
+     * of a test that has ended, as the workbench unsubscribes a disposed part.
+     */
+    public void close() {
+        consumers.clear();
+    }
+
     private void deliver(String topic, Object data) {
         topics.add(topic);
         for (Map.Entry<String, Consumer<Object>> c : new ArrayList<>(consumers)) {

@@ -149,6 +149,9 @@ abstract class PartsTestBase {
     @AfterEach
     void close() throws InterruptedException {
         Job.getJobManager().join(LoadJob.FAMILY, null);
+        if (broker != null) {
+            broker.close(); // what the jobs posted and the display has not run yet goes nowhere
+        }
         if (shell != null) {
             shell.dispose();
         }

@@ -40,17 +40,23 @@ public final class ReassessJob extends Job {
         Thread worker = Thread.currentThread();
         Object lock = new Object();
         int[] phase = { BEFORE }; // guarded by lock
-        // The assessment service does its store work on a thread of its own, so cancelling interrupts this thread
-        // while it assesses, and only then: an interrupt must never reach the store's file channels, which the load
-        // after it uses on this thread. A cancel before the assessment waits for it to start; one after it is too
-        // late (the assessment is stored).
+        // Cancelling interrupts this thread while it assesses, and only then (the store keeps its file work on
+        // threads of its own, so the interrupt cannot reach them). A cancel is looked at as collection starts and as
+        // each collector finishes, on this thread and before the assessment is stored, so one made while the
+        // collectors run is never missed; the watchdog also interrupts collectors that hang. A cancel before the
+        // assessment waits for it to start; one after it is too late (the assessment is stored).
+        Runnable interruptIfCancelled = () -> {
+            synchronized (lock) {
+                if (phase[0] == ASSESSING && progress.isCanceled()) {
+                    worker.interrupt();
+                }
+            }
+        };
         Job watchdog = Job.create("cancel watch", m -> {
             while (!m.isCanceled()) {
                 if (progress.isCanceled()) {
+                    interruptIfCancelled.run();
                     synchronized (lock) {
-                        if (phase[0] == ASSESSING) {
-                            worker.interrupt();
-                        }
                         if (phase[0] != BEFORE) {
                             return Status.OK_STATUS;
                         }
@@ -80,6 +86,7 @@ public final class ReassessJob extends Job {
                     @Override
                     public void started(int total) {
                         progress.setWorkRemaining(total + 1);
+                        interruptIfCancelled.run();
                     }
 
                     @Override
@@ -88,6 +95,7 @@ public final class ReassessJob extends Job {
                         progress.worked(1);
                         session.broker().post(WorkbenchTopics.PROGRESS, String.format(Locale.ROOT,
                                 "Re-assessing: %d/%d collectors (%s)", done, total, run.collectorId()));
+                        interruptIfCancelled.run();
                     }
                 });
             } finally {
