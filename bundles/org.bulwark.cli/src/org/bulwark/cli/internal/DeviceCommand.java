@@ -8,25 +8,14 @@ import org.bulwark.scoring.api.Device;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code bulwark device list|set-groups}: the devices the store knows, and their groups. */
 @Command(name = "device", mixinStandardHelpOptions = true,
         description = "The devices the store knows, and the groups they belong to (for group-scoped exceptions and "
                 + "remediation activities).",
         subcommands = { DeviceCommand.ListDevices.class, DeviceCommand.SetGroups.class })
-final class DeviceCommand implements Runnable {
-
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public void run() {
-        throw new ParameterException(spec.commandLine(), "a subcommand is required: list or set-groups");
-    }
+final class DeviceCommand extends ParentCommand {
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List the devices with their groups.")
     static final class ListDevices extends StoreCommand {
@@ -42,18 +31,9 @@ final class DeviceCommand implements Runnable {
         public Integer call() {
             boolean json = format.json(spec);
             List<Device> devices = use(db -> db.devices());
-            if (json) {
-                List<Object> list = new ArrayList<>();
-                devices.forEach(d -> list.add(json().device(d)));
-                printJson(list);
-                return ExitCodes.OK;
-            }
-            out().printf("%-34s %-24s %-36s %s%n", "ID", "HOST", "OS", "GROUPS");
-            for (Device d : devices) {
-                out().printf("%-34s %-24s %-36s %s%n", d.id(), d.hostname(), d.os(), groups(d, ","));
-            }
-            print(devices.size() + " devices");
-            return ExitCodes.OK;
+            return table(json, devices, json()::device, "%-34s %-24s %-36s %s%n",
+                    new Object[] { "ID", "HOST", "OS", "GROUPS" },
+                    d -> new Object[] { d.id(), d.hostname(), d.os(), groups(d, ",") }, "devices");
         }
     }
 

@@ -2,7 +2,6 @@ package org.bulwark.cli.internal;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.bulwark.operations.api.ExceptionDraft;
@@ -14,11 +13,8 @@ import org.bulwark.store.api.StoredException;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code bulwark exception create|list|update|cancel}: exceptions kept in the store, applied by assess and score.
@@ -29,15 +25,7 @@ import picocli.CommandLine.Spec;
                 + "apply them; an expired or cancelled one stops counting by itself." },
         subcommands = { ExceptionCommand.Create.class, ExceptionCommand.ListExceptions.class,
                 ExceptionCommand.Update.class, ExceptionCommand.Cancel.class })
-final class ExceptionCommand implements Runnable {
-
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public void run() {
-        throw new ParameterException(spec.commandLine(), "a subcommand is required: create, list, update or cancel");
-    }
+final class ExceptionCommand extends ParentCommand {
 
     @Command(name = "create", mixinStandardHelpOptions = true, sortOptions = false,
             description = "Create an exception for one control. Nothing is written if anything is wrong.")
@@ -83,22 +71,13 @@ final class ExceptionCommand implements Runnable {
         public Integer call() {
             boolean json = format.json(spec);
             Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-            ExceptionDraft draft;
-            try {
-                draft = new ExceptionDraft(id, control, Figures.constant(ControlException.Scope.class, scope,
-                        "--scope"), target, Figures.constant(Justification.class, justification, "--justification"),
-                        expires == null ? null : Figures.instant(expires, "--expires"), notes);
-            } catch (IllegalArgumentException x) {
-                throw usage(x.getMessage());
-            }
+            ExceptionDraft draft = parse(() -> new ExceptionDraft(id, control,
+                    Figures.constant(ControlException.Scope.class, scope, "--scope"), target,
+                    Figures.constant(Justification.class, justification, "--justification"),
+                    expires == null ? null : Figures.instant(expires, "--expires"), notes));
             StoredException stored = use(db -> services.get(ExceptionOperations.class).create(db, draft,
                     author == null ? user() : author, now));
-            if (json) {
-                printJson(json().exception(stored, now));
-            } else {
-                print("exception " + stored.exception().id() + " created");
-            }
-            return ExitCodes.OK;
+            return show(json, json().exception(stored, now), "exception " + stored.exception().id() + " created");
         }
     }
 
@@ -118,22 +97,15 @@ final class ExceptionCommand implements Runnable {
             boolean json = format.json(spec);
             Instant now = Instant.now();
             List<ExceptionEntry> all = use(db -> services.get(ExceptionOperations.class).list(db, now));
-            if (json) {
-                List<Object> list = new ArrayList<>();
-                all.forEach(e -> list.add(json().exception(e.stored(), now)));
-                printJson(list);
-                return ExitCodes.OK;
-            }
-            out().printf("%-16s %-10s %-36s %-8s %-20s %-20s %-21s %s%n", "ID", "STATUS", "CONTROL", "SCOPE",
-                    "TARGET", "JUSTIFICATION", "EXPIRES", "AUTHOR");
-            for (ExceptionEntry s : all) {
-                ControlException e = s.stored().exception();
-                out().printf("%-16s %-10s %-36s %-8s %-20s %-20s %-21s %s%n", e.id(), Figures.word(s.status()),
-                        e.controlId(), Figures.word(e.scope()), e.target() == null ? "-" : e.target(),
-                        Figures.word(e.justification()), e.expires() == null ? "never" : e.expires(), e.author());
-            }
-            print(all.size() + " exceptions");
-            return ExitCodes.OK;
+            return table(json, all, s -> json().exception(s.stored(), now),
+                    "%-16s %-10s %-36s %-8s %-20s %-20s %-21s %s%n", new Object[] { "ID", "STATUS", "CONTROL",
+                            "SCOPE", "TARGET", "JUSTIFICATION", "EXPIRES", "AUTHOR" }, s -> {
+                        ControlException e = s.stored().exception();
+                        return new Object[] { e.id(), Figures.word(s.status()), e.controlId(),
+                                Figures.word(e.scope()), e.target() == null ? "-" : e.target(),
+                                Figures.word(e.justification()), e.expires() == null ? "never" : e.expires(),
+                                e.author() };
+                    }, "exceptions");
         }
     }
 
@@ -172,32 +144,29 @@ final class ExceptionCommand implements Runnable {
         @Override
         public Integer call() {
             boolean json = format.json(spec);
-            StoredException.Update update;
-            try {
-                if (expires != null && noExpiry) {
-                    throw new IllegalArgumentException("give either --expires or --no-expiry");
-                }
-                update = new StoredException.Update(expires == null ? null : Figures.instant(expires, "--expires"),
-                        noExpiry, notes, justification == null ? null
-                                : Figures.constant(Justification.class, justification, "--justification"));
-                if (update.isEmpty()) {
-                    throw new IllegalArgumentException(
-                            "nothing to update: give --expires, --no-expiry, --notes or --justification");
-                }
-            } catch (IllegalArgumentException x) {
-                throw usage(x.getMessage());
-            }
+            StoredException.Update update = parse(this::update);
             Instant now = Instant.now();
             StoredException updated = use(db -> services.get(ExceptionOperations.class).update(db, id, update,
                     by.who(), now));
-            if (json) {
-                printJson(json().exception(updated, now));
-            } else {
-                print("exception " + id + " updated: " + Figures.word(updated.exception().justification()) + ", "
-                        + (updated.exception().expires() == null ? "never expires"
-                                : "expires " + updated.exception().expires()));
+            return show(json, json().exception(updated, now), "exception " + id + " updated: "
+                    + Figures.word(updated.exception().justification()) + ", "
+                    + (updated.exception().expires() == null ? "never expires"
+                            : "expires " + updated.exception().expires()));
+        }
+
+        private StoredException.Update update() {
+            if (expires != null && noExpiry) {
+                throw new IllegalArgumentException("give either --expires or --no-expiry");
             }
-            return ExitCodes.OK;
+            StoredException.Update update = new StoredException.Update(
+                    expires == null ? null : Figures.instant(expires, "--expires"), noExpiry, notes,
+                    justification == null ? null
+                            : Figures.constant(Justification.class, justification, "--justification"));
+            if (update.isEmpty()) {
+                throw new IllegalArgumentException(
+                        "nothing to update: give --expires, --no-expiry, --notes or --justification");
+            }
+            return update;
         }
     }
 

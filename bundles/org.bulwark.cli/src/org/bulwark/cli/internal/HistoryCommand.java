@@ -1,8 +1,6 @@
 package org.bulwark.cli.internal;
 
-import java.io.PrintWriter;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.bulwark.collector.api.Category;
@@ -43,26 +41,13 @@ final class HistoryCommand extends StoreCommand {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
         List<AssessmentSummary> history = use(db -> db.history(device, from));
-        PrintWriter out = out();
-        if (json) {
-            List<Object> list = new ArrayList<>();
-            history.forEach(s -> list.add(json().summary(s)));
-            printJson(list);
-        } else {
-            out.printf("%5s  %-20s  %-20s  %8s  %-13s  %6s %6s %6s %6s %6s%n", "ID", "FINISHED", "DEVICE", "SCORE",
-                    "POINTS", "OS", "NET", "ACC", "SEC", "APP");
-            for (AssessmentSummary s : history) {
-                out.printf("%5d  %-20s  %-20s  %8s  %-13s  %6s %6s %6s %6s %6s%s%n", s.id(),
-                        s.finished().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString(),
+        return table(json, history, json()::summary, "%5s  %-20s  %-20s  %8s  %-13s  %6s %6s %6s %6s %6s%s%n",
+                new Object[] { "ID", "FINISHED", "DEVICE", "SCORE", "POINTS", "OS", "NET", "ACC", "SEC", "APP", "" },
+                s -> new Object[] { s.id(), s.finished().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString(),
                         s.device().hostname(), Figures.score(s.points()), Figures.points(s.points()),
                         category(s, Category.OPERATING_SYSTEM), category(s, Category.NETWORK),
                         category(s, Category.ACCOUNTS), category(s, Category.SECURITY_CONTROLS),
-                        category(s, Category.APPLICATION), s.complete() ? "" : "  (incomplete)");
-            }
-            out.printf("%d assessments%n", history.size());
-        }
-        out.flush();
-        return ExitCodes.OK;
+                        category(s, Category.APPLICATION), s.complete() ? "" : "  (incomplete)" }, "assessments");
     }
 
     private static String category(AssessmentSummary s, Category c) {

@@ -15,11 +15,9 @@ import org.bulwark.store.api.Remediation;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code bulwark remediation create|list|update|complete|cancel|export}: remediation activities kept in the store.
@@ -32,15 +30,7 @@ import picocli.CommandLine.Spec;
         subcommands = { RemediationCommand.Create.class, RemediationCommand.ListActivities.class,
                 RemediationCommand.Update.class, RemediationCommand.Complete.class, RemediationCommand.Cancel.class,
                 RemediationCommand.Export.class })
-final class RemediationCommand implements Runnable {
-
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public void run() {
-        throw new ParameterException(spec.commandLine(), "a subcommand is required: create, list, update, complete, cancel or export");
-    }
+final class RemediationCommand extends ParentCommand {
 
     @Command(name = "create", mixinStandardHelpOptions = true, sortOptions = false,
             description = "Create an activity for one control on some devices or a device group. Nothing is written "
@@ -82,27 +72,22 @@ final class RemediationCommand implements Runnable {
         @Override
         public Integer call() {
             boolean json = format.json(spec);
-            ActivityDraft draft;
-            try {
-                if (devices.isEmpty() == (group == null)) {
-                    throw new IllegalArgumentException("give either --devices or --group");
-                }
-                LocalDate dueDate = due == null ? null : Figures.date(due, "--due");
-                draft = new ActivityDraft(title, control, group == null ? Remediation.Scope.DEVICES
-                        : Remediation.Scope.GROUP, devices, group,
-                        Figures.constant(Remediation.Priority.class, priority, "--priority"), dueDate, notes);
-            } catch (IllegalArgumentException x) {
-                throw usage(x.getMessage());
-            }
+            ActivityDraft draft = parse(this::draft);
             Remediation r = use(db -> services.get(RemediationOperations.class).create(db, draft,
                     requester == null ? user() : requester, Instant.now()));
-            if (json) {
-                printJson(json().remediation(r));
-            } else {
-                print(String.format("remediation activity #%d created: %d of %d targeted devices fixed", r.id(),
-                        r.fixedDevices(), r.targetDevices()));
+            return show(json, json().remediation(r), String.format(
+                    "remediation activity #%d created: %d of %d targeted devices fixed", r.id(), r.fixedDevices(),
+                    r.targetDevices()));
+        }
+
+        private ActivityDraft draft() {
+            if (devices.isEmpty() == (group == null)) {
+                throw new IllegalArgumentException("give either --devices or --group");
             }
-            return ExitCodes.OK;
+            LocalDate dueDate = due == null ? null : Figures.date(due, "--due");
+            return new ActivityDraft(title, control, group == null ? Remediation.Scope.DEVICES
+                    : Remediation.Scope.GROUP, devices, group,
+                    Figures.constant(Remediation.Priority.class, priority, "--priority"), dueDate, notes);
         }
     }
 
@@ -129,21 +114,10 @@ final class RemediationCommand implements Runnable {
                 throw new ParameterException(spec.commandLine(), x.getMessage());
             }
             List<Remediation> all = use(db -> services.get(RemediationOperations.class).list(db, only));
-            if (json) {
-                List<Object> list = new ArrayList<>();
-                all.forEach(r -> list.add(json().remediation(r)));
-                printJson(list);
-                return ExitCodes.OK;
-            }
-            out().printf("%4s  %-9s  %-8s  %-18s  %-7s  %-36s  %s%n", "ID", "STATUS", "PRIORITY", "DUE", "FIXED",
-                    "CONTROL", "TITLE");
-            for (Remediation r : all) {
-                out().printf("%4d  %-9s  %-8s  %-18s  %-7s  %-36s  %s%n", r.id(), Figures.word(r.status()),
-                        Figures.word(r.priority()), due(r), r.fixedDevices() + "/" + r.targetDevices(),
-                        r.controlId(), r.title());
-            }
-            print(all.size() + " activities");
-            return ExitCodes.OK;
+            return table(json, all, json()::remediation, "%4s  %-9s  %-8s  %-18s  %-7s  %-36s  %s%n",
+                    new Object[] { "ID", "STATUS", "PRIORITY", "DUE", "FIXED", "CONTROL", "TITLE" },
+                    r -> new Object[] { r.id(), Figures.word(r.status()), Figures.word(r.priority()), due(r),
+                            r.fixedDevices() + "/" + r.targetDevices(), r.controlId(), r.title() }, "activities");
         }
     }
 
@@ -201,30 +175,26 @@ final class RemediationCommand implements Runnable {
         @Override
         public Integer call() {
             boolean json = format.json(spec);
-            Remediation.Update update;
-            try {
-                update = new Remediation.Update(title, priority == null ? null
-                        : Figures.constant(Remediation.Priority.class, priority, "--priority"),
-                        due == null ? null : Figures.date(due, "--due"), notes, noDue);
-                if (due != null && noDue) {
-                    throw new IllegalArgumentException("give either --due or --no-due");
-                }
-                if (update.isEmpty()) {
-                    throw new IllegalArgumentException("nothing to update: give --title, --priority, --due, --no-due "
-                            + "or --notes");
-                }
-            } catch (IllegalArgumentException x) {
-                throw usage(x.getMessage());
-            }
+            Remediation.Update update = parse(this::update);
             Remediation r = use(db -> services.get(RemediationOperations.class).update(db, id, update, by.who(),
                     Instant.now()));
-            if (json) {
-                printJson(json().remediation(r));
-            } else {
-                print(String.format("remediation activity #%d updated: %s, %s priority, due %s", r.id(), r.title(),
-                        Figures.word(r.priority()), due(r)));
+            return show(json, json().remediation(r), String.format(
+                    "remediation activity #%d updated: %s, %s priority, due %s", r.id(), r.title(),
+                    Figures.word(r.priority()), due(r)));
+        }
+
+        private Remediation.Update update() {
+            Remediation.Update update = new Remediation.Update(title, priority == null ? null
+                    : Figures.constant(Remediation.Priority.class, priority, "--priority"),
+                    due == null ? null : Figures.date(due, "--due"), notes, noDue);
+            if (due != null && noDue) {
+                throw new IllegalArgumentException("give either --due or --no-due");
             }
-            return ExitCodes.OK;
+            if (update.isEmpty()) {
+                throw new IllegalArgumentException("nothing to update: give --title, --priority, --due, --no-due "
+                        + "or --notes");
+            }
+            return update;
         }
     }
 

@@ -114,7 +114,7 @@ final class ScoreCommand extends StoreCommand {
         FleetScore score = services.get(ScoringService.class).score(controls.values(), devices.values(),
                 exceptions, when);
         if (json) {
-            printJson(ScoreJson.fleet(json(), score, controls, devices.values()));
+            printJson(json().fleet(score, controls, devices.values()));
             return ExitCodes.OK;
         }
         try {

@@ -1,45 +1,31 @@
 package org.bulwark.cli.internal;
 
-import java.io.PrintWriter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
+import java.util.Map;
 
 import org.bulwark.server.api.FleetServer;
 import org.bulwark.server.api.Role;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code bulwark token create|list|revoke}: API tokens of the fleet server. */
 @Command(name = "token", mixinStandardHelpOptions = true, description = "API tokens of the fleet server.",
         subcommands = { TokenCommand.Create.class, TokenCommand.ListTokens.class, TokenCommand.Revoke.class })
-final class TokenCommand implements Runnable {
-
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public void run() {
-        throw new ParameterException(spec.commandLine(), "a subcommand is required: create, list or revoke");
-    }
+final class TokenCommand extends ParentCommand {
 
     @Command(name = "create", mixinStandardHelpOptions = true, sortOptions = false,
             description = { "Create an API token and print it once: only its SHA-256 hash is kept (tokens.json in "
                     + "the data directory), with a public id (tok_…) that bulwark token list shows and bulwark "
                     + "token revoke takes. A running server accepts it at once." })
-    static final class Create implements Callable<Integer> {
-        private final Services services;
-
-        @Spec
-        CommandSpec spec;
+    static final class Create extends ServiceCommand {
 
         @Option(names = "--role", required = true, paramLabel = "ROLE",
                 description = "agent (upload only), viewer, remediation-handler, exception-handler or administrator.")
@@ -57,7 +43,7 @@ final class TokenCommand implements Runnable {
         StoreOptions store = new StoreOptions();
 
         Create(Services services) {
-            this.services = services;
+            super(services);
         }
 
         @Override
@@ -78,9 +64,7 @@ final class TokenCommand implements Runnable {
                 throw new ParameterException(spec.commandLine(), "--groups needs at least one group, or *");
             }
             FleetServer.NewToken token = services.get(FleetServer.class).issueToken(store.dataDir(services), name, r, g);
-            PrintWriter out = spec.commandLine().getOut();
-            out.println(token.secret());
-            out.flush();
+            print(token.secret());
             spec.commandLine().getErr().println("bulwark: " + role(r) + " token " + token.info().id()
                     + " for groups " + String.join(",", g) + " (shown once; keep it secret)");
             return ExitCodes.OK;
@@ -94,11 +78,7 @@ final class TokenCommand implements Runnable {
     @Command(name = "list", mixinStandardHelpOptions = true, sortOptions = false,
             description = { "List the API tokens of the data directory: id, name, role, groups and creation time "
                     + "(unknown for tokens created before ids were recorded). Never the tokens themselves." })
-    static final class ListTokens implements Callable<Integer> {
-        private final Services services;
-
-        @Spec
-        CommandSpec spec;
+    static final class ListTokens extends ServiceCommand {
 
         @Mixin
         FormatOption format = new FormatOption();
@@ -107,47 +87,36 @@ final class TokenCommand implements Runnable {
         StoreOptions store = new StoreOptions();
 
         ListTokens(Services services) {
-            this.services = services;
+            super(services);
         }
 
         @Override
         public Integer call() throws Exception {
             boolean json = format.json(spec);
             List<FleetServer.TokenInfo> tokens = services.get(FleetServer.class).listTokens(store.dataDir(services));
-            PrintWriter out = spec.commandLine().getOut();
-            if (json) {
-                List<Object> list = new java.util.ArrayList<>();
-                for (FleetServer.TokenInfo t : tokens) {
-                    java.util.Map<String, Object> o = new java.util.LinkedHashMap<>();
-                    o.put("id", t.id());
-                    o.put("name", t.name());
-                    o.put("role", role(t.role()));
-                    o.put("groups", new java.util.ArrayList<Object>(t.groups()));
-                    o.put("created", t.created() == null ? null : t.created().toString());
-                    list.add(o);
-                }
-                out.println(services.get(org.bulwark.operations.api.EntityJson.class).write(list, true));
-            } else {
-                out.printf("%-12s  %-20s  %-19s  %-20s  %s%n", "ID", "NAME", "ROLE", "CREATED", "GROUPS");
-                for (FleetServer.TokenInfo t : tokens) {
-                    out.printf("%-12s  %-20s  %-19s  %-20s  %s%n", t.id(), t.name(), role(t.role()),
-                            t.created() == null ? "-" : t.created().toString(), String.join(",", t.groups()));
-                }
-                out.printf("%d tokens%n", tokens.size());
-            }
-            out.flush();
-            return ExitCodes.OK;
+            return table(json, tokens, ListTokens::token, "%-12s  %-20s  %-19s  %-20s  %s%n",
+                    new Object[] { "ID", "NAME", "ROLE", "CREATED", "GROUPS" },
+                    t -> new Object[] { t.id(), t.name(), role(t.role()),
+                            t.created() == null ? "-" : t.created().toString(), String.join(",", t.groups()) },
+                    "tokens");
+        }
+
+        /** @return id, name, role, groups, created ({@code null} when unknown); never the token */
+        private static Object token(FleetServer.TokenInfo t) {
+            Map<String, Object> o = new LinkedHashMap<>();
+            o.put("id", t.id());
+            o.put("name", t.name());
+            o.put("role", role(t.role()));
+            o.put("groups", new ArrayList<Object>(t.groups()));
+            o.put("created", t.created() == null ? null : t.created().toString());
+            return o;
         }
     }
 
     @Command(name = "revoke", mixinStandardHelpOptions = true, sortOptions = false,
             description = { "Revoke an API token by its id (bulwark token list), or by its name when no other token "
                     + "has that name. A running server refuses it from its next request on." })
-    static final class Revoke implements Callable<Integer> {
-        private final Services services;
-
-        @Spec
-        CommandSpec spec;
+    static final class Revoke extends ServiceCommand {
 
         @Parameters(paramLabel = "ID-OR-NAME", description = "The token's id (tok_…) or its unique name.")
         String idOrName;
@@ -156,7 +125,7 @@ final class TokenCommand implements Runnable {
         StoreOptions store = new StoreOptions();
 
         Revoke(Services services) {
-            this.services = services;
+            super(services);
         }
 
         @Override

@@ -1,11 +1,15 @@
 package org.bulwark.operations.api;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
 import org.bulwark.scoring.api.ControlException;
+import org.bulwark.scoring.api.ControlRef;
 import org.bulwark.scoring.api.Device;
+import org.bulwark.scoring.api.DeviceResults;
+import org.bulwark.scoring.api.FleetScore;
 import org.bulwark.store.api.AssessmentDiff;
 import org.bulwark.store.api.AssessmentSummary;
 import org.bulwark.store.api.Remediation;
@@ -81,6 +85,18 @@ public interface EntityJson {
      *         remediationType, remediation, description
      */
     Map<String, Object> recommendation(RecommendationRow row);
+
+    /**
+     * A fleet score ({@code bulwark score --format json}), its figures unrounded.
+     *
+     * @param controls the controls by id, for their titles ({@code null} title for one not there)
+     * @param devices the scored devices' results, for their {@link #device} and assessment time
+     * @return time, score, rawPoints, maxPoints, machines, categories (per category constant: score, rawPoints,
+     *         maxPoints), coverage (as in {@link #summary}), devices (each: device, assessedAt, score, rawPoints,
+     *         maxPoints, coverage), controls (each: id, title, category, weight, countedDevices, credit, points,
+     *         impact, exposedMachines, exceptedMachines), inactive (device ids)
+     */
+    Map<String, Object> fleet(FleetScore score, Map<String, ControlRef> controls, Collection<DeviceResults> devices);
 
     /** @return {@code tree} as JSON text, indented for people or compact */
     String write(Object tree, boolean indent);

@@ -1,6 +1,7 @@
 package org.bulwark.operations.internal;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
@@ -10,7 +11,10 @@ import org.bulwark.operations.api.ExceptionDraft;
 import org.bulwark.operations.api.OperationException;
 import org.bulwark.operations.api.RecommendationRow;
 import org.bulwark.scoring.api.ControlException;
+import org.bulwark.scoring.api.ControlRef;
 import org.bulwark.scoring.api.Device;
+import org.bulwark.scoring.api.DeviceResults;
+import org.bulwark.scoring.api.FleetScore;
 import org.bulwark.store.api.AssessmentDiff;
 import org.bulwark.store.api.AssessmentSummary;
 import org.bulwark.store.api.Remediation;
@@ -57,6 +61,12 @@ public final class EntityJsonComponent implements EntityJson {
     @Override
     public Map<String, Object> recommendation(RecommendationRow row) {
         return EntityMaps.recommendation(row);
+    }
+
+    @Override
+    public Map<String, Object> fleet(FleetScore score, Map<String, ControlRef> controls,
+            Collection<DeviceResults> devices) {
+        return EntityMaps.fleet(score, controls, devices);
     }
 
     @Override

@@ -3,6 +3,7 @@ package org.bulwark.operations.internal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,8 +11,13 @@ import java.util.Map;
 import org.bulwark.collector.api.Category;
 import org.bulwark.operations.api.RecommendationRow;
 import org.bulwark.scoring.api.ControlException;
+import org.bulwark.scoring.api.ControlRef;
+import org.bulwark.scoring.api.ControlScore;
 import org.bulwark.scoring.api.Coverage;
 import org.bulwark.scoring.api.Device;
+import org.bulwark.scoring.api.DeviceResults;
+import org.bulwark.scoring.api.DeviceScore;
+import org.bulwark.scoring.api.FleetScore;
 import org.bulwark.scoring.api.Points;
 import org.bulwark.store.api.AssessmentDiff;
 import org.bulwark.store.api.AssessmentSummary;
@@ -87,13 +93,7 @@ final class EntityMaps {
         o.put("started", text(s.started()));
         o.put("finished", text(s.finished()));
         points(o, s.points());
-        Map<String, Object> categories = new LinkedHashMap<>();
-        for (Category c : Category.values()) {
-            Map<String, Object> p = new LinkedHashMap<>();
-            points(p, s.categories().getOrDefault(c, new Points(0, 0)));
-            categories.put(c.name(), p);
-        }
-        o.put("categories", categories);
+        o.put("categories", categories(s.categories()));
         o.put("coverage", coverage(s.coverage()));
         o.put("content", new ArrayList<Object>(s.content()));
         o.put("complete", s.complete());
@@ -140,11 +140,64 @@ final class EntityMaps {
         return o;
     }
 
+    static Map<String, Object> fleet(FleetScore score, Map<String, ControlRef> controls,
+            Collection<DeviceResults> devices) {
+        Map<String, Object> o = new LinkedHashMap<>();
+        o.put("time", text(score.computedAt()));
+        points(o, score.points());
+        o.put("machines", score.devices().size());
+        o.put("categories", categories(score.categories()));
+        o.put("coverage", coverage(score.coverage()));
+        Map<String, DeviceResults> byId = new LinkedHashMap<>();
+        devices.forEach(d -> byId.put(d.device().id(), d));
+        List<Object> list = new ArrayList<>();
+        for (DeviceScore d : score.devices()) {
+            DeviceResults results = byId.get(d.deviceId());
+            Map<String, Object> x = new LinkedHashMap<>();
+            x.put("device", results == null ? null : device(results.device()));
+            x.put("assessedAt", results == null ? null : text(results.assessedAt()));
+            points(x, d.points());
+            x.put("coverage", coverage(d.coverage()));
+            list.add(x);
+        }
+        o.put("devices", list);
+        List<Object> parts = new ArrayList<>();
+        for (ControlScore c : score.controls()) {
+            ControlRef ref = controls.get(c.controlId());
+            Map<String, Object> x = new LinkedHashMap<>();
+            x.put("id", c.controlId());
+            x.put("title", ref == null ? null : ref.title());
+            x.put("category", name(c.category()));
+            x.put("weight", c.weight());
+            x.put("countedDevices", c.countedDevices());
+            x.put("credit", c.credit());
+            x.put("points", c.points());
+            x.put("impact", c.impact());
+            x.put("exposedMachines", c.exposed());
+            x.put("exceptedMachines", c.excepted());
+            parts.add(x);
+        }
+        o.put("controls", parts);
+        o.put("inactive", new ArrayList<Object>(score.inactive()));
+        return o;
+    }
+
     /** Puts {@code score} ({@code null} when nothing is counted), {@code rawPoints} and {@code maxPoints}. */
     private static void points(Map<String, Object> o, Points p) {
         o.put("score", p.hasScore() ? p.score() : null);
         o.put("rawPoints", p.earned());
         o.put("maxPoints", p.possible());
+    }
+
+    /** @return per category constant (every one, in order): score, rawPoints, maxPoints */
+    private static Map<String, Object> categories(Map<Category, Points> points) {
+        Map<String, Object> categories = new LinkedHashMap<>();
+        for (Category c : Category.values()) {
+            Map<String, Object> p = new LinkedHashMap<>();
+            points(p, points.getOrDefault(c, new Points(0, 0)));
+            categories.put(c.name(), p);
+        }
+        return categories;
     }
 
     private static Map<String, Object> coverage(Coverage c) {
