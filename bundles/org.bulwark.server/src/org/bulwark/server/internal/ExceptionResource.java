@@ -86,27 +86,27 @@ final class ExceptionResource implements Resource {
             }
         }
         Instant now = Instant.now();
-        StoredException created = exceptions.create(store, draft, caller.name(), now);
-        state.exceptionsChanged();
-        return Reply.json(201, json.exception(created, now));
+        return changed(201, exceptions.create(store, draft, caller.name(), now), now);
     }
 
     private Reply update(Request request) throws Exception {
         StoredException e = changeable(request);
         StoredException.Update update = json.readExceptionUpdate(null, request.body().bytes().plain());
         Instant now = Instant.now();
-        StoredException updated = exceptions.update(store, e.exception().id(), update, request.principal().name(),
+        return changed(200, exceptions.update(store, e.exception().id(), update, request.principal().name(), now),
                 now);
-        state.exceptionsChanged();
-        return Reply.json(200, json.exception(updated, now));
     }
 
     private Reply cancel(Request request) throws Exception {
         StoredException e = changeable(request);
         Instant now = Instant.now();
-        StoredException cancelled = exceptions.cancel(store, e.exception().id(), request.principal().name(), now);
+        return changed(200, exceptions.cancel(store, e.exception().id(), request.principal().name(), now), now);
+    }
+
+    /** @return the reply with {@code e} as just stored, once the fleet state knows the exceptions changed */
+    private Reply changed(int status, StoredException e, Instant now) {
         state.exceptionsChanged();
-        return Reply.json(200, json.exception(cancelled, now));
+        return Reply.json(status, json.exception(e, now));
     }
 
     /** @return the exception the path names, if the caller may change it: a global one needs every group */

@@ -1,6 +1,7 @@
 package org.bulwark.ui.internal;
 
 import java.nio.file.Path;
+import java.util.function.Consumer;
 
 import org.bulwark.benchmark.api.BenchmarkRegistry;
 import org.bulwark.operations.api.Assessments;
@@ -72,6 +73,26 @@ public class Session implements Backend.Services {
     /** @return the latest snapshot, or {@code null} while the first one loads */
     public Snapshot current() {
         return current;
+    }
+
+    /**
+     * What a part does when it is created: shows the latest snapshot with {@code show}, or, while there is none yet,
+     * runs {@code meanwhile} and loads the first (the part shows it on {@link WorkbenchTopics#SNAPSHOT}).
+     */
+    public void showOrLoad(Consumer<Snapshot> show, Runnable meanwhile) {
+        Snapshot s = current();
+        if (s != null) {
+            show.accept(s);
+        } else {
+            meanwhile.run();
+            ensureLoaded();
+        }
+    }
+
+    /** {@link #showOrLoad(Consumer, Runnable)} with nothing to do meanwhile. */
+    public void showOrLoad(Consumer<Snapshot> show) {
+        showOrLoad(show, () -> {
+        });
     }
 
     /** Loads the first snapshot in a Job unless it is loaded or loading. */

@@ -17,12 +17,10 @@ import org.eclipse.e4.ui.di.Focus;
 import org.eclipse.e4.ui.di.UIEventTopic;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Color;
-import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Table;
-import org.eclipse.swt.widgets.TableColumn;
 import org.eclipse.swt.widgets.TableItem;
 
 import jakarta.annotation.PostConstruct;
@@ -50,17 +48,10 @@ public class ActivitiesPart {
         overdue = new Color(255, 215, 215);
         Composite root = new Composite(parent, SWT.NONE);
         root.setLayout(new GridLayout(4, false));
-        table = new Table(root, SWT.BORDER | SWT.FULL_SELECTION | SWT.SINGLE);
-        table.setHeaderVisible(true);
-        table.setLinesVisible(true);
-        table.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 4, 1));
-        for (String[] col : new String[][] { { "#", "40" }, { "Activity", "220" }, { "Control", "150" },
+        table = Tables.create(root, SWT.NONE, 4);
+        Tables.columns(table, new String[][] { { "#", "40" }, { "Activity", "220" }, { "Control", "150" },
                 { "Priority", "70" }, { "Due", "100" }, { "Status", "90" }, { "Progress", "80" },
-                { "Requester", "90" } }) {
-            TableColumn tc = new TableColumn(table, SWT.NONE);
-            tc.setText(col[0]);
-            tc.setWidth(Integer.parseInt(col[1]));
-        }
+                { "Requester", "90" } });
         // each executes its command on the selected activity; enabled while its handler can execute (active only)
         complete = commands.button(root, "Mark complete", WorkbenchIds.COMMAND_COMPLETE_ACTIVITY);
         edit = commands.button(root, "Edit activity…", WorkbenchIds.COMMAND_EDIT_ACTIVITY);
@@ -68,13 +59,7 @@ public class ActivitiesPart {
         commands.button(root, "Export CSV…", WorkbenchIds.COMMAND_EXPORT_ACTIVITIES);
         table.addListener(SWT.Selection, e -> select());
         root.addListener(SWT.Dispose, e -> overdue.dispose());
-        Snapshot s = session.current();
-        if (s != null) {
-            show(s);
-        } else {
-            select();
-            session.ensureLoaded();
-        }
+        session.showOrLoad(this::show, this::select);
     }
 
     @Inject
@@ -103,12 +88,7 @@ public class ActivitiesPart {
                 item.setBackground(overdue);
             }
         }
-        // the same activity stays selected across reloads (after an edit, for one)
-        for (int i = 0; was != null && i < activities.size(); i++) {
-            if (activities.get(i).id() == was.id()) {
-                table.setSelection(i);
-            }
-        }
+        Tables.reselect(table, activities, was, Remediation::id);
         select();
     }
 

@@ -32,7 +32,6 @@ import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Link;
 import org.eclipse.swt.widgets.Table;
-import org.eclipse.swt.widgets.TableColumn;
 import org.eclipse.swt.widgets.TableItem;
 
 import jakarta.annotation.PostConstruct;
@@ -128,22 +127,13 @@ public class DashboardPart {
         devicesTitle.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 5, 1));
         devices = new Table(root, SWT.BORDER | SWT.FULL_SELECTION);
         devices.setHeaderVisible(true);
-        for (String[] col : new String[][] { { "Device", "200" }, { "Score", "80" }, { "Points", "140" },
-                { "Coverage", "100" } }) {
-            TableColumn tc = new TableColumn(devices, SWT.NONE);
-            tc.setText(col[0]);
-            tc.setWidth(Integer.parseInt(col[1]));
-        }
+        Tables.columns(devices, new String[][] { { "Device", "200" }, { "Score", "80" }, { "Points", "140" },
+                { "Coverage", "100" } });
         GridData dg = new GridData(SWT.FILL, SWT.FILL, true, false, 5, 1);
         dg.heightHint = 90;
         devices.setLayoutData(dg);
 
-        Snapshot current = session.current();
-        if (current != null) {
-            show(current);
-        } else {
-            session.ensureLoaded();
-        }
+        session.showOrLoad(this::show);
     }
 
     @Inject

@@ -6,10 +6,8 @@ import java.util.Locale;
 
 import org.bulwark.store.api.Remediation;
 import org.bulwark.ui.internal.model.ActivityEdit;
-import org.eclipse.jface.dialogs.IDialogConstants;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridData;
-import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
@@ -42,12 +40,7 @@ public final class EditActivityDialog extends EditDialog<Remediation.Update> {
         Composite area = (Composite) super.createDialogArea(parent);
         setTitle("Edit activity #" + activity.id());
         setMessage(message());
-        Composite c = new Composite(area, SWT.NONE);
-        c.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
-        GridLayout cl = new GridLayout(2, false);
-        cl.marginWidth = convertHorizontalDLUsToPixels(IDialogConstants.HORIZONTAL_MARGIN);
-        cl.marginHeight = convertVerticalDLUsToPixels(IDialogConstants.VERTICAL_MARGIN);
-        c.setLayout(cl);
+        Composite c = form(area);
 
         new Label(c, SWT.NONE).setText("Title:");
         title = new Text(c, SWT.BORDER);
@@ -64,31 +57,13 @@ public final class EditActivityDialog extends EditDialog<Remediation.Update> {
         priority.select(activity.priority().ordinal());
 
         new Label(c, SWT.NONE).setText("Due date:");
-        Composite dueRow = new Composite(c, SWT.NONE);
-        GridLayout dl = new GridLayout(2, false);
-        dl.marginWidth = 0;
-        dl.marginHeight = 0;
-        dueRow.setLayout(dl);
-        due = new Text(dueRow, SWT.BORDER);
-        due.setMessage("YYYY-MM-DD");
-        due.setText(activity.due() == null ? "" : activity.due().toString());
-        GridData dg = new GridData(SWT.LEFT, SWT.CENTER, false, false);
-        dg.widthHint = convertWidthInCharsToPixels(14);
-        due.setLayoutData(dg);
-        noDue = new Button(dueRow, SWT.CHECK);
+        due = dateField(c, "YYYY-MM-DD", activity.due() == null ? "" : activity.due().toString(), 14);
+        noDue = new Button(due.getParent(), SWT.CHECK);
         noDue.setText("No due date (attention required)");
         noDue.setSelection(activity.due() == null);
         due.setEnabled(activity.due() != null);
 
-        Label nl = new Label(c, SWT.NONE);
-        nl.setText("Notes:");
-        nl.setLayoutData(new GridData(SWT.LEFT, SWT.TOP, false, false));
-        notes = new Text(c, SWT.BORDER | SWT.MULTI | SWT.WRAP | SWT.V_SCROLL);
-        notes.setText(activity.notes() == null ? "" : activity.notes());
-        GridData ng = new GridData(SWT.FILL, SWT.FILL, true, true);
-        ng.widthHint = convertWidthInCharsToPixels(60);
-        ng.heightHint = convertHeightInCharsToPixels(4);
-        notes.setLayoutData(ng);
+        notes = notesField(c, activity.notes());
 
         title.addListener(SWT.Modify, e -> validate());
         priority.addListener(SWT.Selection, e -> validate());

@@ -5,9 +5,14 @@ import java.util.Optional;
 import org.bulwark.ui.internal.model.FormCheck;
 import org.eclipse.jface.dialogs.IDialogConstants;
 import org.eclipse.jface.dialogs.TitleAreaDialog;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.layout.GridData;
+import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
+import org.eclipse.swt.widgets.Text;
 
 /**
  * An edit dialog whose form is checked at every change ({@link FormCheck}): a mistake is shown in the title area
@@ -49,6 +54,50 @@ abstract class EditDialog<U> extends TitleAreaDialog {
         Control c = super.createContents(parent);
         validate();
         return c;
+    }
+
+    /** @return the form in the dialog area {@code area}: a label and a field a line, within the dialog's margins */
+    final Composite form(Composite area) {
+        Composite c = new Composite(area, SWT.NONE);
+        c.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
+        GridLayout cl = new GridLayout(2, false);
+        cl.marginWidth = convertHorizontalDLUsToPixels(IDialogConstants.HORIZONTAL_MARGIN);
+        cl.marginHeight = convertVerticalDLUsToPixels(IDialogConstants.VERTICAL_MARGIN);
+        c.setLayout(cl);
+        return c;
+    }
+
+    /**
+     * @return a date field of {@code chars} characters, showing {@code hint} while empty and holding {@code text},
+     *         first of a two-cell row (without margins) in {@code form}'s field column; the row is its parent
+     */
+    final Text dateField(Composite form, String hint, String text, int chars) {
+        Composite row = new Composite(form, SWT.NONE);
+        GridLayout rl = new GridLayout(2, false);
+        rl.marginWidth = 0;
+        rl.marginHeight = 0;
+        row.setLayout(rl);
+        Text t = new Text(row, SWT.BORDER);
+        t.setMessage(hint);
+        t.setText(text);
+        GridData tg = new GridData(SWT.LEFT, SWT.CENTER, false, false);
+        tg.widthHint = convertWidthInCharsToPixels(chars);
+        t.setLayoutData(tg);
+        return t;
+    }
+
+    /** @return the "Notes:" line of {@code form}, a text of several lines holding {@code notes} (none: empty) */
+    final Text notesField(Composite form, String notes) {
+        Label nl = new Label(form, SWT.NONE);
+        nl.setText("Notes:");
+        nl.setLayoutData(new GridData(SWT.LEFT, SWT.TOP, false, false));
+        Text t = new Text(form, SWT.BORDER | SWT.MULTI | SWT.WRAP | SWT.V_SCROLL);
+        t.setText(notes == null ? "" : notes);
+        GridData ng = new GridData(SWT.FILL, SWT.FILL, true, true);
+        ng.widthHint = convertWidthInCharsToPixels(60);
+        ng.heightHint = convertHeightInCharsToPixels(4);
+        t.setLayoutData(ng);
+        return t;
     }
 
     /** Checks the form: shows what is wrong, enables OK only for a right change. */

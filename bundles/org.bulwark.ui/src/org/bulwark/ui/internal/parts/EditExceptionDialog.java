@@ -8,11 +8,8 @@ import org.bulwark.store.api.StoredException;
 import org.bulwark.ui.internal.model.ExceptionEdit;
 import org.bulwark.ui.internal.model.ExceptionRow;
 import org.bulwark.ui.internal.model.FormCheck;
-import org.eclipse.jface.dialogs.IDialogConstants;
 import org.eclipse.jface.dialogs.IMessageProvider;
 import org.eclipse.swt.SWT;
-import org.eclipse.swt.layout.GridData;
-import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
@@ -44,26 +41,11 @@ public final class EditExceptionDialog extends EditDialog<StoredException.Update
         ControlException e = row.stored().exception();
         setTitle("Edit exception " + e.id());
         setMessage(message());
-        Composite c = new Composite(area, SWT.NONE);
-        c.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
-        GridLayout cl = new GridLayout(2, false);
-        cl.marginWidth = convertHorizontalDLUsToPixels(IDialogConstants.HORIZONTAL_MARGIN);
-        cl.marginHeight = convertVerticalDLUsToPixels(IDialogConstants.VERTICAL_MARGIN);
-        c.setLayout(cl);
+        Composite c = form(area);
 
         new Label(c, SWT.NONE).setText("Expires:");
-        Composite expiryRow = new Composite(c, SWT.NONE);
-        GridLayout el = new GridLayout(2, false);
-        el.marginWidth = 0;
-        el.marginHeight = 0;
-        expiryRow.setLayout(el);
-        expires = new Text(expiryRow, SWT.BORDER);
-        expires.setMessage("YYYY-MM-DD or never");
-        expires.setText(ExceptionEdit.text(e.expires()));
-        GridData eg = new GridData(SWT.LEFT, SWT.CENTER, false, false);
-        eg.widthHint = convertWidthInCharsToPixels(24);
-        expires.setLayoutData(eg);
-        new Label(expiryRow, SWT.NONE).setText(ExceptionEdit.EXPIRY_FORMS);
+        expires = dateField(c, "YYYY-MM-DD or never", ExceptionEdit.text(e.expires()), 24);
+        new Label(expires.getParent(), SWT.NONE).setText(ExceptionEdit.EXPIRY_FORMS);
 
         new Label(c, SWT.NONE).setText("Justification:");
         justification = new Combo(c, SWT.READ_ONLY);
@@ -72,15 +54,7 @@ public final class EditExceptionDialog extends EditDialog<StoredException.Update
         }
         justification.select(e.justification().ordinal());
 
-        Label nl = new Label(c, SWT.NONE);
-        nl.setText("Notes:");
-        nl.setLayoutData(new GridData(SWT.LEFT, SWT.TOP, false, false));
-        notes = new Text(c, SWT.BORDER | SWT.MULTI | SWT.WRAP | SWT.V_SCROLL);
-        notes.setText(e.notes() == null ? "" : e.notes());
-        GridData ng = new GridData(SWT.FILL, SWT.FILL, true, true);
-        ng.widthHint = convertWidthInCharsToPixels(60);
-        ng.heightHint = convertHeightInCharsToPixels(4);
-        notes.setLayoutData(ng);
+        notes = notesField(c, e.notes());
 
         expires.addListener(SWT.Modify, ev -> validate());
         justification.addListener(SWT.Selection, ev -> validate());

@@ -59,10 +59,7 @@ public class ExceptionsPart {
         this.commands = commands;
         Composite root = new Composite(parent, SWT.NONE);
         root.setLayout(new GridLayout(2, false));
-        table = new Table(root, SWT.BORDER | SWT.FULL_SELECTION | SWT.SINGLE);
-        table.setHeaderVisible(true);
-        table.setLinesVisible(true);
-        table.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 2, 1));
+        table = Tables.create(root, SWT.NONE, 2);
         GC gc = new GC(table);
         try {
             int pad = gc.textExtent("MM").x; // the cell's margins
@@ -81,13 +78,7 @@ public class ExceptionsPart {
         edit = commands.button(root, "Edit exception…", WorkbenchIds.COMMAND_EDIT_EXCEPTION);
         cancel = commands.button(root, "Cancel exception", WorkbenchIds.COMMAND_CANCEL_EXCEPTION);
         table.addListener(SWT.Selection, e -> enableEdit());
-        Snapshot s = session.current();
-        if (s != null) {
-            show(s);
-        } else {
-            enableEdit();
-            session.ensureLoaded();
-        }
+        session.showOrLoad(this::show, this::enableEdit);
     }
 
     @Inject
@@ -112,12 +103,7 @@ public class ExceptionsPart {
             }
         }
         fitControls();
-        // the same exception stays selected across reloads (after an edit, for one)
-        for (int i = 0; was != null && i < rows.size(); i++) {
-            if (rows.get(i).id().equals(was.id())) {
-                table.setSelection(i);
-            }
-        }
+        Tables.reselect(table, rows, was, ExceptionRow::id);
         enableEdit();
     }
 

@@ -70,10 +70,7 @@ public class RecommendationsPart {
         count = new Label(root, SWT.NONE);
         count.setLayoutData(new GridData(130, SWT.DEFAULT));
 
-        table = new Table(root, SWT.VIRTUAL | SWT.BORDER | SWT.FULL_SELECTION | SWT.SINGLE);
-        table.setHeaderVisible(true);
-        table.setLinesVisible(true);
-        table.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 4, 1));
+        table = Tables.create(root, SWT.VIRTUAL, 4);
         for (Column c : Column.values()) {
             TableColumn tc = new TableColumn(table, c == Column.NAME || c == Column.CATEGORY
                     || c == Column.STATUS || c == Column.REMEDIATION ? SWT.LEFT : SWT.RIGHT);
@@ -112,12 +109,7 @@ public class RecommendationsPart {
         if (session.category() != null) {
             filterCategory(session.category());
         }
-        Snapshot s = session.current();
-        if (s != null) {
-            show(s);
-        } else {
-            session.ensureLoaded();
-        }
+        session.showOrLoad(this::show);
     }
 
     @Inject
