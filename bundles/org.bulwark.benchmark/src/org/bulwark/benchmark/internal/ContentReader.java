@@ -55,10 +55,8 @@ public final class ContentReader {
 
     /** The content format this reader understands. */
     public static final int FORMAT = 1;
-
     /** The largest content file accepted. */
     public static final int MAX_BYTES = 16 * 1024 * 1024;
-
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9._-]*");
     private static final Set<String> TOP_FIELDS = Set.of("format", "id", "title", "version", "controls");
     private static final Set<String> CONTROL_FIELDS = Set.of("id", "title", "category", "weight", "description",
