@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 
 import org.bulwark.benchmark.api.Benchmark;
@@ -34,6 +35,7 @@ final class RecommendationResource implements Resource {
 
     /** The orders of {@code orderBy}, ascending; title and id sort ascending by default, the others descending. */
     private static final Map<String, Comparator<RecommendationRow>> ORDERS = orders();
+    private static final int MAX_CACHED = 8;
 
     private static Map<String, Comparator<RecommendationRow>> orders() {
         Map<String, Comparator<RecommendationRow>> orders = new LinkedHashMap<>();
@@ -49,6 +51,22 @@ final class RecommendationResource implements Resource {
     private final BenchmarkRegistry registry;
     private final RecommendationRows recommendations;
     private final EntityJson json;
+    /** The rows of the latest snapshots asked for (one per scope at most a few): a snapshot is immutable. */
+    private final AtomicReference<List<Cached>> cache = new AtomicReference<>(List.of());
+
+    private record Cached(FleetState.Snapshot snapshot, List<Benchmark> content, List<RecommendationRow> rows) {
+        boolean holds(FleetState.Snapshot f, List<Benchmark> installed) {
+            if (snapshot != f || content.size() != installed.size()) {
+                return false;
+            }
+            for (int i = 0; i < installed.size(); i++) {
+                if (content.get(i) != installed.get(i)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
 
     RecommendationResource(FleetState state, BenchmarkRegistry registry, Operations operations) {
         this.state = state;
@@ -64,8 +82,27 @@ final class RecommendationResource implements Resource {
         routes.add("GET", "/api/recommendations/{id}/machines", BearerAuth.READERS, this::machines);
     }
 
+    /**
+     * @return the rows of {@code f}, built once per snapshot and installed content: a fleet state's snapshot stays
+     *         the same object until an upload, an exception change or time changes its figures
+     */
     private List<RecommendationRow> rows(FleetState.Snapshot f) {
-        return recommendations.rows(f.score(), f.devices(), f.exceptions(), f.controls(), registry.benchmarks());
+        List<Benchmark> content = registry.benchmarks();
+        List<Cached> cached = cache.get();
+        for (Cached c : cached) {
+            if (c.holds(f, content)) {
+                return c.rows();
+            }
+        }
+        List<RecommendationRow> rows = List.copyOf(recommendations.rows(f.score(), f.devices(), f.exceptions(),
+                f.controls(), content));
+        List<Cached> next = new ArrayList<>(MAX_CACHED);
+        next.add(new Cached(f, List.copyOf(content), rows));
+        for (int i = 0; i < cached.size() && next.size() < MAX_CACHED; i++) {
+            next.add(cached.get(i));
+        }
+        cache.set(List.copyOf(next));
+        return rows;
     }
 
     /** @return a row in the vocabulary of {@link EntityJson}, its impact rounded as every figure the server gives */
