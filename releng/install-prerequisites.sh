@@ -6,6 +6,12 @@ set -euo pipefail
 # The workbench and its UI tests: GTK 3 for SWT, Xvfb (and xauth) for a display without a screen, ImageMagick
 # for screenshots of a whole display (`import -window root`).
 packages=(openjdk-17-jdk-headless xvfb xauth libgtk-3-0 imagemagick)
+# Windows hive fixtures are built at test time from reviewable .reg text with hivex (hivexregedit needs the Perl
+# binding), and Bulwark's dump of each hive is compared with two independent readers (reglookup, libregf's regfexport).
+packages+=(libhivex-bin libwin-hivex-perl reglookup libregf-utils)
+# The vulnerability half reads the real support and release data as installed (debian-security-support,
+# distro-info-data); SCAP content is checked against the reference implementation (openscap-scanner, ssg-debian).
+packages+=(debian-security-support distro-info-data openscap-scanner ssg-debian)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
