@@ -14,15 +14,20 @@ import org.junit.jupiter.params.provider.CsvSource;
 class WindowsEditionTest {
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
+    @CsvSource(delimiter = '|', value = { // product|build|ubr|display|type|edition|release|versionId|name
             "Windows 10 Pro|22631|4460|23H2|Client|Professional|CLIENT_11|11|Windows 11 Pro 23H2 (build 22631.4460)",
-            "Windows 10 Enterprise|19045|5131|22H2|Client|Enterprise|CLIENT_10|10|Windows 10 Enterprise 22H2 (build 19045.5131)",
+            "Windows 10 Enterprise|19045|5131|22H2|Client|Enterprise|"
+                    + "CLIENT_10|10|Windows 10 Enterprise 22H2 (build 19045.5131)",
             "Windows 10 Pro|22000|0||Client|Professional|CLIENT_11|11|Windows 11 Pro (build 22000)",
             "Windows 10 Pro|21999|1||Client|Professional|CLIENT_10|10|Windows 10 Pro (build 21999.1)",
-            "Windows Server 2022 Datacenter|20348|2849|21H2|Server|ServerDatacenter|SERVER_2022|server-2022|Windows Server 2022 Datacenter 21H2 (build 20348.2849)",
-            "Windows Server 2019 Standard|17763|6532||Server Core|ServerStandard|SERVER_2019|server-2019|Windows Server 2019 Standard (build 17763.6532)",
-            "Windows Server 2022 Standard|26100|2314|24H2|Server|ServerStandard|SERVER_2025|server-2025|Windows Server 2025 Standard 24H2 (build 26100.2314)",
-            "Windows Server 2016 Standard|14393|7515||||SERVER_2016|server-2016|Windows Server 2016 Standard (build 14393.7515)",
+            "Windows Server 2022 Datacenter|20348|2849|21H2|Server|ServerDatacenter|"
+                    + "SERVER_2022|server-2022|Windows Server 2022 Datacenter 21H2 (build 20348.2849)",
+            "Windows Server 2019 Standard|17763|6532||Server Core|ServerStandard|"
+                    + "SERVER_2019|server-2019|Windows Server 2019 Standard (build 17763.6532)",
+            "Windows Server 2022 Standard|26100|2314|24H2|Server|ServerStandard|"
+                    + "SERVER_2025|server-2025|Windows Server 2025 Standard 24H2 (build 26100.2314)",
+            "Windows Server 2016 Standard|14393|7515|"
+                    + "|||SERVER_2016|server-2016|Windows Server 2016 Standard (build 14393.7515)",
             "|0|0||||UNKNOWN||Windows" })
     void releaseIsToldByBuildNotProductName(String product, int build, int ubr, String display, String type,
             String edition, String release, String versionId, String name) {

@@ -21,9 +21,13 @@ public record WindowsEdition(String productName, int currentBuild, int ubr, Stri
 
     /** The releases Bulwark tells apart. */
     public enum Release {
-        CLIENT_10("10", "Windows 10"), CLIENT_11("11", "Windows 11"), SERVER_2016("server-2016",
-                "Windows Server 2016"), SERVER_2019("server-2019", "Windows Server 2019"), SERVER_2022("server-2022",
-                        "Windows Server 2022"), SERVER_2025("server-2025", "Windows Server 2025"), UNKNOWN("", "Windows");
+        CLIENT_10("10", "Windows 10"),
+        CLIENT_11("11", "Windows 11"),
+        SERVER_2016("server-2016", "Windows Server 2016"),
+        SERVER_2019("server-2019", "Windows Server 2019"),
+        SERVER_2022("server-2022", "Windows Server 2022"),
+        SERVER_2025("server-2025", "Windows Server 2025"),
+        UNKNOWN("", "Windows");
 
         private final String versionId;
         private final String title;
