@@ -14,9 +14,9 @@ public enum AccountSetting {
     PasswordComplexity,
     /** bad attempts; 0 = never locked out */
     LockoutBadCount,
-    /** minutes */
+    /** minutes; -1 = until an administrator unlocks the account */
     LockoutDuration,
-    /** minutes */
+    /** minutes; -1 = never reset */
     ResetLockoutCount,
     /** 1 = the built-in Guest account (RID 501) is enabled */
     EnableGuestAccount

@@ -59,6 +59,26 @@ final class ImageFiles {
         throw new IOException(path.get() + ": " + kind(file) + ", expected a file");
     }
 
+    /**
+     * @return the bytes of the regular file {@code found}, opened without following links
+     * @throws IOException when it cannot be read or holds more than {@code max} bytes
+     */
+    static byte[] read(Found found, int max) throws IOException {
+        try (java.nio.channels.SeekableByteChannel ch = Files.newByteChannel(found.file(),
+                java.nio.file.StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
+            long size = ch.size();
+            if (size > max) {
+                throw new IOException(found.targetPath() + ": " + size + " bytes, more than the " + max
+                        + " a policy file may have");
+            }
+            java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate((int) size);
+            while (buffer.hasRemaining() && ch.read(buffer) >= 0) {
+                // until full or the end of the file
+            }
+            return java.util.Arrays.copyOf(buffer.array(), buffer.position());
+        }
+    }
+
     /** @return the names in the directory at {@code windowsPath}, sorted; empty when it is not a directory */
     List<String> list(String windowsPath) throws IOException {
         Optional<String> path = locate(windowsPath);

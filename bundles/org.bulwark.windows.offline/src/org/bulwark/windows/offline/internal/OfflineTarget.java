@@ -33,14 +33,16 @@ final class OfflineTarget implements WindowsTarget {
     static final int MAX_PROFILES = 1000;
 
     private final OfflineRegistry registry;
-    private final Pending pending;
+    private final OfflineSecurityPolicy securityPolicy;
+    private final OfflinePolicyFiles policyFiles;
     private final Optional<WindowsEdition> edition;
     private final List<String> problems;
 
-    private OfflineTarget(OfflineRegistry registry, Pending pending, Optional<WindowsEdition> edition,
+    private OfflineTarget(OfflineRegistry registry, OfflinePolicyFiles policyFiles, Optional<WindowsEdition> edition,
             List<String> problems) {
         this.registry = registry;
-        this.pending = pending;
+        this.securityPolicy = new OfflineSecurityPolicy(registry);
+        this.policyFiles = policyFiles;
         this.edition = edition;
         this.problems = List.copyOf(problems);
     }
@@ -91,7 +93,7 @@ final class OfflineTarget implements WindowsTarget {
         } catch (WindowsReadException e) {
             problems.add(e.getMessage());
         }
-        return new OfflineTarget(registry, new Pending(files), edition, problems);
+        return new OfflineTarget(registry, new OfflinePolicyFiles(files), edition, problems);
     }
 
     /**
@@ -129,12 +131,12 @@ final class OfflineTarget implements WindowsTarget {
 
     @Override
     public SecurityPolicyView securityPolicy() {
-        return pending;
+        return securityPolicy;
     }
 
     @Override
     public PolicyFileView policyFiles() {
-        return pending;
+        return policyFiles;
     }
 
     @Override
