@@ -4,17 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.jar.Attributes;
-import java.util.jar.JarEntry;
-import java.util.jar.JarOutputStream;
-import java.util.jar.Manifest;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -92,29 +85,11 @@ class ComponentStatesTest {
                 """.formatted(name, attributes, name, type.getName(), reference);
     }
 
-    private static byte[] jar(String bsn, String packageHeader, String packages, Map<String, String> components)
-            throws IOException {
-        Manifest manifest = new Manifest();
-        Attributes main = manifest.getMainAttributes();
-        main.put(Attributes.Name.MANIFEST_VERSION, "1.0");
-        main.putValue("Bundle-ManifestVersion", "2");
-        main.putValue("Bundle-SymbolicName", bsn);
-        main.putValue("Bundle-Version", "1.0.0");
-        main.putValue("Service-Component", "OSGI-INF/*.xml");
-        main.putValue(packageHeader, packages);
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (JarOutputStream jar = new JarOutputStream(bytes, manifest)) {
-            for (Map.Entry<String, String> c : components.entrySet()) {
-                entry(jar, c.getKey(), c.getValue());
-            }
-        }
-        return bytes.toByteArray();
-    }
-
-    private static void entry(JarOutputStream jar, String name, String xml) throws IOException {
-        jar.putNextEntry(new JarEntry("OSGI-INF/" + name + ".xml"));
-        jar.write(xml.getBytes(StandardCharsets.UTF_8));
-        jar.closeEntry();
+    private static byte[] jar(String bsn, String packageHeader, String packages, Map<String, String> components) {
+        TestBundle jar = TestBundle.of(bsn, "1.0.0").header("Service-Component", "OSGI-INF/*.xml")
+                .header(packageHeader, packages);
+        components.forEach((name, xml) -> jar.entry("OSGI-INF/" + name + ".xml", xml));
+        return jar.bytes();
     }
 
     private static String failure(Class<?> type) {

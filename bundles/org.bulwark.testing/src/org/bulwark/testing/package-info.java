@@ -10,11 +10,15 @@
  * {@link org.bulwark.testing.Registration} of your own.</li>
  * <li>{@link org.bulwark.testing.Await#waitForAssert(Runnable, java.time.Duration)}: an assertion retried until it
  * passes, its last failure rethrown on timeout.</li>
+ * <li>{@link org.bulwark.testing.TestBundle}: a bundle jar built in memory (manifest headers, entries), its bytes
+ * or installed and started.</li>
  * </ul>
  * Per-test data directories are JUnit's own {@code @TempDir}.
+ *
+ * <p>1.1.0: {@code TestBundle}.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.bulwark.testing;
 
 import org.osgi.annotation.bundle.Export;

@@ -13,11 +13,11 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.jar.JarOutputStream;
-import java.util.jar.Manifest;
+
+import org.bulwark.testing.TestBundle;
 
 /**
  * Keys, certificates, plug-in jars and signatures for the tests, made in a test's own directory by the JDK's
@@ -108,18 +108,7 @@ final class Signing {
     }
 
     Path plugin(String name, String bsn, String controls) throws IOException {
-        Manifest m = new Manifest();
-        Attributes a = m.getMainAttributes();
-        a.put(Attributes.Name.MANIFEST_VERSION, "1.0");
-        a.putValue("Bundle-ManifestVersion", "2");
-        a.putValue("Bundle-SymbolicName", bsn);
-        a.putValue("Bundle-Version", "1.0.0");
-        Path jar = dir.resolve(name);
-        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar), m)) {
-            out.putNextEntry(new JarEntry("content/controls.json"));
-            out.write(controls.getBytes(StandardCharsets.UTF_8));
-        }
-        return jar;
+        return TestBundle.of(bsn, "1.0.0").entry("content/controls.json", controls).write(dir.resolve(name));
     }
 
     /** Signs {@code jar} in place with the key {@code alias} of {@code store}, plus extra jarsigner options. */

@@ -4,10 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -16,10 +14,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
-import java.util.jar.Attributes;
-import java.util.jar.JarEntry;
-import java.util.jar.JarOutputStream;
-import java.util.jar.Manifest;
 
 import org.bulwark.benchmark.api.BenchmarkRegistry;
 import org.bulwark.scoring.api.Assessment;
@@ -28,6 +22,7 @@ import org.bulwark.scoring.api.AssessmentRequest;
 import org.bulwark.scoring.api.AssessmentService;
 import org.bulwark.scoring.api.ResultState;
 import org.bulwark.scoring.internal.dropin.DropInCollector;
+import org.bulwark.testing.TestBundle;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -117,15 +112,6 @@ class DropInPluginOsgiTest {
     /** Builds a plug-in jar: one DS collector reporting {@code key=value}, content with the given controls. */
     static byte[] plugin(String bsn, String collectorId, String key, String value, String... controls)
             throws IOException {
-        Manifest m = new Manifest();
-        Attributes a = m.getMainAttributes();
-        a.put(Attributes.Name.MANIFEST_VERSION, "1.0");
-        a.putValue("Bundle-ManifestVersion", "2");
-        a.putValue("Bundle-SymbolicName", bsn);
-        a.putValue("Bundle-Version", "1.0.0");
-        a.putValue("Import-Package", "org.bulwark.collector.api;version=\"[1.0,2)\"");
-        a.putValue("Service-Component", "OSGI-INF/collector.xml");
-        a.putValue("Bulwark-Benchmark", "content/controls.json");
         String clazz = DropInCollector.class.getName().replace('.', '/') + ".class";
         String component = """
                 <?xml version="1.0" encoding="UTF-8"?>
@@ -147,18 +133,17 @@ class DropInPluginOsgiTest {
                     .append(" \"remediation\": {\"type\": \"configuration-change\", \"text\": \"fix\"}}");
         }
         json.append("]}");
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (JarOutputStream jar = new JarOutputStream(bytes, m);
-                InputStream classBytes = DropInCollector.class.getClassLoader().getResourceAsStream(clazz)) {
-            assertNotNull(classBytes, clazz);
-            jar.putNextEntry(new JarEntry(clazz));
-            classBytes.transferTo(jar);
-            jar.putNextEntry(new JarEntry("OSGI-INF/collector.xml"));
-            jar.write(component.getBytes(StandardCharsets.UTF_8));
-            jar.putNextEntry(new JarEntry("content/controls.json"));
-            jar.write(json.toString().getBytes(StandardCharsets.UTF_8));
+        byte[] classBytes;
+        try (InputStream in = DropInCollector.class.getClassLoader().getResourceAsStream(clazz)) {
+            assertNotNull(in, clazz);
+            classBytes = in.readAllBytes();
         }
-        return bytes.toByteArray();
+        return TestBundle.of(bsn, "1.0.0")
+                .header("Import-Package", "org.bulwark.collector.api;version=\"[1.0,2)\"")
+                .header("Service-Component", "OSGI-INF/collector.xml")
+                .header("Bulwark-Benchmark", "content/controls.json")
+                .entry(clazz, classBytes).entry("OSGI-INF/collector.xml", component)
+                .entry("content/controls.json", json.toString()).bytes();
     }
 
     /** Copies like a careful user: write next to the folder's files under another name, then rename. */
