@@ -5,16 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
 import org.bulwark.collector.api.Collector;
-import org.bulwark.testing.TestServices;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,31 +24,10 @@ class CommandLineTest {
 
     private final BundleContext context = FrameworkUtil.getBundle(CommandLineTest.class).getBundleContext();
     @RegisterExtension
-    final TestServices testServices = new TestServices(context);
-    private Services services;
+    final CliRun bulwark = CliRun.withFacts();
 
     @TempDir
     Path dir;
-
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
-
-    @BeforeEach
-    void setUp() {
-        testServices.register(Collector.class, new FactsFileCollector()); // unregistered after each test
-        services = new Services(context);
-    }
-
-    @AfterEach
-    void tearDown() {
-        services.close();
-    }
-
-    private int run(String... args) {
-        out.getBuffer().setLength(0);
-        err.getBuffer().setLength(0);
-        return BulwarkApplication.run(services, new PrintWriter(out), new PrintWriter(err), args);
-    }
 
     private Path workedExampleContent() throws IOException {
         return FactsFixture.content(dir);
@@ -74,14 +48,14 @@ class CommandLineTest {
                   "justification": "risk-accepted", "author": "bob", "created": "2026-01-01T00:00:00Z"}]""");
         String[][] devices = { { "d1", "PPNEF" }, { "d2", "FPNFP" }, { "d3", "PNNFP" } };
         for (String[] d : devices) {
-            int code = run("assess", "--root", device(d[0], d[1]).toString(), "--benchmark", content.toString(),
+            int code = bulwark.run("assess", "--root", device(d[0], d[1]).toString(), "--benchmark", content.toString(),
                     "--exceptions", exceptions.toString(), "--format", "json", "--output",
                     dir.resolve(d[0] + ".json").toString(), "--data", dir.resolve("data").toString());
-            assertEquals(d[0].equals("d1") ? ExitCodes.INCOMPLETE : ExitCodes.OK, code, err.toString());
+            assertEquals(d[0].equals("d1") ? ExitCodes.INCOMPLETE : ExitCodes.OK, code, bulwark.err());
         }
-        int code = run("score", dir.resolve("d1.json").toString(), dir.resolve("d2.json").toString(),
+        int code = bulwark.run("score", dir.resolve("d1.json").toString(), dir.resolve("d2.json").toString(),
                 dir.resolve("d3.json").toString(), "--data", dir.resolve("data").toString());
-        assertEquals(ExitCodes.OK, code, err.toString());
+        assertEquals(ExitCodes.OK, code, bulwark.err());
         String expected = """
                 Bulwark fleet score 62.9630 (17 of 27 points, 3 devices)
                 computed at <time>
@@ -107,7 +81,7 @@ class CommandLineTest {
                      4.9383    2.6667    4      1/3  c5  Control c5
                      0.0000    5.0000    5      0/2  c2  Control c2
                 """;
-        String text = out.toString().replace("\r\n", "\n")
+        String text = bulwark.out().replace("\r\n", "\n")
                 .replaceAll("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?Z", "<time>");
         assertEquals(expected, text);
     }
@@ -116,9 +90,9 @@ class CommandLineTest {
     void uploadFormatWritesWhatAFleetServerReadsAndScoreRefusesIt() throws IOException {
         Path content = workedExampleContent();
         Path upload = dir.resolve("d2.upload.json");
-        assertEquals(ExitCodes.OK, run("assess", "--root", device("d2", "FPNFP").toString(), "--benchmark",
+        assertEquals(ExitCodes.OK, bulwark.run("assess", "--root", device("d2", "FPNFP").toString(), "--benchmark",
                 content.toString(), "--format", "upload", "--output", upload.toString(), "--data",
-                dir.resolve("data").toString()), err.toString());
+                dir.resolve("data").toString()), bulwark.err());
         String text = Files.readString(upload);
         assertEquals(1, text.lines().count(), "compact: one line");
         com.fasterxml.jackson.databind.JsonNode doc = new com.fasterxml.jackson.databind.ObjectMapper().readTree(text);
@@ -134,9 +108,9 @@ class CommandLineTest {
         }
         assertEquals("c1=FAIL c2=PASS c3=NOT_APPLICABLE c4=FAIL c5=PASS ", states.toString());
         // `score` needs reports: it says what the file is instead of a missing field
-        assertEquals(ExitCodes.CONTENT, run("score", upload.toString()));
-        assertTrue(err.toString().contains(upload + ":1:11: upload: this is an agent's upload for a fleet server "
-                + "(\"upload\": 1), not a report"), err.toString());
+        assertEquals(ExitCodes.CONTENT, bulwark.run("score", upload.toString()));
+        assertTrue(bulwark.err().contains(upload + ":1:11: upload: this is an agent's upload for a fleet server "
+                + "(\"upload\": 1), not a report"), bulwark.err());
     }
 
     @Test
@@ -147,11 +121,11 @@ class CommandLineTest {
                    "expect": {"key": "t.x", "op": "present"},
                    "remediation": {"type": "configuration-change", "text": "t"}}]}""");
         Path report = dir.resolve("report.json");
-        int code = run("assess", "--root", device("d1", "P").toString(), "--benchmark", bad.toString(),
+        int code = bulwark.run("assess", "--root", device("d1", "P").toString(), "--benchmark", bad.toString(),
                 "--format", "json", "--output", report.toString());
         assertEquals(ExitCodes.CONTENT, code);
         assertEquals("bulwark: benchmark content rejected, nothing assessed: " + bad
-                + ":2:64: controls[0].weight: must be an integer from 1 to 10, was 42", err.toString().trim());
+                + ":2:64: controls[0].weight: must be an integer from 1 to 10, was 42", bulwark.err().trim());
         assertFalse(Files.exists(report), "no report is written");
         assertEquals(List.of(), listReports());
     }
@@ -164,13 +138,13 @@ class CommandLineTest {
 
     @Test
     void usageErrors() {
-        assertEquals(ExitCodes.USAGE, run("assess", "--format", "pdf"));
-        assertTrue(err.toString().contains("unknown report format 'pdf' (expected one of text, json, csv, html, upload)"),
-                err.toString());
-        assertEquals(ExitCodes.USAGE, run("assess", "--category", "networking"));
-        assertTrue(err.toString().contains("unknown category 'networking'"), err.toString());
-        assertEquals(ExitCodes.USAGE, run("frobnicate"));
-        assertEquals(ExitCodes.USAGE, run("score", "--no-store")); // no reports and no store: nothing to score
+        assertEquals(ExitCodes.USAGE, bulwark.run("assess", "--format", "pdf"));
+        String err = bulwark.err();
+        assertTrue(err.contains("unknown report format 'pdf' (expected one of text, json, csv, html, upload)"), err);
+        assertEquals(ExitCodes.USAGE, bulwark.run("assess", "--category", "networking"));
+        assertTrue(bulwark.err().contains("unknown category 'networking'"), bulwark.err());
+        assertEquals(ExitCodes.USAGE, bulwark.run("frobnicate"));
+        assertEquals(ExitCodes.USAGE, bulwark.run("score", "--no-store")); // no reports and no store: nothing to score
     }
 
     @Test
@@ -178,23 +152,23 @@ class CommandLineTest {
         Path exceptions = Files.writeString(dir.resolve("ex.json"), """
                 [{"id": "e1", "control": "c4", "scope": "device", "target": "d2", "justification": "because",
                   "author": "a", "created": "2026-01-01T00:00:00Z"}]""");
-        assertEquals(ExitCodes.CONTENT, run("assess", "--root", dir.toString(), "--exceptions",
+        assertEquals(ExitCodes.CONTENT, bulwark.run("assess", "--root", dir.toString(), "--exceptions",
                 exceptions.toString(), "--no-save"));
         assertEquals("bulwark: exceptions rejected, nothing assessed: " + exceptions + ": [0].justification: "
                 + "unknown value 'because' (expected one of third-party-control, alternate-mitigation, risk-accepted, "
-                + "planned-remediation)", err.toString().trim());
+                + "planned-remediation)", bulwark.err().trim());
         Path report = Files.writeString(dir.resolve("r.json"), "{\"format\": 1}");
-        assertEquals(ExitCodes.CONTENT, run("score", report.toString()));
-        assertTrue(err.toString().startsWith("bulwark: report rejected, nothing scored: " + report), err.toString());
+        assertEquals(ExitCodes.CONTENT, bulwark.run("score", report.toString()));
+        assertTrue(bulwark.err().startsWith("bulwark: report rejected, nothing scored: " + report), bulwark.err());
     }
 
     @Test
     void textSummarySavesTheFullReport() throws IOException {
         Path content = workedExampleContent();
         Path data = dir.resolve("data");
-        int code = run("assess", "--root", device("d2", "FPNFP").toString(), "--benchmark", content.toString(),
+        int code = bulwark.run("assess", "--root", device("d2", "FPNFP").toString(), "--benchmark", content.toString(),
                 "--data", data.toString(), "--output", dir.resolve("summary.txt").toString());
-        assertEquals(ExitCodes.OK, code, err.toString());
+        assertEquals(ExitCodes.OK, code, bulwark.err());
         try (var s = Files.list(data.resolve("reports"))) {
             List<String> names = s.map(p -> p.getFileName().toString()).sorted().toList();
             assertEquals(2, names.size());
@@ -206,24 +180,6 @@ class CommandLineTest {
     }
 
     /** A bundle with one DS collector component whose XML is {@code component}; no classes. */
-    private org.osgi.framework.Bundle installComponentBundle(String bsn, String component) throws Exception {
-        java.util.jar.Manifest m = new java.util.jar.Manifest();
-        m.getMainAttributes().put(java.util.jar.Attributes.Name.MANIFEST_VERSION, "1.0");
-        m.getMainAttributes().putValue("Bundle-ManifestVersion", "2");
-        m.getMainAttributes().putValue("Bundle-SymbolicName", bsn);
-        m.getMainAttributes().putValue("Bundle-Version", "2.3.4");
-        m.getMainAttributes().putValue("Service-Component", "OSGI-INF/c.xml");
-        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-        try (java.util.jar.JarOutputStream jar = new java.util.jar.JarOutputStream(bytes, m)) {
-            jar.putNextEntry(new java.util.jar.JarEntry("OSGI-INF/c.xml"));
-            jar.write(component.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        }
-        org.osgi.framework.Bundle b = context.installBundle("test:" + bsn,
-                new java.io.ByteArrayInputStream(bytes.toByteArray()));
-        b.start();
-        return b;
-    }
-
     @Test
     void pluginsListsCollectorsWithBundleVersionStateWhyAndControls() throws Exception {
         String unsatisfied = """
@@ -237,12 +193,12 @@ class CommandLineTest {
                   <implementation class="test.NoSuchClass"/>
                   <service><provide interface="org.bulwark.collector.api.Collector"/></service>
                 </scr:component>""";
-        org.osgi.framework.Bundle a = installComponentBundle("test.unsatisfied", unsatisfied);
-        org.osgi.framework.Bundle b = installComponentBundle("test.failing", failing);
+        org.osgi.framework.Bundle a = ComponentBundles.install(context, "test.unsatisfied", unsatisfied);
+        org.osgi.framework.Bundle b = ComponentBundles.install(context, "test.failing", failing);
         try {
             Path content = workedExampleContent();
-            assertEquals(ExitCodes.OK, run("plugins"), err.toString());
-            String text = out.toString();
+            assertEquals(ExitCodes.OK, bulwark.run("plugins"), bulwark.err());
+            String text = bulwark.out();
             assertTrue(text.contains("""
                     test.facts  [registered (not a DS component)]
                       bundle:    org.bulwark.cli 1.0.0."""), text);

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -13,11 +11,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.osgi.framework.FrameworkUtil;
 
 import picocli.CommandLine;
 
@@ -39,9 +36,8 @@ class ConfigFileTest {
     private Path home;
     private Path userFile;
     private Path systemFile;
-    private Services services;
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    @RegisterExtension
+    final CliRun bulwark = CliRun.plain();
 
     @BeforeEach
     void setUp() throws IOException {
@@ -49,12 +45,6 @@ class ConfigFileTest {
         env.put("HOME", home.toString());
         userFile = home.resolve(".config/bulwark/bulwark.conf");
         systemFile = dir.resolve("etc/bulwark/bulwark.conf");
-        services = new Services(FrameworkUtil.getBundle(ConfigFileTest.class).getBundleContext());
-    }
-
-    @AfterEach
-    void tearDown() {
-        services.close();
     }
 
     private static Path write(Path file, String text) throws IOException {
@@ -71,15 +61,12 @@ class ConfigFileTest {
     /** @return the value of {@code option} of the command {@code args} name, as parsed, defaults applied */
     private Object value(String option, String... args) {
         ConfigDefaults defaults = new ConfigDefaults(env::get, properties::get, files());
-        CommandLine.ParseResult parsed = BulwarkApplication.commandLine(services, defaults).parseArgs(args);
+        CommandLine.ParseResult parsed = BulwarkApplication.commandLine(bulwark.services(), defaults).parseArgs(args);
         return parsed.subcommand().commandSpec().findOption(option).getValue();
     }
 
     private int run(String... args) {
-        out.getBuffer().setLength(0);
-        err.getBuffer().setLength(0);
-        return BulwarkApplication.run(services, env::get, properties::get, files(), new PrintWriter(out),
-                new PrintWriter(err), args);
+        return bulwark.run(env::get, properties::get, files(), args);
     }
 
     @Test
@@ -122,10 +109,10 @@ class ConfigFileTest {
     void theDataDirectoryOfTheUsersFileIsUsed() throws IOException {
         Path data = dir.resolve("from-config");
         write(userFile, "data = " + data + "\n");
-        assertEquals(ExitCodes.OK, run("history"), err.toString());
-        assertEquals("0 assessments", out.toString().lines().reduce((a, b) -> b).orElse(""));
+        assertEquals(ExitCodes.OK, run("history"), bulwark.err());
+        assertEquals("0 assessments", bulwark.out().lines().reduce((a, b) -> b).orElse(""));
         assertTrue(Files.exists(data.resolve("bulwark.mv.db")), "the store is created where the file says");
-        assertEquals("", err.toString());
+        assertEquals("", bulwark.err());
     }
 
     @Test
@@ -133,8 +120,8 @@ class ConfigFileTest {
         write(userFile, "# mine\ndta = /srv\n");
         assertEquals(ExitCodes.USAGE, run("history"));
         assertEquals("bulwark: " + userFile + ":2: unknown key 'dta' (expected one of " + KEYS + "); nothing was run\n",
-                err.toString());
-        assertEquals("", out.toString());
+                bulwark.err());
+        assertEquals("", bulwark.out());
     }
 
     @Test
@@ -142,38 +129,38 @@ class ConfigFileTest {
         write(systemFile, "data = /srv\ndb\n");
         assertEquals(ExitCodes.USAGE, run("history"));
         assertEquals("bulwark: " + systemFile + ":2: not a 'key = value' line (a comment starts with #); nothing was "
-                + "run\n", err.toString());
+                + "run\n", bulwark.err());
         write(systemFile, "data = /srv\n\ndata = /other\n");
         assertEquals(ExitCodes.USAGE, run("history"));
         assertEquals("bulwark: " + systemFile + ":3: data: given twice (also on line 1); nothing was run\n",
-                err.toString());
+                bulwark.err());
         write(systemFile, "token =\n");
         assertEquals(ExitCodes.USAGE, run("history"));
-        assertEquals("bulwark: " + systemFile + ":1: token: no value; nothing was run\n", err.toString());
+        assertEquals("bulwark: " + systemFile + ":1: token: no value; nothing was run\n", bulwark.err());
         write(systemFile, "--data = /srv\n");
         assertEquals(ExitCodes.USAGE, run("history"));
         assertEquals("bulwark: " + systemFile + ":1: not a 'key = value' line (a comment starts with #); nothing was "
-                + "run\n", err.toString());
+                + "run\n", bulwark.err());
     }
 
     @Test
     void filesOthersCanWriteOrWithSecretsEveryoneCanReadAreWarnedOf() throws IOException {
         Path data = dir.resolve("data");
         write(userFile, "data = " + data + "\ntoken = t0k3n\n");
-        assertEquals(ExitCodes.OK, run("history"), err.toString());
-        assertEquals("", err.toString(), "rw------- is fine");
+        assertEquals(ExitCodes.OK, run("history"), bulwark.err());
+        assertEquals("", bulwark.err(), "rw------- is fine");
         Files.setPosixFilePermissions(userFile, PosixFilePermissions.fromString("rw-r--r--"));
-        assertEquals(ExitCodes.OK, run("history"), err.toString());
+        assertEquals(ExitCodes.OK, run("history"), bulwark.err());
         assertEquals("bulwark: warning: the configuration file " + userFile + " holds a secret (a token or a "
-                + "database password) and is readable by everyone (chmod o-r)\n", err.toString());
+                + "database password) and is readable by everyone (chmod o-r)\n", bulwark.err());
         write(systemFile, "data = " + data + "\n");
         Files.setPosixFilePermissions(systemFile, PosixFilePermissions.fromString("rw-rw-r--"));
-        assertEquals(ExitCodes.OK, run("history"), err.toString());
+        assertEquals(ExitCodes.OK, run("history"), bulwark.err());
         assertEquals("bulwark: warning: the configuration file " + userFile + " holds a secret (a token or a "
                 + "database password) and is readable by everyone (chmod o-r)\n"
                 + "bulwark: warning: the configuration file " + systemFile + " is writable by its group or others, "
                 + "who can change where Bulwark keeps its data and sends its assessments (chmod go-w)\n",
-                err.toString());
+                bulwark.err());
         assertTrue(ConfigFile.secret(Map.of("db", "jdbc:postgresql://u:p@host/bulwark")));
         assertTrue(ConfigFile.secret(Map.of("db", "jdbc:postgresql://host/bulwark?user=u&Password=p")));
         assertEquals(false, ConfigFile.secret(Map.of("db", "jdbc:postgresql://host/bulwark?user=u")));

@@ -3,8 +3,6 @@ package org.bulwark.cli.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,13 +14,11 @@ import org.bulwark.benchmark.api.BenchmarkRegistry;
 import org.bulwark.benchmark.api.Control;
 import org.bulwark.collector.api.Category;
 import org.bulwark.collector.api.Collector;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
-import org.osgi.framework.ServiceRegistration;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -33,36 +29,15 @@ class JsonFormatTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final BundleContext context = FrameworkUtil.getBundle(JsonFormatTest.class).getBundleContext();
-    private ServiceRegistration<Collector> facts;
-    private Services services;
+    @RegisterExtension
+    final CliRun bulwark = CliRun.withFacts();
 
     @TempDir
     Path dir;
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
-
-    @BeforeEach
-    void setUp() {
-        facts = context.registerService(Collector.class, new FactsFileCollector(), null);
-        services = new Services(context);
-    }
-
-    @AfterEach
-    void tearDown() {
-        facts.unregister();
-        services.close();
-    }
-
-    private int run(String... args) {
-        out.getBuffer().setLength(0);
-        err.getBuffer().setLength(0);
-        return BulwarkApplication.run(services, new PrintWriter(out), new PrintWriter(err), args);
-    }
-
     private JsonNode json(String... args) throws IOException {
-        assertEquals(ExitCodes.OK, run(args), err.toString());
-        return JSON.readTree(out.toString());
+        assertEquals(ExitCodes.OK, bulwark.run(args), bulwark.err());
+        return JSON.readTree(bulwark.out());
     }
 
     @Test
@@ -71,23 +46,24 @@ class JsonFormatTest {
         String[][] devices = { { "d1", "PPNEF" }, { "d2", "FPNFP" }, { "d3", "PNNFP" } };
         List<String> reports = new ArrayList<>(List.of("score", "--format", "json", "--no-store"));
         for (String[] d : devices) {
-            run("assess", "--root", FactsFixture.device(dir, d[0], d[1]).toString(), "--benchmark", content.toString(),
-                    "--format", "json", "--output", dir.resolve(d[0] + ".json").toString(), "--no-store");
+            bulwark.run("assess", "--root", FactsFixture.device(dir, d[0], d[1]).toString(), "--benchmark",
+                    content.toString(), "--format", "json", "--output", dir.resolve(d[0] + ".json").toString(),
+                    "--no-store");
             reports.add(dir.resolve(d[0] + ".json").toString());
         }
-        assertEquals(ExitCodes.OK, run(reports.toArray(String[]::new)), err.toString());
-        String text = out.toString().stripTrailing().replace("\r\n", "\n")
+        assertEquals(ExitCodes.OK, bulwark.run(reports.toArray(String[]::new)), bulwark.err());
+        String text = bulwark.out().stripTrailing().replace("\r\n", "\n")
                 .replaceAll("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?Z", "<time>");
         assertEquals(ScoreJsonExpected.WORKED_EXAMPLE, text);
-        assertEquals(ExitCodes.USAGE, run("score", "--format", "yaml", dir.resolve("d1.json").toString()));
-        assertEquals("unknown format 'yaml' (expected text or json)", err.toString().lines().findFirst().orElse(""));
+        assertEquals(ExitCodes.USAGE, bulwark.run("score", "--format", "yaml", dir.resolve("d1.json").toString()));
+        assertEquals("unknown format 'yaml' (expected text or json)", bulwark.err().lines().findFirst().orElse(""));
     }
 
     @Test
     void collectorsAsJson() throws IOException {
         JsonNode list = json("collectors", "--format", "json");
-        assertEquals(ExitCodes.OK, run("collectors"));
-        long textRows = out.toString().lines().count() - 2; // header and count
+        assertEquals(ExitCodes.OK, bulwark.run("collectors"));
+        long textRows = bulwark.out().lines().count() - 2; // header and count
         assertEquals(textRows, list.size());
         JsonNode expected = JSON.readTree("""
                 {"id": "test.facts", "category": "OPERATING_SYSTEM", "bundle": "org.bulwark.cli", "version": "%s"}"""
@@ -106,7 +82,7 @@ class JsonFormatTest {
         JsonNode tree = json("controls", "--category", "network", "--format", "json");
         List<Object> benchmarks = new ArrayList<>();
         int network = 0;
-        for (Benchmark b : services.get(BenchmarkRegistry.class).benchmarks()) {
+        for (Benchmark b : bulwark.services().get(BenchmarkRegistry.class).benchmarks()) {
             List<Object> controls = new ArrayList<>();
             for (Control c : b.controls()) {
                 if (c.category() == Category.NETWORK) {
@@ -119,8 +95,8 @@ class JsonFormatTest {
         }
         JsonNode expected = JSON.valueToTree(map("benchmarks", benchmarks, "rejected", List.of()));
         assertEquals(expected, tree);
-        assertEquals(ExitCodes.OK, run("controls", "--category", "network"));
-        assertEquals(network + " controls", out.toString().lines().reduce((a, b) -> b).orElse(""));
+        assertEquals(ExitCodes.OK, bulwark.run("controls", "--category", "network"));
+        assertEquals(network + " controls", bulwark.out().lines().reduce((a, b) -> b).orElse(""));
     }
 
     @Test

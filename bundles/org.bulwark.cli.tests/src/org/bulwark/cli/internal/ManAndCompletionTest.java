@@ -3,8 +3,6 @@ package org.bulwark.cli.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,11 +13,9 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.osgi.framework.FrameworkUtil;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
@@ -31,25 +27,9 @@ class ManAndCompletionTest {
     @TempDir
     Path dir;
 
-    private Services services;
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    @RegisterExtension
+    final CliRun bulwark = CliRun.plain();
 
-    @BeforeEach
-    void setUp() {
-        services = new Services(FrameworkUtil.getBundle(ManAndCompletionTest.class).getBundleContext());
-    }
-
-    @AfterEach
-    void tearDown() {
-        services.close();
-    }
-
-    private int run(String... args) {
-        out.getBuffer().setLength(0);
-        err.getBuffer().setLength(0);
-        return BulwarkApplication.run(services, new PrintWriter(out), new PrintWriter(err), args);
-    }
 
     /** @return every visible command under {@code spec} (qualified name → spec), depth first */
     private static Map<String, CommandSpec> commands(CommandSpec spec, Map<String, CommandSpec> into) {
@@ -63,14 +43,14 @@ class ManAndCompletionTest {
     }
 
     private CommandSpec root() {
-        return BulwarkApplication.commandLine(services, new ConfigDefaults(k -> null, k -> null, List.of()))
+        return BulwarkApplication.commandLine(bulwark.services(), new ConfigDefaults(k -> null, k -> null, List.of()))
                 .getCommandSpec();
     }
 
     @Test
     void theManPageNamesEveryCommandAndEachOfItsOptions() throws IOException {
-        assertEquals(ExitCodes.OK, run("man"), err.toString());
-        String page = out.toString();
+        assertEquals(ExitCodes.OK, bulwark.run("man"), bulwark.err());
+        String page = bulwark.out();
         Map<String, CommandSpec> commands = commands(root(), new LinkedHashMap<>());
         assertEquals(29, commands.size(), commands.keySet().toString());
         // the sections, in order, and the options each names
@@ -106,9 +86,9 @@ class ManAndCompletionTest {
                 "How long each collector may run. Default: 120."), around(page, "\\fB\\-\\-timeout\\fR"));
 
         Path file = dir.resolve("man/bulwark.1");
-        assertEquals(ExitCodes.OK, run("man", "-o", file.toString()), err.toString());
+        assertEquals(ExitCodes.OK, bulwark.run("man", "-o", file.toString()), bulwark.err());
         assertEquals(page, Files.readString(file));
-        assertEquals("", out.toString());
+        assertEquals("", bulwark.out());
     }
 
     /** @return the line before the one starting with {@code start}, it and the next */
@@ -124,8 +104,8 @@ class ManAndCompletionTest {
 
     @Test
     void theBashCompletionHasAFunctionForEveryCommand() {
-        assertEquals(ExitCodes.OK, run("completion", "bash"), err.toString());
-        String script = out.toString();
+        assertEquals(ExitCodes.OK, bulwark.run("completion", "bash"), bulwark.err());
+        String script = bulwark.out();
         TreeSet<String> functions = new TreeSet<>();
         Matcher m = Pattern.compile("^function (_picocli_bulwark\\w*)\\(\\)", Pattern.MULTILINE).matcher(script);
         while (m.find()) {
@@ -137,7 +117,7 @@ class ManAndCompletionTest {
             expected.add("_picocli_" + name.replace(" ", "_").replace("-", ""));
         }
         assertEquals(expected, functions);
-        assertEquals(ExitCodes.USAGE, run("completion", "fish"));
-        assertEquals("unknown shell 'fish' (expected bash)", err.toString().lines().findFirst().orElse(""));
+        assertEquals(ExitCodes.USAGE, bulwark.run("completion", "fish"));
+        assertEquals("unknown shell 'fish' (expected bash)", bulwark.err().lines().findFirst().orElse(""));
     }
 }

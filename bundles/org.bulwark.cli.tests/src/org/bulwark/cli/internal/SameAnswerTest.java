@@ -3,8 +3,6 @@ package org.bulwark.cli.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -20,21 +18,15 @@ import java.util.Set;
 import java.util.function.Function;
 
 import org.bulwark.collector.api.Category;
-import org.bulwark.collector.api.Collector;
 import org.bulwark.server.api.FleetServer;
 import org.bulwark.server.api.Role;
 import org.bulwark.store.api.AssessmentStore;
 import org.bulwark.store.api.AssessmentStoreFactory;
 import org.bulwark.testing.Await;
-import org.bulwark.testing.TestServices;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.osgi.framework.BundleContext;
-import org.osgi.framework.FrameworkUtil;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -49,54 +41,32 @@ class SameAnswerTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final BundleContext context = FrameworkUtil.getBundle(SameAnswerTest.class).getBundleContext();
     @RegisterExtension
-    final TestServices testServices = new TestServices(context);
-    private Services services;
+    final CliRun bulwark = CliRun.withFacts();
 
     @TempDir
     Path dir;
-
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
-
-    @BeforeEach
-    void setUp() {
-        testServices.register(Collector.class, new FactsFileCollector()); // unregistered after each test
-        services = new Services(context);
-    }
-
-    @AfterEach
-    void tearDown() {
-        services.close();
-    }
 
     private Path data() {
         return dir.resolve("data");
     }
 
     private int run(String... args) {
-        out.getBuffer().setLength(0);
-        err.getBuffer().setLength(0);
-        String[] all = new String[args.length + 2];
-        System.arraycopy(args, 0, all, 0, args.length);
-        all[args.length] = "--data";
-        all[args.length + 1] = data().toString();
-        return BulwarkApplication.run(services, new PrintWriter(out), new PrintWriter(err), all);
+        return bulwark.runWithData(data(), args);
     }
 
     /** Runs a command that must succeed; returns what it printed as JSON. */
     private JsonNode cli(String... args) {
-        assertEquals(ExitCodes.OK, run(args), String.join(" ", args) + ": " + err);
+        assertEquals(ExitCodes.OK, run(args), String.join(" ", args) + ": " + bulwark.err());
         try {
-            return JSON.readTree(out.toString());
+            return JSON.readTree(bulwark.out());
         } catch (IOException e) {
-            throw new UncheckedIOException(String.join(" ", args) + ": " + out, e);
+            throw new UncheckedIOException(String.join(" ", args) + ": " + bulwark.out(), e);
         }
     }
 
     private void ok(String... args) {
-        assertEquals(ExitCodes.OK, run(args), String.join(" ", args) + ": " + err);
+        assertEquals(ExitCodes.OK, run(args), String.join(" ", args) + ": " + bulwark.err());
     }
 
     private void assess(String id, String states) throws IOException {
@@ -164,8 +134,8 @@ class SameAnswerTest {
         JsonNode cliDevices = cli("device", "list", "--format", "json");
         JsonNode cliHistory = cli("history", "--format", "json");
 
-        FleetServer server = services.get(FleetServer.class);
-        try (AssessmentStore store = services.get(AssessmentStoreFactory.class)
+        FleetServer server = bulwark.services().get(FleetServer.class);
+        try (AssessmentStore store = bulwark.services().get(AssessmentStoreFactory.class)
                 .open(AssessmentStoreFactory.embeddedUrl(data()));
                 FleetServer.Running running = server.start(store,
                         new FleetServer.Settings("127.0.0.1", 0, data(), FleetServer.DEFAULT_MAX_UPLOAD_BYTES, 2))) {

@@ -22,11 +22,9 @@ import org.bulwark.server.api.Role;
 import org.bulwark.store.api.AssessmentStore;
 import org.bulwark.store.api.AssessmentStoreFactory;
 import org.bulwark.testing.Await;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.osgi.framework.FrameworkUtil;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -41,61 +39,45 @@ class ServerCommandsTest {
     @TempDir
     Path dir;
 
-    private Services services;
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    @RegisterExtension
+    final CliRun bulwark = CliRun.plain();
 
-    @BeforeEach
-    void setUp() {
-        services = new Services(FrameworkUtil.getBundle(ServerCommandsTest.class).getBundleContext());
-    }
-
-    @AfterEach
-    void tearDown() {
-        services.close();
-    }
-
-    private int run(String... args) {
-        out.getBuffer().setLength(0);
-        err.getBuffer().setLength(0);
-        return BulwarkApplication.run(services, new PrintWriter(out), new PrintWriter(err), args);
-    }
 
     @Test
     void tokensArePrintedOnceAndStoredHashed() throws Exception {
         Path data = dir.resolve("data");
-        assertEquals(ExitCodes.OK, run("token", "create", "--role", "viewer", "--groups", "web,db", "--name", "bob",
-                "--data", data.toString()), err.toString());
-        String token = out.toString().trim();
+        assertEquals(ExitCodes.OK, bulwark.run("token", "create", "--role", "viewer", "--groups", "web,db", "--name",
+                "bob", "--data", data.toString()), bulwark.err());
+        String token = bulwark.out().trim();
         assertTrue(token.startsWith("bwk_"), token);
         String file = Files.readString(data.resolve("tokens.json"));
         assertFalse(file.contains(token), file);
         assertTrue(file.contains("\"VIEWER\"") && file.contains("\"web\"") && file.contains("sha256"), file);
-        assertEquals(ExitCodes.USAGE, run("token", "create", "--role", "king", "--groups", "*", "--data",
+        assertEquals(ExitCodes.USAGE, bulwark.run("token", "create", "--role", "king", "--groups", "*", "--data",
                 data.toString()));
     }
 
     @Test
     void assessUploadsToTheServer() throws Exception {
-        FleetServer server = services.get(FleetServer.class);
+        FleetServer server = bulwark.services().get(FleetServer.class);
         Path data = dir.resolve("server");
-        try (AssessmentStore store = services.get(AssessmentStoreFactory.class)
+        try (AssessmentStore store = bulwark.services().get(AssessmentStoreFactory.class)
                 .open("jdbc:h2:file:" + data.resolve("store"));
                 FleetServer.Running running = server.start(store,
                         new FleetServer.Settings("127.0.0.1", 0, data, FleetServer.DEFAULT_MAX_UPLOAD_BYTES, 2))) {
             String agent = server.createToken(data, "agent", Role.AGENT, Set.of("*"));
             String url = "http://127.0.0.1:" + running.port();
-            int code = run("assess", "--no-store", "--format", "json", "-o", dir.resolve("r.json").toString(),
+            int code = bulwark.run("assess", "--no-store", "--format", "json", "-o", dir.resolve("r.json").toString(),
                     "--upload", url, "--token", agent);
-            assertTrue(code == ExitCodes.OK || code == ExitCodes.INCOMPLETE, code + ": " + err);
-            assertTrue(err.toString().contains("uploaded to " + url + "/api/assessments"), err.toString());
+            assertTrue(code == ExitCodes.OK || code == ExitCodes.INCOMPLETE, code + ": " + bulwark.err());
+            assertTrue(bulwark.err().contains("uploaded to " + url + "/api/assessments"), bulwark.err());
             assertEquals(1, store.history(null, null).size());
             // a wrong token: the report is written, the upload refused, nothing stored
-            assertEquals(ExitCodes.IO, run("assess", "--no-store", "--format", "json", "-o",
+            assertEquals(ExitCodes.IO, bulwark.run("assess", "--no-store", "--format", "json", "-o",
                     dir.resolve("r2.json").toString(), "--upload", url, "--token", "bwk_wrong"));
-            assertTrue(err.toString().contains("401"), err.toString());
+            assertTrue(bulwark.err().contains("401"), bulwark.err());
             assertEquals(1, store.history(null, null).size());
-            assertEquals(ExitCodes.USAGE, run("assess", "--no-store", "--upload", url));
+            assertEquals(ExitCodes.USAGE, bulwark.run("assess", "--no-store", "--upload", url));
         }
     }
 
@@ -103,11 +85,11 @@ class ServerCommandsTest {
 
     /** Creates a token with the CLI; returns its id from the message on stderr. */
     private String create(Path data, String role, String groups, String name) {
-        assertEquals(ExitCodes.OK, run("token", "create", "--role", role, "--groups", groups, "--name", name,
-                "--data", data.toString()), err.toString());
-        Matcher m = CREATED_ID.matcher(err.toString());
-        assertTrue(m.find(), err.toString());
-        assertFalse(err.toString().contains(out.toString().trim()), "the secret is not on stderr");
+        assertEquals(ExitCodes.OK, bulwark.run("token", "create", "--role", role, "--groups", groups, "--name", name,
+                "--data", data.toString()), bulwark.err());
+        Matcher m = CREATED_ID.matcher(bulwark.err());
+        assertTrue(m.find(), bulwark.err());
+        assertFalse(bulwark.err().contains(bulwark.out().trim()), "the secret is not on stderr");
         return m.group(1);
     }
 
@@ -125,8 +107,9 @@ class ServerCommandsTest {
         String twin2 = create(data, "viewer", "db", "twin");
         assertEquals(4, Set.of(alice, bob, twin1, twin2).size());
 
-        assertEquals(ExitCodes.OK, run("token", "list", "--format", "json", "--data", data.toString()), err.toString());
-        JsonNode json = new ObjectMapper().readTree(out.toString());
+        assertEquals(ExitCodes.OK, bulwark.run("token", "list", "--format", "json", "--data", data.toString()),
+                bulwark.err());
+        JsonNode json = new ObjectMapper().readTree(bulwark.out());
         List<String> created = new ArrayList<>();
         json.forEach(t -> created.add(t.get("created").asText()));
         assertEquals("null", created.get(0));
@@ -139,7 +122,7 @@ class ServerCommandsTest {
                 + entry(twin1, "twin", "viewer", "\"web\"", created.get(3)) + ","
                 + entry(twin2, "twin", "viewer", "\"db\"", created.get(4)) + "]"), json);
 
-        assertEquals(ExitCodes.OK, run("token", "list", "--data", data.toString()), err.toString());
+        assertEquals(ExitCodes.OK, bulwark.run("token", "list", "--data", data.toString()), bulwark.err());
         String row = "%-12s  %-20s  %-19s  %-20s  %s%n";
         assertEquals(String.format(row, "ID", "NAME", "ROLE", "CREATED", "GROUPS")
                 + String.format(row, "tok_0123abcd", "old", "agent", "-", "*")
@@ -147,24 +130,24 @@ class ServerCommandsTest {
                 + String.format(row, bob, "bob", "remediation-handler", created.get(2), "web,db")
                 + String.format(row, twin1, "twin", "viewer", created.get(3), "web")
                 + String.format(row, twin2, "twin", "viewer", created.get(4), "db")
-                + String.format("5 tokens%n"), out.toString());
-        assertFalse(out.toString().contains("bwk_"), out.toString());
+                + String.format("5 tokens%n"), bulwark.out());
+        assertFalse(bulwark.out().contains("bwk_"), bulwark.out());
 
         // an ambiguous name lists the ids; an unknown one says where it looked; nothing is removed
-        assertEquals(ExitCodes.USAGE, run("token", "revoke", "twin", "--data", data.toString()));
+        assertEquals(ExitCodes.USAGE, bulwark.run("token", "revoke", "twin", "--data", data.toString()));
         assertEquals("bulwark: 2 tokens are named 'twin'; revoke one by id: " + twin1 + ", " + twin2,
-                err.toString().trim());
-        assertEquals(ExitCodes.USAGE, run("token", "revoke", "carol", "--data", data.toString()));
+                bulwark.err().trim());
+        assertEquals(ExitCodes.USAGE, bulwark.run("token", "revoke", "carol", "--data", data.toString()));
         assertEquals("bulwark: no token with id or name 'carol' in " + data.resolve("tokens.json")
-                + " (bulwark token list shows them)", err.toString().trim());
+                + " (bulwark token list shows them)", bulwark.err().trim());
         // by id, by unique name, and an old token by its derived id
-        assertEquals(ExitCodes.OK, run("token", "revoke", twin1, "--data", data.toString()), err.toString());
-        assertEquals("bulwark: revoked viewer token " + twin1 + " (twin)", err.toString().trim());
-        assertEquals(ExitCodes.OK, run("token", "revoke", "bob", "--data", data.toString()), err.toString());
-        assertEquals(ExitCodes.OK, run("token", "revoke", "tok_0123abcd", "--data", data.toString()));
-        assertEquals(ExitCodes.OK, run("token", "list", "--format", "json", "--data", data.toString()));
+        assertEquals(ExitCodes.OK, bulwark.run("token", "revoke", twin1, "--data", data.toString()), bulwark.err());
+        assertEquals("bulwark: revoked viewer token " + twin1 + " (twin)", bulwark.err().trim());
+        assertEquals(ExitCodes.OK, bulwark.run("token", "revoke", "bob", "--data", data.toString()), bulwark.err());
+        assertEquals(ExitCodes.OK, bulwark.run("token", "revoke", "tok_0123abcd", "--data", data.toString()));
+        assertEquals(ExitCodes.OK, bulwark.run("token", "list", "--format", "json", "--data", data.toString()));
         List<String> left = new ArrayList<>();
-        new ObjectMapper().readTree(out.toString()).forEach(t -> left.add(t.get("id").asText()));
+        new ObjectMapper().readTree(bulwark.out()).forEach(t -> left.add(t.get("id").asText()));
         assertEquals(List.of(alice, twin2), left);
     }
 
@@ -202,21 +185,21 @@ class ServerCommandsTest {
         Path ks = keystore();
         Path data = dir.resolve("serve-data");
         Path wrong = Files.writeString(dir.resolve("wrong-password"), "not-it\n");
-        assertEquals(ExitCodes.USAGE, run("serve", "--port", "0", "--tls-keystore", ks.toString(),
+        assertEquals(ExitCodes.USAGE, bulwark.run("serve", "--port", "0", "--tls-keystore", ks.toString(),
                 "--tls-password-file", wrong.toString(), "--data", data.toString()));
-        assertEquals("bulwark: TLS keystore " + ks + ": wrong password", err.toString().trim());
+        assertEquals("bulwark: TLS keystore " + ks + ": wrong password", bulwark.err().trim());
         assertFalse(Files.exists(data), "nothing was opened or created");
         Path missing = dir.resolve("missing.p12");
-        assertEquals(ExitCodes.USAGE, run("serve", "--port", "0", "--tls-keystore", missing.toString(),
+        assertEquals(ExitCodes.USAGE, bulwark.run("serve", "--port", "0", "--tls-keystore", missing.toString(),
                 "--tls-password-file", wrong.toString(), "--data", data.toString()));
-        assertEquals("bulwark: TLS keystore " + missing + " does not exist", err.toString().trim());
+        assertEquals("bulwark: TLS keystore " + missing + " does not exist", bulwark.err().trim());
         Path noFile = dir.resolve("no-password-file");
-        assertEquals(ExitCodes.USAGE, run("serve", "--port", "0", "--tls-keystore", ks.toString(),
+        assertEquals(ExitCodes.USAGE, bulwark.run("serve", "--port", "0", "--tls-keystore", ks.toString(),
                 "--tls-password-file", noFile.toString(), "--data", data.toString()));
-        assertTrue(err.toString().startsWith("bulwark: cannot read the TLS password file " + noFile + ": "),
-                err.toString());
-        assertEquals(ExitCodes.USAGE, run("serve", "--tls-password-file", wrong.toString()));
-        assertTrue(err.toString().contains("--tls-password-file needs --tls-keystore"), err.toString());
+        assertTrue(bulwark.err().startsWith("bulwark: cannot read the TLS password file " + noFile + ": "),
+                bulwark.err());
+        assertEquals(ExitCodes.USAGE, bulwark.run("serve", "--tls-password-file", wrong.toString()));
+        assertTrue(bulwark.err().contains("--tls-password-file needs --tls-keystore"), bulwark.err());
         assertFalse(Files.exists(data));
     }
 
@@ -228,7 +211,7 @@ class ServerCommandsTest {
         Path data = dir.resolve("tls-data");
         StringWriter serveErr = new StringWriter();
         int[] serveCode = { -1 };
-        Thread serve = new Thread(() -> serveCode[0] = BulwarkApplication.run(services,
+        Thread serve = new Thread(() -> serveCode[0] = BulwarkApplication.run(bulwark.services(),
                 new PrintWriter(new StringWriter()), new PrintWriter(serveErr, true), "serve", "--port", "0",
                 "--tls-keystore", ks.toString(), "--tls-password-file", password.toString(), "--data",
                 data.toString()), "test-serve");
@@ -243,35 +226,36 @@ class ServerCommandsTest {
                 }
             }, Duration.ofSeconds(30));
             String url = "https://127.0.0.1:" + m.group(1);
-            String agent = services.get(FleetServer.class).createToken(data, "agent", Role.AGENT, Set.of("*"));
-            int code = run("assess", "--no-store", "--format", "json", "-o", dir.resolve("r.json").toString(),
+            String agent = bulwark.services().get(FleetServer.class).createToken(data, "agent", Role.AGENT,
+                    Set.of("*"));
+            int code = bulwark.run("assess", "--no-store", "--format", "json", "-o", dir.resolve("r.json").toString(),
                     "--upload", url, "--token", agent, "--upload-truststore", pem.toString());
-            assertTrue(code == ExitCodes.OK || code == ExitCodes.INCOMPLETE, code + ": " + err);
-            assertTrue(err.toString().contains("uploaded to " + url + "/api/assessments"), err.toString());
+            assertTrue(code == ExitCodes.OK || code == ExitCodes.INCOMPLETE, code + ": " + bulwark.err());
+            assertTrue(bulwark.err().contains("uploaded to " + url + "/api/assessments"), bulwark.err());
             // a passwordless PKCS12 truststore holding the same certificate
             Path p12 = dir.resolve("trust.p12");
             keytool("-J-Dkeystore.pkcs12.certProtectionAlgorithm=NONE", "-J-Dkeystore.pkcs12.macAlgorithm=NONE",
                     "-importcert", "-noprompt", "-alias", "server", "-file", pem.toString(), "-storetype", "PKCS12",
                     "-keystore", p12.toString(), "-storepass", "unused");
-            code = run("assess", "--no-store", "--format", "json", "-o", dir.resolve("r2.json").toString(),
+            code = bulwark.run("assess", "--no-store", "--format", "json", "-o", dir.resolve("r2.json").toString(),
                     "--upload", url, "--token", agent, "--upload-truststore", p12.toString());
-            assertTrue(code == ExitCodes.OK || code == ExitCodes.INCOMPLETE, code + ": " + err);
+            assertTrue(code == ExitCodes.OK || code == ExitCodes.INCOMPLETE, code + ": " + bulwark.err());
             // the JDK's trust store does not know the self-signed certificate: refused at once, not retried
-            assertEquals(ExitCodes.IO, run("assess", "--no-store", "--format", "json", "-o",
+            assertEquals(ExitCodes.IO, bulwark.run("assess", "--no-store", "--format", "json", "-o",
                     dir.resolve("r3.json").toString(), "--upload", url, "--token", agent));
-            assertTrue(err.toString().contains("--upload-truststore FILE"), err.toString());
-            assertEquals(ExitCodes.USAGE, run("assess", "--no-store", "--upload", "http://127.0.0.1:1", "--token",
-                    agent, "--upload-truststore", pem.toString()));
-            assertEquals(ExitCodes.USAGE, run("assess", "--no-store", "--upload", url, "--token", agent,
+            assertTrue(bulwark.err().contains("--upload-truststore FILE"), bulwark.err());
+            assertEquals(ExitCodes.USAGE, bulwark.run("assess", "--no-store", "--upload", "http://127.0.0.1:1",
+                    "--token", agent, "--upload-truststore", pem.toString()));
+            assertEquals(ExitCodes.USAGE, bulwark.run("assess", "--no-store", "--upload", url, "--token", agent,
                     "--upload-truststore", dir.resolve("r.json").toString()));
-            assertTrue(err.toString().contains("upload truststore " + dir.resolve("r.json")), err.toString());
+            assertTrue(bulwark.err().contains("upload truststore " + dir.resolve("r.json")), bulwark.err());
         } finally {
             serve.interrupt();
             serve.join(30_000);
         }
         assertFalse(serve.isAlive());
         assertEquals(ExitCodes.OK, serveCode[0], serveErr.toString());
-        try (AssessmentStore store = services.get(AssessmentStoreFactory.class)
+        try (AssessmentStore store = bulwark.services().get(AssessmentStoreFactory.class)
                 .open(AssessmentStoreFactory.embeddedUrl(data))) {
             assertEquals(2, store.history(null, null).size());
         }

@@ -4,22 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 
-import org.bulwark.collector.api.Collector;
-import org.bulwark.testing.TestServices;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.osgi.framework.BundleContext;
-import org.osgi.framework.FrameworkUtil;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -31,36 +23,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 class StoreCommandsTest {
 
-    private final BundleContext context = FrameworkUtil.getBundle(StoreCommandsTest.class).getBundleContext();
     @RegisterExtension
-    final TestServices testServices = new TestServices(context);
-    private Services services;
+    final CliRun bulwark = CliRun.withFacts();
 
     @TempDir
     Path dir;
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
-
-    @BeforeEach
-    void setUp() {
-        testServices.register(Collector.class, new FactsFileCollector()); // unregistered after each test
-        services = new Services(context);
-    }
-
-    @AfterEach
-    void tearDown() {
-        services.close();
-    }
-
     private int run(String... args) {
-        out.getBuffer().setLength(0);
-        err.getBuffer().setLength(0);
-        String[] all = new String[args.length + 2];
-        System.arraycopy(args, 0, all, 0, args.length);
-        all[args.length] = "--data";
-        all[args.length + 1] = dir.resolve("data").toString();
-        return BulwarkApplication.run(services, new PrintWriter(out), new PrintWriter(err), all);
+        return bulwark.runWithData(dir.resolve("data"), args);
     }
 
     private Path content() throws IOException {
@@ -88,33 +58,33 @@ class StoreCommandsTest {
 
     @Test
     void assessStoresHistoryListsAndDiffExplainsExactly() throws Exception {
-        assertEquals(ExitCodes.OK, assess("d1", "FPNFF"), err.toString());
-        assertTrue(err.toString().contains("bulwark: stored as assessment #1"), err.toString());
+        assertEquals(ExitCodes.OK, assess("d1", "FPNFF"), bulwark.err());
+        assertTrue(bulwark.err().contains("bulwark: stored as assessment #1"), bulwark.err());
         assertEquals(ExitCodes.OK, run("exception", "create", "--id", "e1", "--control", "c4", "--scope", "device",
                 "--target", "d1", "--justification", "alternate-mitigation", "--author", "alice", "--expires",
-                "2099-01-01", "--notes", "firewall in front"), err.toString());
-        assertEquals("exception e1 created\n", out.toString());
+                "2099-01-01", "--notes", "firewall in front"), bulwark.err());
+        assertEquals("exception e1 created\n", bulwark.out());
         // score applies stored exceptions too: c4 now counts as passed on the first report (as of a time after the
         // exception was created: the report itself is older)
         String later = java.time.Instant.now().plusSeconds(60).toString();
-        assertEquals(ExitCodes.OK, run("score", dir.resolve("d1.json").toString(), "--at", later), err.toString());
-        assertTrue(out.toString().startsWith("Bulwark fleet score 48.1481 (13 of 27 points"), out.toString());
+        assertEquals(ExitCodes.OK, run("score", dir.resolve("d1.json").toString(), "--at", later), bulwark.err());
+        assertTrue(bulwark.out().startsWith("Bulwark fleet score 48.1481 (13 of 27 points"), bulwark.out());
         assertEquals(ExitCodes.OK, run("score", dir.resolve("d1.json").toString(), "--at", later, "--no-store"),
-                err.toString());
-        assertTrue(out.toString().startsWith("Bulwark fleet score 18.5185 (5 of 27 points"), out.toString());
-        assertEquals(ExitCodes.OK, assess("d1", "PPNFF"), err.toString());
+                bulwark.err());
+        assertTrue(bulwark.out().startsWith("Bulwark fleet score 18.5185 (5 of 27 points"), bulwark.out());
+        assertEquals(ExitCodes.OK, assess("d1", "PPNFF"), bulwark.err());
         assertEquals(ExitCodes.OK, run("assess", "--root", device("d1", "PPNFF").toString(), "--benchmark",
                 content().toString(), "--format", "json", "-o", dir.resolve("x.json").toString(), "--no-store"));
 
-        assertEquals(ExitCodes.OK, run("history"), err.toString());
+        assertEquals(ExitCodes.OK, run("history"), bulwark.err());
         assertEquals("""
                    ID  FINISHED              DEVICE                   SCORE  POINTS             OS    NET    ACC    SEC    APP
                     1  <time>  d1                     18.5185  5 of 27             0    100      —      0      0
                     2  <time>  d1                     85.1852  23 of 27          100    100      —    100      0
                 2 assessments
-                """, times(out.toString()));
+                """, times(bulwark.out()));
 
-        assertEquals(ExitCodes.OK, run("diff", "1", "2"), err.toString());
+        assertEquals(ExitCodes.OK, run("diff", "1", "2"), bulwark.err());
         assertEquals("""
                 A: #1 d1 <time>  score 18.5185 (5 of 27 points)
                 B: #2 d1 <time>  score 85.1852 (23 of 27 points)
@@ -124,10 +94,10 @@ class StoreCommandsTest {
                        +10         0  c1  result changed FAIL → PASS  — Control c1
                         +8         0  c4  exception e1 now covers it (FAIL)  — Control c4
                        +18         0  total: earned 5 → 23, possible 27 → 27
-                """, times(out.toString()));
+                """, times(bulwark.out()));
 
-        assertEquals(ExitCodes.OK, run("diff", "1", "2", "--format", "json"), err.toString());
-        JsonNode d = new ObjectMapper().readTree(out.toString());
+        assertEquals(ExitCodes.OK, run("diff", "1", "2", "--format", "json"), bulwark.err());
+        JsonNode d = new ObjectMapper().readTree(bulwark.out());
         assertEquals(18.0, d.get("earnedDelta").asDouble());
         assertEquals(100.0 * 23 / 27 - 100.0 * 5 / 27, d.get("scoreDelta").asDouble(), 1e-9);
         assertEquals("RESULT_CHANGED", d.get("changes").get(0).get("kind").asText());
@@ -136,47 +106,47 @@ class StoreCommandsTest {
         assertEquals("e1", d.get("changes").get(1).get("exceptionId").asText());
         assertEquals(8.0, d.get("changes").get(1).get("earnedDelta").asDouble());
 
-        assertEquals(ExitCodes.OK, run("history", "--device", "d1", "--format", "json"), err.toString());
-        JsonNode h = new ObjectMapper().readTree(out.toString());
+        assertEquals(ExitCodes.OK, run("history", "--device", "d1", "--format", "json"), bulwark.err());
+        JsonNode h = new ObjectMapper().readTree(bulwark.out());
         assertEquals(2, h.size());
         assertEquals(23.0, h.get(1).get("rawPoints").asDouble());
         assertEquals(100.0 * 23 / 27, h.get(1).get("score").asDouble(), 1e-9);
         assertTrue(h.get(1).get("categories").get("ACCOUNTS").get("score").isNull());
         assertEquals("worked-example 1", h.get(1).get("content").get(0).asText());
         assertEquals(ExitCodes.OK, run("history", "--since", "2999-01-01"));
-        assertTrue(out.toString().endsWith("0 assessments\n"), out.toString());
+        assertTrue(bulwark.out().endsWith("0 assessments\n"), bulwark.out());
 
         // the stored report, with the evidence, reads back into the same figures
         Path shown = dir.resolve("shown/2.json");
-        assertEquals(ExitCodes.OK, run("show", "2", "-o", shown.toString()), err.toString());
-        assertEquals(ExitCodes.OK, run("score", shown.toString(), "--no-store"), err.toString());
-        assertTrue(out.toString().startsWith("Bulwark fleet score 85.1852 (23 of 27 points"), out.toString());
+        assertEquals(ExitCodes.OK, run("show", "2", "-o", shown.toString()), bulwark.err());
+        assertEquals(ExitCodes.OK, run("score", shown.toString(), "--no-store"), bulwark.err());
+        assertTrue(bulwark.out().startsWith("Bulwark fleet score 85.1852 (23 of 27 points"), bulwark.out());
         assertEquals(ExitCodes.USAGE, run("show", "99"));
-        assertTrue(err.toString().contains("no stored assessment #99"), err.toString());
+        assertTrue(bulwark.err().contains("no stored assessment #99"), bulwark.err());
 
         assertEquals(ExitCodes.USAGE, run("history", "--device", "ghost"));
-        assertTrue(err.toString().contains("unknown device 'ghost'"), err.toString());
+        assertTrue(bulwark.err().contains("unknown device 'ghost'"), bulwark.err());
         assertEquals(ExitCodes.USAGE, run("diff", "1", "9"));
-        assertTrue(err.toString().contains("no stored assessment #9"), err.toString());
+        assertTrue(bulwark.err().contains("no stored assessment #9"), bulwark.err());
 
         // cancelled: the next assessment no longer applies it
-        assertEquals(ExitCodes.OK, run("exception", "cancel", "e1", "--by", "bob"), err.toString());
-        assertEquals(ExitCodes.OK, assess("d1", "PPNFF"), err.toString());
+        assertEquals(ExitCodes.OK, run("exception", "cancel", "e1", "--by", "bob"), bulwark.err());
+        assertEquals(ExitCodes.OK, assess("d1", "PPNFF"), bulwark.err());
         assertEquals(ExitCodes.OK, run("diff", "2", "3"));
-        assertTrue(times(out.toString()).contains("-8         0  c4  exception e1 no longer applies (FAIL)"),
-                out.toString());
+        assertTrue(times(bulwark.out()).contains("-8         0  c4  exception e1 no longer applies (FAIL)"),
+                bulwark.out());
         assertEquals(ExitCodes.OK, run("exception", "list", "--format", "json"));
-        JsonNode e = new ObjectMapper().readTree(out.toString());
+        JsonNode e = new ObjectMapper().readTree(bulwark.out());
         assertEquals("CANCELLED", e.get(0).get("status").asText());
         assertEquals("bob", e.get(0).get("cancelledBy").asText());
     }
 
     @Test
     void jsonHasTheVocabularyOfTheServersOpenApiDocument() throws Exception {
-        assertEquals(ExitCodes.OK, assess("d1", "FPNFF"), err.toString());
+        assertEquals(ExitCodes.OK, assess("d1", "FPNFF"), bulwark.err());
         assertEquals(ExitCodes.OK, run("exception", "create", "--id", "e0", "--control", "c1", "--scope", "global",
-                "--justification", "risk-accepted", "--author", "alice", "--format", "json"), err.toString());
-        JsonNode created = new ObjectMapper().readTree(out.toString());
+                "--justification", "risk-accepted", "--author", "alice", "--format", "json"), bulwark.err());
+        JsonNode created = new ObjectMapper().readTree(bulwark.out());
         assertEquals(java.util.List.of("id", "controlId", "scope", "target", "justification", "author", "created",
                 "expires", "notes", "status", "cancelled", "cancelledBy", "updated", "updatedBy"),
                 names(created));
@@ -185,8 +155,8 @@ class StoreCommandsTest {
         assertEquals("RISK_ACCEPTED", created.get("justification").asText());
         assertEquals("ACTIVE", created.get("status").asText());
         assertEquals(ExitCodes.OK, run("remediation", "create", "--title", "Fix c1", "--control", "c1", "--group",
-                "web", "--priority", "low", "--requester", "bob", "--format", "json"), err.toString());
-        JsonNode activity = new ObjectMapper().readTree(out.toString());
+                "web", "--priority", "low", "--requester", "bob", "--format", "json"), bulwark.err());
+        JsonNode activity = new ObjectMapper().readTree(bulwark.out());
         assertEquals(java.util.List.of("id", "title", "controlId", "category", "scope", "devices", "group", "priority",
                 "due", "attentionRequired", "notes", "requester", "created", "status", "completion", "completed",
                 "targetDevices", "fixedDevices", "cancelled", "cancelledBy", "updated", "updatedBy"), names(activity));
@@ -199,68 +169,68 @@ class StoreCommandsTest {
                   "author": "alice", "created": "2026-01-01T00:00:00Z"}]""");
         assertEquals(ExitCodes.OK, run("assess", "--root", device("d1", "FPNFF").toString(), "--benchmark",
                 content().toString(), "--exceptions", file.toString(), "--format", "json", "-o",
-                dir.resolve("f.json").toString()), err.toString());
+                dir.resolve("f.json").toString()), bulwark.err());
         JsonNode report = new ObjectMapper().readTree(dir.resolve("f.json").toFile());
         assertEquals(100.0 * 13 / 27, report.get("score").get("score").asDouble(), 1e-9);
     }
 
     @Test
     void badExceptionsAreRefusedAndNothingIsWritten() throws Exception {
-        assertEquals(ExitCodes.OK, assess("d1", "FPNFF"), err.toString());
+        assertEquals(ExitCodes.OK, assess("d1", "FPNFF"), bulwark.err());
         assertEquals(ExitCodes.USAGE, run("exception", "create", "--control", "zz", "--scope", "global",
                 "--justification", "risk-accepted"));
-        assertTrue(err.toString().contains("unknown control 'zz'"), err.toString());
+        assertTrue(bulwark.err().contains("unknown control 'zz'"), bulwark.err());
         assertEquals(ExitCodes.USAGE, run("exception", "create", "--control", "c1", "--scope", "device", "--target",
                 "ghost", "--justification", "risk-accepted"));
-        assertTrue(err.toString().contains("unknown device 'ghost'"), err.toString());
+        assertTrue(bulwark.err().contains("unknown device 'ghost'"), bulwark.err());
         assertEquals(ExitCodes.USAGE, run("exception", "create", "--control", "c1", "--scope", "device",
                 "--justification", "risk-accepted"));
-        assertTrue(err.toString().contains("--target is required for scope device"), err.toString());
+        assertTrue(bulwark.err().contains("--target is required for scope device"), bulwark.err());
         assertEquals(ExitCodes.USAGE, run("exception", "create", "--control", "c1", "--scope", "global",
                 "--justification", "because", "--expires", "2099-01-01"));
-        assertTrue(err.toString().contains("unknown value 'because'"), err.toString());
+        assertTrue(bulwark.err().contains("unknown value 'because'"), bulwark.err());
         assertEquals(ExitCodes.USAGE, run("exception", "create", "--control", "c1", "--scope", "global",
                 "--justification", "risk-accepted", "--expires", "2020-01-01"));
-        assertTrue(err.toString().contains("--expires 2020-01-01 is not in the future"), err.toString());
+        assertTrue(bulwark.err().contains("--expires 2020-01-01 is not in the future"), bulwark.err());
         assertEquals(ExitCodes.USAGE, run("exception", "cancel", "nope"));
         assertEquals(ExitCodes.OK, run("exception", "list"));
-        assertTrue(out.toString().endsWith("0 exceptions\n"), out.toString());
+        assertTrue(bulwark.out().endsWith("0 exceptions\n"), bulwark.out());
     }
 
     @Test
     void remediationActivitiesCountFixedDevicesAndExportSafeCsv() throws Exception {
-        assertEquals(ExitCodes.OK, assess("d1", "FPNFF"), err.toString());
-        assertEquals(ExitCodes.OK, assess("d2", "PPNFF"), err.toString());
+        assertEquals(ExitCodes.OK, assess("d1", "FPNFF"), bulwark.err());
+        assertEquals(ExitCodes.OK, assess("d2", "PPNFF"), bulwark.err());
         String yesterday = LocalDate.now(ZoneOffset.UTC).minusDays(1).toString();
         assertEquals(ExitCodes.USAGE, run("remediation", "create", "--title", "Fix c1", "--control", "c1",
                 "--devices", "d1,d2", "--priority", "high", "--due", yesterday));
-        assertTrue(err.toString().contains("is in the past"), err.toString());
+        assertTrue(bulwark.err().contains("is in the past"), bulwark.err());
         assertEquals(ExitCodes.USAGE, run("remediation", "create", "--title", "Fix", "--control", "zz", "--devices",
                 "d1", "--priority", "high"));
-        assertTrue(err.toString().contains("unknown control 'zz'"), err.toString());
+        assertTrue(bulwark.err().contains("unknown control 'zz'"), bulwark.err());
         assertEquals(ExitCodes.USAGE, run("remediation", "create", "--title", "Fix", "--control", "c1", "--devices",
                 "d1,ghost", "--priority", "high"));
-        assertTrue(err.toString().contains("unknown device 'ghost'"), err.toString());
+        assertTrue(bulwark.err().contains("unknown device 'ghost'"), bulwark.err());
         assertEquals(ExitCodes.USAGE, run("remediation", "create", "--title", "Fix", "--control", "c1", "--devices",
                 "d1", "--priority", "urgent"));
-        assertTrue(err.toString().contains("--priority: unknown value 'urgent' (expected one of high, medium, low)"),
-                err.toString());
+        assertTrue(bulwark.err().contains("--priority: unknown value 'urgent' (expected one of high, medium, low)"),
+                bulwark.err());
         assertEquals(ExitCodes.USAGE, run("remediation", "create", "--title", "Fix", "--control", "c1", "--priority",
                 "low"));
-        assertTrue(err.toString().contains("give either --devices or --group"), err.toString());
+        assertTrue(bulwark.err().contains("give either --devices or --group"), bulwark.err());
         assertEquals(ExitCodes.OK, run("remediation", "list"));
-        assertTrue(out.toString().endsWith("0 activities\n"), out.toString());
+        assertTrue(bulwark.out().endsWith("0 activities\n"), bulwark.out());
 
         assertEquals(ExitCodes.OK, run("remediation", "create", "--title", "=HYPERLINK(\"http://x\",\"fix c1\")",
                 "--control", "c1", "--devices", "d1,d2", "--priority", "high", "--due", "2099-12-31", "--notes",
-                "line one\nline two, with a comma", "--requester", "alice"), err.toString());
-        assertEquals("remediation activity #1 created: 1 of 2 targeted devices fixed\n", out.toString());
+                "line one\nline two, with a comma", "--requester", "alice"), bulwark.err());
+        assertEquals("remediation activity #1 created: 1 of 2 targeted devices fixed\n", bulwark.out());
         assertEquals(ExitCodes.OK, run("remediation", "create", "--title", "Fix c5", "--control", "c5", "--devices",
-                "d1", "--priority", "low", "--requester", "bob"), err.toString());
+                "d1", "--priority", "low", "--requester", "bob"), bulwark.err());
 
-        assertEquals(ExitCodes.OK, assess("d1", "PPNFF"), err.toString()); // d1 fixes c1: #1 confirmed
+        assertEquals(ExitCodes.OK, assess("d1", "PPNFF"), bulwark.err()); // d1 fixes c1: #1 confirmed
         assertEquals(ExitCodes.OK, run("remediation", "list", "--format", "json"));
-        JsonNode list = new ObjectMapper().readTree(out.toString());
+        JsonNode list = new ObjectMapper().readTree(bulwark.out());
         assertEquals("COMPLETED", list.get(0).get("status").asText());
         assertEquals("SYSTEM_CONFIRMATION", list.get(0).get("completion").asText());
         assertEquals(2, list.get(0).get("fixedDevices").asInt());
@@ -268,15 +238,15 @@ class StoreCommandsTest {
         assertTrue(list.get(1).get("attentionRequired").asBoolean());
         assertEquals(ExitCodes.OK, run("remediation", "complete", "2"));
         assertEquals(ExitCodes.USAGE, run("remediation", "complete", "2"));
-        assertTrue(err.toString().contains("already completed (manual"), err.toString());
+        assertTrue(bulwark.err().contains("already completed (manual"), bulwark.err());
 
         // without reports, score takes every device's latest stored assessment: d1 and d2 are both PPNFF now
-        assertEquals(ExitCodes.OK, run("score"), err.toString());
-        assertTrue(out.toString().startsWith("Bulwark fleet score 55.5556 (15 of 27 points, 2 devices)"),
-                out.toString());
+        assertEquals(ExitCodes.OK, run("score"), bulwark.err());
+        assertTrue(bulwark.out().startsWith("Bulwark fleet score 55.5556 (15 of 27 points, 2 devices)"),
+                bulwark.out());
 
         Path csv = dir.resolve("out/activities.csv");
-        assertEquals(ExitCodes.OK, run("remediation", "export", "--csv", csv.toString()), err.toString());
+        assertEquals(ExitCodes.OK, run("remediation", "export", "--csv", csv.toString()), bulwark.err());
         String text = times(Files.readString(csv).replace("\r\n", "\u00b6"));
         assertEquals("id,title,control_id,category,scope,targets,priority,due,status,completion,completed,"
                 + "target_devices,fixed_devices,requester,created,notes,updated,updated_by,cancelled,cancelled_by\u00b6"
@@ -289,38 +259,38 @@ class StoreCommandsTest {
 
     @Test
     void exceptionsAreUpdatedAndTheScoreFollows() throws Exception {
-        assertEquals(ExitCodes.OK, assess("d1", "FPNFF"), err.toString());
+        assertEquals(ExitCodes.OK, assess("d1", "FPNFF"), bulwark.err());
         assertEquals(ExitCodes.OK, run("exception", "create", "--id", "e1", "--control", "c4", "--scope", "device",
                 "--target", "d1", "--justification", "alternate-mitigation", "--author", "alice", "--expires",
-                "2099-01-01"), err.toString());
+                "2099-01-01"), bulwark.err());
         String later = java.time.Instant.now().plusSeconds(60).toString();
         assertEquals(ExitCodes.OK, run("exception", "update", "e1", "--justification", "risk-accepted", "--notes",
-                "accepted", "--by", "bob"), err.toString());
-        assertEquals("exception e1 updated: risk-accepted, expires 2099-01-01T00:00:00Z\n", out.toString());
+                "accepted", "--by", "bob"), bulwark.err());
+        assertEquals("exception e1 updated: risk-accepted, expires 2099-01-01T00:00:00Z\n", bulwark.out());
         // a risk accepted gives no credit: c4 fails again
-        assertEquals(ExitCodes.OK, run("score", "--at", later), err.toString());
-        assertTrue(out.toString().startsWith("Bulwark fleet score 18.5185 (5 of 27 points"), out.toString());
+        assertEquals(ExitCodes.OK, run("score", "--at", later), bulwark.err());
+        assertTrue(bulwark.out().startsWith("Bulwark fleet score 18.5185 (5 of 27 points"), bulwark.out());
         assertEquals(ExitCodes.OK, run("exception", "update", "e1", "--justification", "alternate-mitigation",
-                "--no-expiry", "--by", "carol"), err.toString());
-        assertEquals("exception e1 updated: alternate-mitigation, never expires\n", out.toString());
-        assertEquals(ExitCodes.OK, run("score", "--at", later), err.toString());
-        assertTrue(out.toString().startsWith("Bulwark fleet score 48.1481 (13 of 27 points"), out.toString());
+                "--no-expiry", "--by", "carol"), bulwark.err());
+        assertEquals("exception e1 updated: alternate-mitigation, never expires\n", bulwark.out());
+        assertEquals(ExitCodes.OK, run("score", "--at", later), bulwark.err());
+        assertTrue(bulwark.out().startsWith("Bulwark fleet score 48.1481 (13 of 27 points"), bulwark.out());
 
         assertEquals(ExitCodes.USAGE, run("exception", "update", "e1", "--expires", "2099-01-01", "--no-expiry"));
-        assertTrue(err.toString().contains("give either --expires or --no-expiry; nothing was written"),
-                err.toString());
+        assertTrue(bulwark.err().contains("give either --expires or --no-expiry; nothing was written"),
+                bulwark.err());
         assertEquals(ExitCodes.USAGE, run("exception", "update", "e1"));
-        assertTrue(err.toString().contains("nothing to update: give --expires, --no-expiry, --notes or "
-                + "--justification; nothing was written"), err.toString());
+        assertTrue(bulwark.err().contains("nothing to update: give --expires, --no-expiry, --notes or "
+                + "--justification; nothing was written"), bulwark.err());
         assertEquals(ExitCodes.USAGE, run("exception", "update", "e1", "--justification", "luck"));
-        assertTrue(err.toString().contains("--justification: unknown value 'luck'"), err.toString());
+        assertTrue(bulwark.err().contains("--justification: unknown value 'luck'"), bulwark.err());
         assertEquals(ExitCodes.USAGE, run("exception", "update", "e1", "--expires", "2000-01-01"));
-        assertTrue(err.toString().contains("exception 'e1': it must expire after it is created"), err.toString());
+        assertTrue(bulwark.err().contains("exception 'e1': it must expire after it is created"), bulwark.err());
         assertEquals(ExitCodes.USAGE, run("exception", "update", "nope", "--notes", "x"));
-        assertTrue(err.toString().contains("no exception 'nope'"), err.toString());
+        assertTrue(bulwark.err().contains("no exception 'nope'"), bulwark.err());
 
         assertEquals(ExitCodes.OK, run("exception", "list", "--format", "json"));
-        JsonNode e = new ObjectMapper().readTree(out.toString()).get(0);
+        JsonNode e = new ObjectMapper().readTree(bulwark.out()).get(0);
         assertEquals("ALTERNATE_MITIGATION", e.get("justification").asText());
         assertTrue(e.get("expires").isNull());
         assertEquals("accepted", e.get("notes").asText());
@@ -328,22 +298,22 @@ class StoreCommandsTest {
         assertEquals("carol", e.get("updatedBy").asText());
         assertEquals("ACTIVE", e.get("status").asText());
 
-        assertEquals(ExitCodes.OK, run("exception", "cancel", "e1", "--by", "dave"), err.toString());
+        assertEquals(ExitCodes.OK, run("exception", "cancel", "e1", "--by", "dave"), bulwark.err());
         assertEquals(ExitCodes.USAGE, run("exception", "update", "e1", "--notes", "x"));
-        assertTrue(err.toString().contains("a cancelled exception cannot be updated"), err.toString());
+        assertTrue(bulwark.err().contains("a cancelled exception cannot be updated"), bulwark.err());
     }
 
     @Test
     void remediationActivitiesAreUpdatedAndCancelled() throws Exception {
-        assertEquals(ExitCodes.OK, assess("d1", "FPNFF"), err.toString());
+        assertEquals(ExitCodes.OK, assess("d1", "FPNFF"), bulwark.err());
         assertEquals(ExitCodes.OK, run("remediation", "create", "--title", "Fix c1", "--control", "c1", "--devices",
-                "d1", "--priority", "high", "--notes", "soon", "--requester", "alice"), err.toString());
+                "d1", "--priority", "high", "--notes", "soon", "--requester", "alice"), bulwark.err());
         assertEquals(ExitCodes.OK, run("remediation", "update", "1", "--title", "Fix c1 now", "--priority", "low",
-                "--due", "2099-12-31", "--notes", "after the freeze", "--by", "bob"), err.toString());
-        assertEquals("remediation activity #1 updated: Fix c1 now, low priority, due 2099-12-31\n", out.toString());
+                "--due", "2099-12-31", "--notes", "after the freeze", "--by", "bob"), bulwark.err());
+        assertEquals("remediation activity #1 updated: Fix c1 now, low priority, due 2099-12-31\n", bulwark.out());
         assertEquals(ExitCodes.OK, run("remediation", "update", "1", "--notes", "", "--by", "carol", "--format",
-                "json"), err.toString());
-        JsonNode updated = new ObjectMapper().readTree(out.toString());
+                "json"), bulwark.err());
+        JsonNode updated = new ObjectMapper().readTree(bulwark.out());
         assertEquals("Fix c1 now", updated.get("title").asText());
         assertEquals("LOW", updated.get("priority").asText());
         assertEquals("2099-12-31", updated.get("due").asText());
@@ -354,37 +324,37 @@ class StoreCommandsTest {
 
         String yesterday = LocalDate.now(ZoneOffset.UTC).minusDays(1).toString();
         assertEquals(ExitCodes.USAGE, run("remediation", "update", "1", "--due", yesterday));
-        assertTrue(err.toString().contains("the due date " + yesterday + " is in the past"), err.toString());
+        assertTrue(bulwark.err().contains("the due date " + yesterday + " is in the past"), bulwark.err());
         assertEquals(ExitCodes.USAGE, run("remediation", "update", "1", "--priority", "urgent"));
-        assertTrue(err.toString().contains("--priority: unknown value 'urgent' (expected one of high, medium, low)"),
-                err.toString());
+        assertTrue(bulwark.err().contains("--priority: unknown value 'urgent' (expected one of high, medium, low)"),
+                bulwark.err());
         assertEquals(ExitCodes.USAGE, run("remediation", "update", "1"));
-        assertTrue(err.toString().contains("nothing to update: give --title, --priority, --due, --no-due or --notes"),
-                err.toString());
+        assertTrue(bulwark.err().contains("nothing to update: give --title, --priority, --due, --no-due or --notes"),
+                bulwark.err());
         assertEquals(ExitCodes.USAGE, run("remediation", "update", "9", "--title", "x"));
-        assertTrue(err.toString().contains("no remediation activity #9"), err.toString());
+        assertTrue(bulwark.err().contains("no remediation activity #9"), bulwark.err());
         assertEquals(ExitCodes.USAGE, run("remediation", "cancel", "9"));
-        assertTrue(err.toString().contains("no remediation activity #9"), err.toString());
+        assertTrue(bulwark.err().contains("no remediation activity #9"), bulwark.err());
 
-        assertEquals(ExitCodes.OK, run("remediation", "cancel", "1", "--by", "dave"), err.toString());
-        assertEquals("remediation activity #1 cancelled\n", out.toString());
+        assertEquals(ExitCodes.OK, run("remediation", "cancel", "1", "--by", "dave"), bulwark.err());
+        assertEquals("remediation activity #1 cancelled\n", bulwark.out());
         assertEquals(ExitCodes.USAGE, run("remediation", "cancel", "1"));
-        assertTrue(err.toString().contains("by dave and cannot be cancelled"), err.toString());
+        assertTrue(bulwark.err().contains("by dave and cannot be cancelled"), bulwark.err());
         assertEquals(ExitCodes.USAGE, run("remediation", "update", "1", "--title", "x"));
-        assertTrue(err.toString().contains("and cannot be updated"), err.toString());
+        assertTrue(bulwark.err().contains("and cannot be updated"), bulwark.err());
         assertEquals(ExitCodes.USAGE, run("remediation", "complete", "1"));
-        assertTrue(err.toString().contains("and cannot be completed"), err.toString());
+        assertTrue(bulwark.err().contains("and cannot be completed"), bulwark.err());
 
         // d1 fixes c1: a cancelled activity is neither recounted nor completed
-        assertEquals(ExitCodes.OK, assess("d1", "PPNFF"), err.toString());
-        assertEquals(ExitCodes.OK, run("remediation", "list", "--status", "cancelled"), err.toString());
+        assertEquals(ExitCodes.OK, assess("d1", "PPNFF"), bulwark.err());
+        assertEquals(ExitCodes.OK, run("remediation", "list", "--status", "cancelled"), bulwark.err());
         assertEquals("""
                   ID  STATUS     PRIORITY  DUE                 FIXED    CONTROL                               TITLE
                    1  cancelled  low       2099-12-31          0/1      c1                                    Fix c1 now
                 1 activities
-                """, out.toString());
-        assertEquals(ExitCodes.OK, run("remediation", "list", "--format", "json"), err.toString());
-        JsonNode r = new ObjectMapper().readTree(out.toString()).get(0);
+                """, bulwark.out());
+        assertEquals(ExitCodes.OK, run("remediation", "list", "--format", "json"), bulwark.err());
+        JsonNode r = new ObjectMapper().readTree(bulwark.out()).get(0);
         assertEquals("CANCELLED", r.get("status").asText());
         assertEquals("dave", r.get("cancelledBy").asText());
         assertTrue(r.get("completion").isNull());
@@ -393,28 +363,28 @@ class StoreCommandsTest {
 
     @Test
     void deviceGroupsScopeExceptionsInTheStoredFleetScore() throws Exception {
-        assertEquals(ExitCodes.OK, assess("d1", "FPNFF"), err.toString());
-        assertEquals(ExitCodes.OK, assess("d2", "FPNFF"), err.toString());
-        assertEquals(ExitCodes.OK, run("device", "set-groups", "d1", "web", "prod"), err.toString());
-        assertEquals("device d1: groups prod, web\n", out.toString());
+        assertEquals(ExitCodes.OK, assess("d1", "FPNFF"), bulwark.err());
+        assertEquals(ExitCodes.OK, assess("d2", "FPNFF"), bulwark.err());
+        assertEquals(ExitCodes.OK, run("device", "set-groups", "d1", "web", "prod"), bulwark.err());
+        assertEquals("device d1: groups prod, web\n", bulwark.out());
         assertEquals(ExitCodes.USAGE, run("device", "set-groups", "ghost", "web"));
         assertEquals(ExitCodes.OK, run("exception", "create", "--control", "c4", "--scope", "group", "--target", "web",
-                "--justification", "third-party-control"), err.toString());
+                "--justification", "third-party-control"), bulwark.err());
         // c4 (weight 8) is credited on d1 only: c4 = 8·1/2 = 4 points, c2 = 5: 9 of 27 (as of a time after the
         // exception was created)
         assertEquals(ExitCodes.OK, run("score", "--at", java.time.Instant.now().plusSeconds(60).toString()),
-                err.toString());
-        assertTrue(out.toString().startsWith("Bulwark fleet score 33.3333 (9 of 27 points, 2 devices)"),
-                out.toString());
+                bulwark.err());
+        assertTrue(bulwark.out().startsWith("Bulwark fleet score 33.3333 (9 of 27 points, 2 devices)"),
+                bulwark.out());
         // assess applies the group exception to the device it assesses: d1 is in "web", d2 is not
-        assertEquals(ExitCodes.OK, assess("d1", "FPNFF"), err.toString());
+        assertEquals(ExitCodes.OK, assess("d1", "FPNFF"), bulwark.err());
         JsonNode d1 = new ObjectMapper().readTree(dir.resolve("d1.json").toFile());
         assertEquals(100.0 * 13 / 27, d1.get("score").get("score").asDouble(), 1e-9);
-        assertEquals(ExitCodes.OK, assess("d2", "FPNFF"), err.toString());
+        assertEquals(ExitCodes.OK, assess("d2", "FPNFF"), bulwark.err());
         JsonNode d2 = new ObjectMapper().readTree(dir.resolve("d2.json").toFile());
         assertEquals(100.0 * 5 / 27, d2.get("score").get("score").asDouble(), 1e-9);
         assertEquals(ExitCodes.OK, run("device", "list", "--format", "json"));
-        JsonNode devices = new ObjectMapper().readTree(out.toString());
+        JsonNode devices = new ObjectMapper().readTree(bulwark.out());
         assertEquals("prod", devices.get(0).get("groups").get(0).asText());
         assertEquals(0, devices.get(1).get("groups").size());
     }
@@ -422,17 +392,17 @@ class StoreCommandsTest {
     @Test
     void anUnusableStoreIsAClearError() throws Exception {
         assertEquals(ExitCodes.STORE, run("history", "--db", "jdbc:mysql://localhost/bulwark"));
-        assertTrue(err.toString().contains("unsupported database 'jdbc:mysql://localhost/bulwark'"), err.toString());
+        assertTrue(bulwark.err().contains("unsupported database 'jdbc:mysql://localhost/bulwark'"), bulwark.err());
         assertEquals(ExitCodes.STORE, run("history", "--db", "jdbc:postgresql://127.0.0.1:1/bulwark?password=s3cret"));
-        assertTrue(err.toString().contains("cannot open the store at jdbc:postgresql://127.0.0.1:1/bulwark?password=***"),
-                err.toString());
+        String err = bulwark.err();
+        assertTrue(err.contains("cannot open the store at jdbc:postgresql://127.0.0.1:1/bulwark?password=***"), err);
         // the report comes first: a store that cannot be opened no longer costs it (before, nothing was assessed)
         assertEquals(ExitCodes.STORE, assessWithDb("jdbc:mysql://localhost/bulwark"));
         assertTrue(Files.exists(dir.resolve("d9.json")), "the report is written although the store cannot be opened");
-        assertTrue(err.toString().contains("bulwark: warning: stored exceptions could not be read: unsupported "
-                + "database 'jdbc:mysql://localhost/bulwark'"), err.toString());
-        assertTrue(err.toString().contains("bulwark: the report was written, but the assessment was not stored: "
-                + "unsupported database 'jdbc:mysql://localhost/bulwark'"), err.toString());
+        assertTrue(bulwark.err().contains("bulwark: warning: stored exceptions could not be read: unsupported "
+                + "database 'jdbc:mysql://localhost/bulwark'"), bulwark.err());
+        assertTrue(bulwark.err().contains("bulwark: the report was written, but the assessment was not stored: "
+                + "unsupported database 'jdbc:mysql://localhost/bulwark'"), bulwark.err());
     }
 
     private int assessWithDb(String url) throws IOException {
