@@ -126,7 +126,7 @@ public final class SshdConfig {
         if (!name.contains("*") && !name.contains("?") && !name.contains("[")) {
             return List.of(absolute);
         }
-        Pattern glob = globToRegex(name);
+        Pattern glob = Globs.toRegex(name, ".*", ".");
         List<String> result = new ArrayList<>();
         try {
             for (String candidate : TargetFiles.list(root, dir, "")) {
@@ -250,18 +250,5 @@ public final class SshdConfig {
             args.add(current.toString());
         }
         return args;
-    }
-
-    private static Pattern globToRegex(String glob) {
-        StringBuilder b = new StringBuilder();
-        for (char c : glob.toCharArray()) {
-            switch (c) {
-                case '*' -> b.append(".*");
-                case '?' -> b.append('.');
-                case '[', ']' -> b.append(c);
-                default -> b.append(Pattern.quote(String.valueOf(c)));
-            }
-        }
-        return Pattern.compile(b.toString());
     }
 }

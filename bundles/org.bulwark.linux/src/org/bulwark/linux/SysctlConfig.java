@@ -114,7 +114,9 @@ public final class SysctlConfig {
                 items.add(new Problem(new ParseProblem(path, number, name, "no value for " + name)));
                 continue;
             }
-            Pattern glob = name.contains("*") || name.contains("?") || name.contains("[") ? globToRegex(name) : null;
+            Pattern glob = name.contains("*") || name.contains("?") || name.contains("[")
+                    ? Globs.toRegex(name, "[^.]*", "[^.]")
+                    : null;
             Source source = dropIn ? Source.dropIn(path, number) : Source.file(path, number);
             items.add(new Assignment(name, glob, value, source));
         }
@@ -247,19 +249,6 @@ public final class SysctlConfig {
     /** @return the value with surrounding whitespace removed and inner runs of whitespace made one space */
     public static String normalizeValue(String value) {
         return value.strip().replaceAll("\\s+", " ");
-    }
-
-    private static Pattern globToRegex(String glob) {
-        StringBuilder b = new StringBuilder();
-        for (char c : glob.toCharArray()) {
-            switch (c) {
-                case '*' -> b.append("[^.]*");
-                case '?' -> b.append("[^.]");
-                case '[', ']' -> b.append(c);
-                default -> b.append(Pattern.quote(String.valueOf(c)));
-            }
-        }
-        return Pattern.compile(b.toString());
     }
 
     private static String abbreviate(String s) {
