@@ -2,7 +2,6 @@ package org.bulwark.benchmark.linux;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -20,6 +19,7 @@ import org.bulwark.benchmark.api.BenchmarkRegistry;
 import org.bulwark.collector.api.Collector;
 import org.bulwark.collector.api.PlatformProbe;
 import org.bulwark.collector.api.ProbedTarget;
+import org.bulwark.collector.tck.Fixture;
 import org.bulwark.scoring.api.Assessment;
 import org.bulwark.scoring.api.AssessmentListener;
 import org.bulwark.scoring.api.AssessmentRequest;
@@ -135,27 +135,22 @@ final class Runtime {
         }
     }
 
-    /** Writes fixture files below a root. */
+    /**
+     * Writes fixture files below a root: lines, links and directories through the collector TCK's {@link Fixture},
+     * plus raw bytes, modes and owners.
+     */
     static final class Tree {
         final Path root;
+        private final Fixture files;
 
         Tree(Path root) {
             this.root = root;
+            this.files = new Fixture(root);
         }
 
         Tree write(String path, String... lines) {
-            try {
-                Path file = root.resolve(path.substring(1));
-                Files.createDirectories(file.getParent());
-                StringBuilder b = new StringBuilder();
-                for (String l : lines) {
-                    b.append(l).append('\n');
-                }
-                Files.writeString(file, b.toString(), StandardCharsets.UTF_8);
-                return this;
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            files.write(path, lines);
+            return this;
         }
 
         Tree bytes(String path, byte... content) {
@@ -198,23 +193,13 @@ final class Runtime {
         }
 
         Tree dir(String path) {
-            try {
-                Files.createDirectories(root.resolve(path.substring(1)));
-                return this;
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            files.dir(path);
+            return this;
         }
 
         Tree link(String path, String target) {
-            try {
-                Path file = root.resolve(path.substring(1));
-                Files.createDirectories(file.getParent());
-                Files.createSymbolicLink(file, Path.of(target));
-                return this;
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            files.link(path, target);
+            return this;
         }
 
         /** A unit file under /usr/lib/systemd/system, enabled through a multi-user.target.wants link or not. */
