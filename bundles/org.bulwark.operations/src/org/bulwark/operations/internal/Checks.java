@@ -53,4 +53,23 @@ final class Checks {
             default -> throw e;
         };
     }
+
+    /** A change the store makes, which it may refuse. */
+    @FunctionalInterface
+    interface StoreChange<T> {
+        T run() throws StoreException;
+    }
+
+    /**
+     * @return what {@code change} returns
+     * @throws OperationException the store refused bad input or an unknown id ({@link #refused})
+     * @throws StoreException the store failed
+     */
+    static <T> T refusing(StoreChange<T> change) throws OperationException, StoreException {
+        try {
+            return change.run();
+        } catch (StoreException e) {
+            throw refused(e);
+        }
+    }
 }

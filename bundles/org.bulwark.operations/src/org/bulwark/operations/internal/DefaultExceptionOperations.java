@@ -95,12 +95,9 @@ public final class DefaultExceptionOperations implements ExceptionOperations {
                 id = newId();
             } while (taken.contains(id));
         }
-        try {
-            return store.createException(new ControlException(id, control, draft.scope(), target,
-                    draft.justification(), by, now, draft.expires(), notes));
-        } catch (StoreException e) {
-            throw Checks.refused(e);
-        }
+        ControlException exception = new ControlException(id, control, draft.scope(), target, draft.justification(),
+                by, now, draft.expires(), notes);
+        return Checks.refusing(() -> store.createException(exception));
     }
 
     @Override
@@ -119,11 +116,7 @@ public final class DefaultExceptionOperations implements ExceptionOperations {
             throw Checks.invalid("expires", "expires: exception '" + id + "': it must expire after it is created ("
                     + found.exception().created() + ")");
         }
-        try {
-            return store.updateException(id, update, who, now);
-        } catch (StoreException e) {
-            throw Checks.refused(e);
-        }
+        return Checks.refusing(() -> store.updateException(id, update, who, now));
     }
 
     @Override
@@ -131,11 +124,7 @@ public final class DefaultExceptionOperations implements ExceptionOperations {
             throws OperationException, StoreException {
         String who = Checks.required("by", by, MAX_NAME, "who cancels it");
         changeable(store, id, "cancelled");
-        try {
-            return store.cancelException(id, who, now);
-        } catch (StoreException e) {
-            throw Checks.refused(e);
-        }
+        return Checks.refusing(() -> store.cancelException(id, who, now));
     }
 
     /** @return exception {@code id}; NOT_FOUND when there is none, CONFLICT when it is cancelled */

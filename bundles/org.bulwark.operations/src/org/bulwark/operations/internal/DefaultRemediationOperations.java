@@ -61,11 +61,7 @@ public final class DefaultRemediationOperations implements RemediationOperations
         Remediation.Request request = new Remediation.Request(title, control, draft.scope(), draft.devices(),
                 draft.group(), draft.priority() == null ? Remediation.Priority.MEDIUM : draft.priority(),
                 draft.due(), notes, who);
-        try {
-            return store.createRemediation(request, now);
-        } catch (StoreException e) {
-            throw Checks.refused(e);
-        }
+        return Checks.refusing(() -> store.createRemediation(request, now));
     }
 
     @Override
@@ -85,22 +81,14 @@ public final class DefaultRemediationOperations implements RemediationOperations
         Checks.bounded("notes", update.notes(), MAX_NOTES);
         String who = Checks.required("by", by, MAX_NAME, "who updates it");
         active(store, id, "updated");
-        try {
-            return store.updateRemediation(id, update, who, now);
-        } catch (StoreException e) {
-            throw Checks.refused(e);
-        }
+        return Checks.refusing(() -> store.updateRemediation(id, update, who, now));
     }
 
     @Override
     public Remediation complete(AssessmentStore store, long id, Instant now)
             throws OperationException, StoreException {
         active(store, id, "completed");
-        try {
-            return store.completeRemediation(id, now);
-        } catch (StoreException e) {
-            throw Checks.refused(e);
-        }
+        return Checks.refusing(() -> store.completeRemediation(id, now));
     }
 
     @Override
@@ -108,11 +96,7 @@ public final class DefaultRemediationOperations implements RemediationOperations
             throws OperationException, StoreException {
         String who = Checks.required("by", by, MAX_NAME, "who cancels it");
         active(store, id, "cancelled");
-        try {
-            return store.cancelRemediation(id, who, now);
-        } catch (StoreException e) {
-            throw Checks.refused(e);
-        }
+        return Checks.refusing(() -> store.cancelRemediation(id, who, now));
     }
 
     @Override
