@@ -9,22 +9,19 @@ import java.util.Locale;
 
 import org.bulwark.store.api.Remediation;
 import org.bulwark.ui.WorkbenchIds;
-import org.bulwark.ui.WorkbenchTopics;
 import org.bulwark.ui.internal.Session;
 import org.bulwark.ui.internal.model.Snapshot;
-import org.eclipse.e4.core.di.annotations.Optional;
 import org.eclipse.e4.ui.di.Focus;
-import org.eclipse.e4.ui.di.UIEventTopic;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Color;
 import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableItem;
 
 import jakarta.annotation.PostConstruct;
-import jakarta.inject.Inject;
 
 /**
  * Remediation activities: status, due date (overdue in red), progress (fixed/target devices), and the buttons of
@@ -32,7 +29,7 @@ import jakarta.inject.Inject;
  * selected activity, an active one, and export to CSV. The selection is the part's context variable
  * {@link WorkbenchIds#SELECTED_ACTIVITY}.
  */
-public class ActivitiesPart {
+public class ActivitiesPart extends SnapshotPart {
 
     private PartCommands commands;
     Table table;
@@ -49,6 +46,7 @@ public class ActivitiesPart {
         Composite root = new Composite(parent, SWT.NONE);
         root.setLayout(new GridLayout(4, false));
         table = Tables.create(root, SWT.NONE, 4);
+        showWhile(table);
         Tables.columns(table, new String[][] { { "#", "40" }, { "Activity", "220" }, { "Control", "150" },
                 { "Priority", "70" }, { "Due", "100" }, { "Status", "90" }, { "Progress", "80" },
                 { "Requester", "90" } });
@@ -62,15 +60,8 @@ public class ActivitiesPart {
         session.showOrLoad(this::show, this::select);
     }
 
-    @Inject
-    @Optional
-    void onSnapshot(@UIEventTopic(WorkbenchTopics.SNAPSHOT) Snapshot snapshot) {
-        if (table != null && !table.isDisposed()) {
-            show(snapshot);
-        }
-    }
-
     /** Shows the activities of {@code s}, newest first; UI thread only. */
+    @Override
     public void show(Snapshot s) {
         Remediation was = selected();
         activities = new ArrayList<>(s.activities());

@@ -18,7 +18,6 @@ import org.bulwark.ui.internal.Session;
 import org.bulwark.ui.internal.model.Snapshot;
 import org.eclipse.e4.core.di.annotations.Optional;
 import org.eclipse.e4.ui.di.Focus;
-import org.eclipse.e4.ui.di.UIEventTopic;
 import org.eclipse.e4.ui.workbench.modeling.EPartService;
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.swt.SWT;
@@ -36,14 +35,13 @@ import org.eclipse.swt.widgets.TableItem;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
-import jakarta.inject.Inject;
 
 /**
  * The dashboard: the secure score (large, with raw points), the five category tiles (score, active
  * recommendations; a click opens the recommendations filtered to the category), coverage with a link to what was
  * not assessed, the score over time, and the devices when the store holds several.
  */
-public class DashboardPart {
+public class DashboardPart extends SnapshotPart {
 
     private Session session;
     private EPartService parts;
@@ -66,6 +64,7 @@ public class DashboardPart {
         this.session = session;
         this.parts = parts;
         root = new Composite(parent, SWT.NONE);
+        showWhile(root);
         root.setBackground(parent.getDisplay().getSystemColor(SWT.COLOR_WIDGET_BACKGROUND));
         root.setLayout(new GridLayout(5, true));
         FontData fd = parent.getFont().getFontData()[0];
@@ -136,15 +135,8 @@ public class DashboardPart {
         session.showOrLoad(this::show);
     }
 
-    @Inject
-    @Optional
-    void onSnapshot(@UIEventTopic(WorkbenchTopics.SNAPSHOT) Snapshot snapshot) {
-        if (root != null && !root.isDisposed()) {
-            show(snapshot);
-        }
-    }
-
     /** Shows {@code s}; UI thread only. */
+    @Override
     public void show(Snapshot s) {
         FleetScore fs = s.score();
         if (fs == null) {

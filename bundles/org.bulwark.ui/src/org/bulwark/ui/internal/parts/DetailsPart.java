@@ -34,7 +34,7 @@ import jakarta.inject.Inject;
  * Create exception (for the recommendation shown, {@link WorkbenchIds#SELECTED_RECOMMENDATION} in the part's
  * context) and Export all remediation activity data to CSV.
  */
-public class DetailsPart {
+public class DetailsPart extends SnapshotPart {
 
     private Session session;
     private PartCommands commands;
@@ -54,6 +54,7 @@ public class DetailsPart {
         this.session = session;
         this.commands = commands;
         root = new Composite(parent, SWT.NONE);
+        showWhile(root);
         root.setLayout(new GridLayout(3, false));
         title = new Label(root, SWT.WRAP);
         title.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 3, 1));
@@ -82,17 +83,15 @@ public class DetailsPart {
     @Inject
     @Optional
     void onSelected(@UIEventTopic(WorkbenchTopics.RECOMMENDATION_SELECTED) String id) {
-        if (root != null && !root.isDisposed()) {
+        if (live()) {
             show(id);
         }
     }
 
-    @Inject
-    @Optional
-    void onSnapshot(@UIEventTopic(WorkbenchTopics.SNAPSHOT) Snapshot snapshot) {
-        if (root != null && !root.isDisposed()) {
-            show(controlId);
-        }
+    /** Shows the selected recommendation as it stands in the new snapshot; UI thread only. */
+    @Override
+    public void show(Snapshot s) {
+        show(controlId);
     }
 
     private Row row() {

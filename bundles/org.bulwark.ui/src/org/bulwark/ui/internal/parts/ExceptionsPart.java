@@ -4,13 +4,10 @@ import java.util.List;
 
 import org.bulwark.store.api.StoredException;
 import org.bulwark.ui.WorkbenchIds;
-import org.bulwark.ui.WorkbenchTopics;
 import org.bulwark.ui.internal.Session;
 import org.bulwark.ui.internal.model.ExceptionRow;
 import org.bulwark.ui.internal.model.Snapshot;
-import org.eclipse.e4.core.di.annotations.Optional;
 import org.eclipse.e4.ui.di.Focus;
-import org.eclipse.e4.ui.di.UIEventTopic;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Color;
 import org.eclipse.swt.graphics.GC;
@@ -25,7 +22,6 @@ import org.eclipse.swt.widgets.TableColumn;
 import org.eclipse.swt.widgets.TableItem;
 
 import jakarta.annotation.PostConstruct;
-import jakarta.inject.Inject;
 
 /**
  * Every stored exception, newest first: id, status (active, pending, expired, cancelled; inactive ones greyed),
@@ -34,7 +30,7 @@ import jakarta.inject.Inject;
  * the selected exception, an active one ({@link WorkbenchIds#SELECTED_EXCEPTION} in the part's context); the score
  * and recommendations follow from the reloaded snapshot.
  */
-public class ExceptionsPart {
+public class ExceptionsPart extends SnapshotPart {
 
     /**
      * What each column must show whole (its widest usual cell, or a width in pixels; the control column grows to
@@ -60,6 +56,7 @@ public class ExceptionsPart {
         Composite root = new Composite(parent, SWT.NONE);
         root.setLayout(new GridLayout(2, false));
         table = Tables.create(root, SWT.NONE, 2);
+        showWhile(table);
         GC gc = new GC(table);
         try {
             int pad = gc.textExtent("MM").x; // the cell's margins
@@ -81,15 +78,8 @@ public class ExceptionsPart {
         session.showOrLoad(this::show, this::enableEdit);
     }
 
-    @Inject
-    @Optional
-    void onSnapshot(@UIEventTopic(WorkbenchTopics.SNAPSHOT) Snapshot snapshot) {
-        if (table != null && !table.isDisposed()) {
-            show(snapshot);
-        }
-    }
-
     /** Shows the exceptions of {@code s}, newest first; UI thread only. */
+    @Override
     public void show(Snapshot s) {
         ExceptionRow was = selected();
         rows = ExceptionRow.of(s);

@@ -33,7 +33,7 @@ import jakarta.inject.Inject;
  * The security recommendations: a virtual table (only visible rows are materialized, so 10,000 rows stay fast)
  * with a search field, a category filter and sorting on every column, impact descending by default.
  */
-public class RecommendationsPart {
+public class RecommendationsPart extends SnapshotPart {
 
     private Session session;
     private EPartService parts;
@@ -71,6 +71,7 @@ public class RecommendationsPart {
         count.setLayoutData(new GridData(130, SWT.DEFAULT));
 
         table = Tables.create(root, SWT.VIRTUAL, 4);
+        showWhile(table);
         for (Column c : Column.values()) {
             TableColumn tc = new TableColumn(table, c == Column.NAME || c == Column.CATEGORY
                     || c == Column.STATUS || c == Column.REMEDIATION ? SWT.LEFT : SWT.RIGHT);
@@ -114,16 +115,8 @@ public class RecommendationsPart {
 
     @Inject
     @Optional
-    void onSnapshot(@UIEventTopic(WorkbenchTopics.SNAPSHOT) Snapshot snapshot) {
-        if (table != null && !table.isDisposed()) {
-            show(snapshot);
-        }
-    }
-
-    @Inject
-    @Optional
     void onCategory(@UIEventTopic(WorkbenchTopics.CATEGORY_SELECTED) Category c) {
-        if (table != null && !table.isDisposed()) {
+        if (live()) {
             filterCategory(c);
         }
     }
@@ -135,6 +128,7 @@ public class RecommendationsPart {
     }
 
     /** Shows the recommendations of {@code s}, keeping search, filter and sort. UI thread only. */
+    @Override
     public void show(Snapshot s) {
         setRows(s.rows());
     }
