@@ -4,13 +4,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Locale;
-import java.util.Optional;
 
 import org.bulwark.operations.api.ExceptionDraft;
 import org.bulwark.scoring.api.ControlException;
 import org.bulwark.scoring.api.Justification;
 import org.bulwark.ui.internal.model.Row;
-import org.eclipse.jface.dialogs.Dialog;
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridData;
@@ -24,26 +22,17 @@ import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Text;
 
 /** "Create exception": justification, scope (everywhere, a device, a group) and expiry. */
-public final class ExceptionDialog extends Dialog {
+public final class ExceptionDialog extends RowDialog<ExceptionDraft> {
 
-    private final Row row;
     Combo justification;
     Combo scope;
     Text target;
     Button expires;
     DateTime expiry;
     Text notes;
-    private ExceptionDraft result;
 
     public ExceptionDialog(Shell parent, Row row) {
-        super(parent);
-        this.row = row;
-    }
-
-    @Override
-    protected void configureShell(Shell shell) {
-        super.configureShell(shell);
-        shell.setText("Create exception for " + row.controlId());
+        super(parent, row, "Create exception for " + row.controlId());
     }
 
     @Override
@@ -69,14 +58,8 @@ public final class ExceptionDialog extends Dialog {
             target.setText(row.exposedDevices().get(0));
         }
         expires = new Button(c, SWT.CHECK);
-        expires.setText("Expires:");
-        expires.setSelection(true);
-        expiry = new DateTime(c, SWT.DATE | SWT.DROP_DOWN);
-        LocalDate d = LocalDate.now().plusDays(90);
-        expiry.setDate(d.getYear(), d.getMonthValue() - 1, d.getDayOfMonth());
-        new Label(c, SWT.NONE).setText("Notes:");
-        notes = new Text(c, SWT.BORDER | SWT.MULTI | SWT.WRAP);
-        notes.setLayoutData(new GridData(300, 60));
+        expiry = optionalDate(c, expires, "Expires:", 90);
+        notes = notesField(c, new GridData(300, 60));
         return c;
     }
 
@@ -94,18 +77,11 @@ public final class ExceptionDialog extends Dialog {
                     + " needs a device id or group name.");
             return;
         }
-        Instant until = expires.getSelection() ? endOfDay(LocalDate.of(expiry.getYear(),
-                expiry.getMonth() + 1, expiry.getDay())) : null;
+        LocalDate until = dateOrNull(expires, expiry);
         // the id is the operations' to give
-        result = new ExceptionDraft(null, row.controlId(), s, s == ControlException.Scope.GLOBAL ? null : t,
-                Justification.values()[justification.getSelectionIndex()], until,
-                notes.getText().isBlank() ? null : notes.getText());
-        super.okPressed();
-    }
-
-    /** @return the exception asked for, or nothing when the dialog was cancelled */
-    public Optional<ExceptionDraft> openForResult() {
-        return super.open() == OK ? Optional.ofNullable(result) : Optional.empty();
+        finish(new ExceptionDraft(null, row.controlId(), s, s == ControlException.Scope.GLOBAL ? null : t,
+                Justification.values()[justification.getSelectionIndex()], until == null ? null : endOfDay(until),
+                notesOrNull(notes)));
     }
 
     /** @return the end of {@code d}: the start of the next day, UTC */
