@@ -11,7 +11,6 @@ import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
-import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Text;
@@ -36,12 +35,12 @@ public final class EditActivityDialog extends EditDialog<Remediation.Update> {
     }
 
     @Override
-    protected Control createDialogArea(Composite parent) {
-        Composite area = (Composite) super.createDialogArea(parent);
-        setTitle("Edit activity #" + activity.id());
-        setMessage(message());
-        Composite c = form(area);
+    String title() {
+        return "Edit activity #" + activity.id();
+    }
 
+    @Override
+    void fill(Composite c) {
         new Label(c, SWT.NONE).setText("Title:");
         title = new Text(c, SWT.BORDER);
         title.setText(activity.title());
@@ -73,10 +72,10 @@ public final class EditActivityDialog extends EditDialog<Remediation.Update> {
             validate();
         });
         notes.addListener(SWT.Modify, e -> validate());
-        return area;
     }
 
-    private String message() {
+    @Override
+    String message() {
         return activity.controlId() + ": " + activity.fixedDevices() + "/" + activity.targetDevices()
                 + " device(s) fixed" + (activity.requester() == null ? "" : ", requested by " + activity.requester())
                 + ". Change the title, priority, due date or notes.";

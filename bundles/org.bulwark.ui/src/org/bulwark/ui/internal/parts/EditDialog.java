@@ -34,6 +34,15 @@ abstract class EditDialog<U> extends TitleAreaDialog {
     /** @return the form checked now, or {@code null} while its widgets are being created */
     abstract FormCheck<U> check();
 
+    /** @return the title area's title: what is edited, e.g. {@code Edit activity #3} */
+    abstract String title();
+
+    /** @return the title area's message: the edited entity and what may be changed */
+    abstract String message();
+
+    /** Creates the fields in {@code form} (a label and a field a line), each calling {@link #validate} on a change. */
+    abstract void fill(Composite form);
+
     /** Shows what the check says besides its error (e.g. a warning); nothing by default. */
     void show(FormCheck<U> c) {
     }
@@ -47,6 +56,15 @@ abstract class EditDialog<U> extends TitleAreaDialog {
     @Override
     protected boolean isResizable() {
         return true;
+    }
+
+    @Override
+    protected final Control createDialogArea(Composite parent) {
+        Composite area = (Composite) super.createDialogArea(parent);
+        setTitle(title());
+        setMessage(message());
+        fill(form(area));
+        return area;
     }
 
     @Override

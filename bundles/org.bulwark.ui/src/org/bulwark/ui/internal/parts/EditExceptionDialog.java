@@ -12,7 +12,6 @@ import org.eclipse.jface.dialogs.IMessageProvider;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
-import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Text;
@@ -36,13 +35,13 @@ public final class EditExceptionDialog extends EditDialog<StoredException.Update
     }
 
     @Override
-    protected Control createDialogArea(Composite parent) {
-        Composite area = (Composite) super.createDialogArea(parent);
-        ControlException e = row.stored().exception();
-        setTitle("Edit exception " + e.id());
-        setMessage(message());
-        Composite c = form(area);
+    String title() {
+        return "Edit exception " + row.stored().exception().id();
+    }
 
+    @Override
+    void fill(Composite c) {
+        ControlException e = row.stored().exception();
         new Label(c, SWT.NONE).setText("Expires:");
         expires = dateField(c, "YYYY-MM-DD or never", ExceptionEdit.text(e.expires()), 24);
         new Label(expires.getParent(), SWT.NONE).setText(ExceptionEdit.EXPIRY_FORMS);
@@ -59,10 +58,10 @@ public final class EditExceptionDialog extends EditDialog<StoredException.Update
         expires.addListener(SWT.Modify, ev -> validate());
         justification.addListener(SWT.Selection, ev -> validate());
         notes.addListener(SWT.Modify, ev -> validate());
-        return area;
     }
 
-    private String message() {
+    @Override
+    String message() {
         ControlException e = row.stored().exception();
         return e.controlId() + ", " + row.cell("Scope") + ", created " + ExceptionRow.when(e.created()) + " UTC by "
                 + e.author() + ". Change the expiry, justification or notes.";
