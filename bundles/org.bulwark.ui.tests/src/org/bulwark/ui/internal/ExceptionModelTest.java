@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -17,7 +16,6 @@ import java.util.Set;
 
 import org.bulwark.operations.api.ExceptionDraft;
 import org.bulwark.operations.api.OperationException;
-import org.bulwark.scoring.api.AssessmentListener;
 import org.bulwark.scoring.api.ControlException;
 import org.bulwark.scoring.api.Device;
 import org.bulwark.scoring.api.Justification;
@@ -193,12 +191,8 @@ class ExceptionModelTest {
 
     @Test
     void theBackendListsUpdatesAndCancelsExceptionsAndTheScoreFollows() throws Exception {
-        Path root = tmp.resolve("root");
-        Files.createDirectories(root.resolve("etc"));
-        Files.writeString(root.resolve("etc/os-release"), "ID=debian\nVERSION_ID=\"12\"\n");
         try (TestSessions sessions = new TestSessions()) {
-            Backend backend = sessions.open(new TestBroker(null), tmp.resolve("data"), root).backend();
-            backend.reassess(AssessmentListener.NONE);
+            Backend backend = sessions.assessedBackend(tmp);
             Snapshot before = backend.load();
             assertEquals(List.of(), before.exceptions());
             Row top = before.rows().get(0);

@@ -1,5 +1,6 @@
 package org.bulwark.ui.internal;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +14,9 @@ import org.bulwark.operations.api.Location;
 import org.bulwark.operations.api.Locations;
 import org.bulwark.operations.api.RecommendationRows;
 import org.bulwark.operations.api.RemediationOperations;
+import org.bulwark.scoring.api.AssessmentListener;
 import org.bulwark.scoring.api.ScoringService;
+import org.bulwark.ui.internal.model.Backend;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.util.tracker.ServiceTracker;
@@ -50,6 +53,19 @@ public final class TestSessions implements AutoCloseable {
         s.scoring = service(ScoringService.class);
         s.registry = service(BenchmarkRegistry.class);
         return s;
+    }
+
+    /**
+     * @return the backend of a session without events on a store in {@code dir/data}, after one assessment of a
+     *         Debian 12 fixture root in {@code dir/root} (only its {@code /etc/os-release})
+     */
+    public Backend assessedBackend(Path dir) throws Exception {
+        Path root = dir.resolve("root");
+        Files.createDirectories(root.resolve("etc"));
+        Files.writeString(root.resolve("etc/os-release"), "ID=debian\nVERSION_ID=\"12\"\n");
+        Backend backend = open(new TestBroker(null), dir.resolve("data"), root).backend();
+        backend.reassess(AssessmentListener.NONE);
+        return backend;
     }
 
     @Override

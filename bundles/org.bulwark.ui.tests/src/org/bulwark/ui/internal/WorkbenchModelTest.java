@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URL;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -24,7 +23,6 @@ import org.bulwark.collector.api.Category;
 import org.bulwark.operations.api.ActivityDraft;
 import org.bulwark.operations.api.Location;
 import org.bulwark.operations.api.OperationException;
-import org.bulwark.scoring.api.AssessmentListener;
 import org.bulwark.store.api.Remediation;
 import org.bulwark.ui.WorkbenchIds;
 import org.bulwark.ui.WorkbenchTopics;
@@ -238,13 +236,9 @@ class WorkbenchModelTest {
 
     @Test
     void theBackendUpdatesAnActivityInTheStoreAndWritesNothingWhenTheStoreRefuses() throws Exception {
-        Path root = tmp.resolve("root");
-        Files.createDirectories(root.resolve("etc"));
-        Files.writeString(root.resolve("etc/os-release"), "ID=debian\nVERSION_ID=\"12\"\n");
         try (TestSessions sessions = new TestSessions()) {
             // no events: only the session's backend is used
-            Backend backend = sessions.open(new TestBroker(null), tmp.resolve("data"), root).backend();
-            backend.reassess(AssessmentListener.NONE);
+            Backend backend = sessions.assessedBackend(tmp);
             Row top = backend.load().rows().get(0);
             LocalDate today = LocalDate.now(ZoneOffset.UTC);
             Remediation created = backend.submit(new ActivityDraft("Fix " + top.controlId(), top.controlId(),
