@@ -12,10 +12,12 @@
  * passes, its last failure rethrown on timeout.</li>
  * <li>{@link org.bulwark.testing.TestBundle}: a bundle jar built in memory (manifest headers, entries), its bytes
  * or installed and started.</li>
+ * <li>{@link org.bulwark.testing.JdkTools}: the Java runtime's {@code keytool} and {@code jarsigner}, and a
+ * self-signed keystore for TLS tests.</li>
  * </ul>
  * Per-test data directories are JUnit's own {@code @TempDir}.
  *
- * <p>1.1.0: {@code TestBundle}.
+ * <p>1.1.0: {@code TestBundle}, {@code JdkTools}.
  */
 @Export
 @Version("1.1.0")

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,6 +21,7 @@ import org.bulwark.server.api.Role;
 import org.bulwark.store.api.AssessmentStore;
 import org.bulwark.store.api.AssessmentStoreFactory;
 import org.bulwark.testing.Await;
+import org.bulwark.testing.JdkTools;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -160,23 +160,11 @@ class ServerCommandsTest {
 
     private static final String PASSWORD = "keystore-secret";
 
-    private static void keytool(String... args) throws Exception {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "keytool").toString());
-        command.addAll(List.of(args));
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertEquals(0, p.waitFor(), "keytool: " + output);
-    }
-
     /** A PKCS12 keystore with a self-signed key for 127.0.0.1 and its certificate as PEM ({@code server.pem}). */
     private Path keystore() throws Exception {
-        Path ks = dir.resolve("server.p12");
-        keytool("-genkeypair", "-alias", "bulwark", "-keyalg", "EC", "-groupname", "secp256r1", "-validity", "2",
-                "-dname", "CN=localhost", "-ext", "SAN=ip:127.0.0.1,dns:localhost", "-storetype", "PKCS12",
-                "-keystore", ks.toString(), "-storepass", PASSWORD, "-keypass", PASSWORD);
-        keytool("-exportcert", "-rfc", "-alias", "bulwark", "-keystore", ks.toString(), "-storepass", PASSWORD,
-                "-file", dir.resolve("server.pem").toString());
+        Path ks = JdkTools.selfSignedKeystore(dir.resolve("server.p12"), PASSWORD);
+        JdkTools.run("keytool", "-exportcert", "-rfc", "-alias", "bulwark", "-keystore", ks.toString(), "-storepass",
+                PASSWORD, "-file", dir.resolve("server.pem").toString());
         return ks;
     }
 
@@ -234,9 +222,9 @@ class ServerCommandsTest {
             assertTrue(bulwark.err().contains("uploaded to " + url + "/api/assessments"), bulwark.err());
             // a passwordless PKCS12 truststore holding the same certificate
             Path p12 = dir.resolve("trust.p12");
-            keytool("-J-Dkeystore.pkcs12.certProtectionAlgorithm=NONE", "-J-Dkeystore.pkcs12.macAlgorithm=NONE",
-                    "-importcert", "-noprompt", "-alias", "server", "-file", pem.toString(), "-storetype", "PKCS12",
-                    "-keystore", p12.toString(), "-storepass", "unused");
+            JdkTools.run("keytool", "-J-Dkeystore.pkcs12.certProtectionAlgorithm=NONE",
+                    "-J-Dkeystore.pkcs12.macAlgorithm=NONE", "-importcert", "-noprompt", "-alias", "server", "-file",
+                    pem.toString(), "-storetype", "PKCS12", "-keystore", p12.toString(), "-storepass", "unused");
             code = bulwark.run("assess", "--no-store", "--format", "json", "-o", dir.resolve("r2.json").toString(),
                     "--upload", url, "--token", agent, "--upload-truststore", p12.toString());
             assertTrue(code == ExitCodes.OK || code == ExitCodes.INCOMPLETE, code + ": " + bulwark.err());

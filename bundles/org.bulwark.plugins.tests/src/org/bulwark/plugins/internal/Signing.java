@@ -1,8 +1,5 @@
 package org.bulwark.plugins.internal;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -12,11 +9,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.jar.JarOutputStream;
 
+import org.bulwark.testing.JdkTools;
 import org.bulwark.testing.TestBundle;
 
 /**
@@ -36,16 +33,6 @@ final class Signing {
         return dir;
     }
 
-    static void run(String tool, String... args) throws Exception {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", tool).toString());
-        Collections.addAll(command, args);
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
-        assertEquals(0, p.exitValue(), tool + " failed: " + out);
-    }
-
     /**
      * A keystore {@code name.p12} with a self-signed key pair under alias {@code name}, DN {@code CN=name}.
      *
@@ -57,14 +44,14 @@ final class Signing {
                 "PKCS12", "-storepass", "changeit", "-keypass", "changeit", "-alias", name, "-dname", "CN=" + name,
                 "-keyalg", "EC"));
         Collections.addAll(args, validity.length == 0 ? new String[] { "-validity", "30" } : validity);
-        run("keytool", args.toArray(String[]::new));
+        JdkTools.run("keytool", args.toArray(String[]::new));
         return store;
     }
 
     /** A CA keystore whose self-signed certificate has the DN {@code dn}, alias {@code ca}. */
     Path authority(String file, String dn) throws Exception {
         Path store = dir.resolve(file + ".p12");
-        run("keytool", "-genkeypair", "-keystore", store.toString(), "-storetype", "PKCS12", "-storepass",
+        JdkTools.run("keytool", "-genkeypair", "-keystore", store.toString(), "-storetype", "PKCS12", "-storepass",
                 "changeit", "-keypass", "changeit", "-alias", "ca", "-dname", dn, "-keyalg", "EC", "-validity", "30",
                 "-ext", "bc:c");
         return store;
@@ -73,8 +60,8 @@ final class Signing {
     /** Exports the certificate of {@code alias} in {@code store} as PEM to {@code file}. */
     Path export(Path store, String alias, String file) throws Exception {
         Path pem = dir.resolve(file);
-        run("keytool", "-exportcert", "-rfc", "-keystore", store.toString(), "-storepass", "changeit", "-alias",
-                alias, "-file", pem.toString());
+        JdkTools.run("keytool", "-exportcert", "-rfc", "-keystore", store.toString(), "-storepass", "changeit",
+                "-alias", alias, "-file", pem.toString());
         return pem;
     }
 
@@ -88,16 +75,16 @@ final class Signing {
         Path store = keystore(name);
         Path csr = dir.resolve(name + ".csr");
         Path cert = dir.resolve(name + ".pem");
-        run("keytool", "-certreq", "-keystore", store.toString(), "-storepass", "changeit", "-alias", name, "-file",
-                csr.toString());
+        JdkTools.run("keytool", "-certreq", "-keystore", store.toString(), "-storepass", "changeit", "-alias", name,
+                "-file", csr.toString());
         List<String> args = new ArrayList<>(List.of("-gencert", "-keystore", ca.toString(), "-storepass", "changeit",
                 "-alias", "ca", "-infile", csr.toString(), "-outfile", cert.toString(), "-rfc"));
         Collections.addAll(args, validity.length == 0 ? new String[] { "-validity", "20" } : validity);
-        run("keytool", args.toArray(String[]::new));
+        JdkTools.run("keytool", args.toArray(String[]::new));
         Path caCert = export(ca, "ca", name + "-issuer.pem");
-        run("keytool", "-importcert", "-keystore", store.toString(), "-storepass", "changeit", "-alias", "issuer",
-                "-file", caCert.toString(), "-noprompt");
-        run("keytool", "-importcert", "-keystore", store.toString(), "-storepass", "changeit", "-alias", name,
+        JdkTools.run("keytool", "-importcert", "-keystore", store.toString(), "-storepass", "changeit", "-alias",
+                "issuer", "-file", caCert.toString(), "-noprompt");
+        JdkTools.run("keytool", "-importcert", "-keystore", store.toString(), "-storepass", "changeit", "-alias", name,
                 "-file", cert.toString(), "-noprompt");
         return store;
     }
@@ -117,7 +104,7 @@ final class Signing {
         Collections.addAll(args, options);
         args.add(jar.toString());
         args.add(alias);
-        run("jarsigner", args.toArray(String[]::new));
+        JdkTools.run("jarsigner", args.toArray(String[]::new));
         return jar;
     }
 

@@ -11,14 +11,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
 import java.security.cert.Certificate;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Set;
 
 import javax.net.ssl.SSLContext;
@@ -27,6 +24,7 @@ import javax.net.ssl.TrustManagerFactory;
 
 import org.bulwark.server.api.FleetServer;
 import org.bulwark.server.api.Role;
+import org.bulwark.testing.JdkTools;
 import org.junit.jupiter.api.Test;
 
 /** HTTPS with a keystore's key, TLS 1.3 and 1.2 only; a keystore that cannot be used is refused naming it. */
@@ -34,23 +32,9 @@ class TlsTest extends ServerTestBase {
 
     static final String STORE_PASSWORD = "keystore-secret";
 
-    /** Runs the JDK's keytool; fails the test with its output when it fails. */
-    static void keytool(String... args) throws Exception {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "keytool").toString());
-        command.addAll(List.of(args));
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertEquals(0, p.waitFor(), "keytool: " + output);
-    }
-
     /** A PKCS12 keystore with a self-signed key for 127.0.0.1 and localhost. */
     static Path selfSigned(Path d) throws Exception {
-        Path ks = d.resolve("server.p12");
-        keytool("-genkeypair", "-alias", "bulwark", "-keyalg", "EC", "-groupname", "secp256r1", "-validity", "2",
-                "-dname", "CN=localhost", "-ext", "SAN=ip:127.0.0.1,dns:localhost", "-storetype", "PKCS12",
-                "-keystore", ks.toString(), "-storepass", STORE_PASSWORD, "-keypass", STORE_PASSWORD);
-        return ks;
+        return JdkTools.selfSignedKeystore(d.resolve("server.p12"), STORE_PASSWORD);
     }
 
     /** An SSL context that trusts only the certificate of {@code keystore}. */
