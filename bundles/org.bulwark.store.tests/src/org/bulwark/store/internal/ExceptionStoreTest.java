@@ -16,12 +16,19 @@ import org.junit.jupiter.api.Test;
 /** Exceptions: checked, stored, updated and cancelled (H2 here, PostgreSQL in {@link PostgresStoreTest}). */
 class ExceptionStoreTest extends StoreTestBase {
 
+    private static final Instant NOW = Instant.parse("2026-11-02T00:00:00Z");
+
+    /** @return exception x1 of c1 on d1, by bob at {@link #NOW}, for a day */
+    private static ControlException deviceException() {
+        return new ControlException("x1", "c1", ControlException.Scope.DEVICE, "d1", Justification.RISK_ACCEPTED,
+                "bob", NOW, NOW.plusSeconds(86400), "until the vendor fixes it");
+    }
+
     @Test
     void exceptionsAreCheckedStoredAndCancelled() throws Exception {
         first();
-        Instant now = Instant.parse("2026-11-02T00:00:00Z");
-        ControlException ok = new ControlException("x1", "c1", ControlException.Scope.DEVICE, "d1",
-                Justification.RISK_ACCEPTED, "bob", now, now.plusSeconds(86400), "until the vendor fixes it");
+        Instant now = NOW;
+        ControlException ok = deviceException();
         assertInvalid("unknown control 'zz'", () -> store.createException(new ControlException("x2", "zz",
                 ControlException.Scope.GLOBAL, null, Justification.RISK_ACCEPTED, "bob", now, null, null)));
         assertInvalid("unknown device 'ghost'", () -> store.createException(new ControlException("x2", "c1",
@@ -48,9 +55,8 @@ class ExceptionStoreTest extends StoreTestBase {
     @Test
     void exceptionsAreUpdatedWithWhoAndWhen() throws Exception {
         first();
-        Instant now = Instant.parse("2026-11-02T00:00:00Z");
-        ControlException ok = new ControlException("x1", "c1", ControlException.Scope.DEVICE, "d1",
-                Justification.RISK_ACCEPTED, "bob", now, now.plusSeconds(86400), "until the vendor fixes it");
+        Instant now = NOW;
+        ControlException ok = deviceException();
         store.createException(ok);
         Instant at = now.plusSeconds(60);
         Instant later = Instant.parse("2026-12-01T00:00:00Z");

@@ -46,13 +46,7 @@ class H2SettingsTest {
     void writesStayDurableAfterHousekeeping() throws Exception {
         String plain = TestStores.h2(dir); // read settings without setting them, as the store's URL would
         String url = StoreUrl.withSettings(plain);
-        org.h2.Driver driver = new org.h2.Driver();
-        Connection first = ConnectionPool.connect(driver, url, "test");
-        try (Statement s = first.createStatement()) {
-            s.execute("CREATE TABLE t (id INTEGER PRIMARY KEY)");
-        }
-        first.commit();
-        try (ConnectionPool pool = new ConnectionPool(driver, url, "test", 2, first)) {
+        try (ConnectionPool pool = TestStores.poolWithTable(url, 2)) {
             Transactions tx = new Transactions(pool, new H2Durability(3));
             for (int i = 1; i <= 7; i++) { // housekeeping before the 3rd and the 6th
                 int id = i;

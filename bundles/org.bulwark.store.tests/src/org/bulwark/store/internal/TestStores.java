@@ -50,4 +50,15 @@ final class TestStores {
         java.sql.Driver d = url.startsWith("jdbc:h2:") ? new org.h2.Driver() : new org.postgresql.Driver();
         return d.connect(url, new Properties());
     }
+
+    /** @return a pool of {@code size} H2 connections to {@code url}, whose database has the table {@code t (id)} */
+    static ConnectionPool poolWithTable(String url, int size) throws Exception {
+        org.h2.Driver driver = new org.h2.Driver();
+        Connection first = ConnectionPool.connect(driver, url, "test");
+        try (Statement s = first.createStatement()) {
+            s.execute("CREATE TABLE t (id INTEGER PRIMARY KEY)");
+        }
+        first.commit();
+        return new ConnectionPool(driver, url, "test", size, first);
+    }
 }

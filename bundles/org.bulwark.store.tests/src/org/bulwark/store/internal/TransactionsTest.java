@@ -40,13 +40,7 @@ class TransactionsTest {
     @BeforeEach
     void open() throws Exception {
         String url = TestStores.h2(dir);
-        org.h2.Driver driver = new org.h2.Driver();
-        Connection c = ConnectionPool.connect(driver, url, "test");
-        try (Statement s = c.createStatement()) {
-            s.execute("CREATE TABLE t (id INTEGER PRIMARY KEY)");
-        }
-        c.commit();
-        pool = new ConnectionPool(driver, url, "test", 1, c);
+        pool = TestStores.poolWithTable(url, 1);
         tx = new Transactions(pool, new Durability() {
             @Override
             public void beforeWrite(Connection connection) {
