@@ -175,21 +175,13 @@ final class Runtime {
 
         /** chmod with an octal mode, including set-id and sticky bits. */
         Tree chmod(String path, int mode) {
-            try {
-                Files.setAttribute(root.resolve(path.substring(1)), "unix:mode", mode);
-                return this;
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            files.chmod(path, mode);
+            return this;
         }
 
         Tree chown(String path, int uid) {
-            try {
-                Files.setAttribute(root.resolve(path.substring(1)), "unix:uid", uid);
-                return this;
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            files.chown(path, uid);
+            return this;
         }
 
         Tree dir(String path) {

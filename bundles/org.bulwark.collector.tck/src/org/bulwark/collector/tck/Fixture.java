@@ -73,6 +73,25 @@ public final class Fixture {
         }
     }
 
+    /** Sets the mode of target path {@code path} to {@code mode} (octal, set-id and sticky bits included). */
+    public Fixture chmod(String path, int mode) {
+        return attribute(path, "unix:mode", mode);
+    }
+
+    /** Sets the owner of target path {@code path} to the user id {@code uid} (changing it to another needs root). */
+    public Fixture chown(String path, int uid) {
+        return attribute(path, "unix:uid", uid);
+    }
+
+    private Fixture attribute(String path, String attribute, int value) {
+        try {
+            Files.setAttribute(root.resolve(path.substring(1)), attribute, value);
+            return this;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /**
      * @param live whether the fixture stands for the running system (facts of /proc and sockets are read) or a
      *             mounted filesystem

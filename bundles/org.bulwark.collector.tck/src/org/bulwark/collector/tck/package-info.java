@@ -4,9 +4,11 @@
  * (in OSGi, e.g. a Tycho test fragment, or outside OSGi by overriding
  * {@link org.bulwark.collector.tck.CollectorContract#collector()}); the single checks are in
  * {@link org.bulwark.collector.tck.CollectorChecks} for tests of your own.
+ *
+ * <p>1.1.0: {@code Fixture.chmod} and {@code Fixture.chown}.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.bulwark.collector.tck;
 
 import org.osgi.annotation.bundle.Export;

@@ -32,12 +32,12 @@ class HomeDirectoriesCollectorTest {
                 .dir("/root").dir("/home/alice").dir("/home/carol")
                 .write("/home/alice/.bashrc", "alias ll='ls -l'").write("/home/alice/.netrc", "machine x")
                 .write("/root/.profile", "umask 027");
-        Files.setAttribute(root.resolve("root"), "unix:mode", 0700);
-        Files.setAttribute(root.resolve("home/alice"), "unix:mode", 0755);
-        Files.setAttribute(root.resolve("home/alice"), "unix:uid", 1000);
-        Files.setAttribute(root.resolve("home/alice/.bashrc"), "unix:mode", 0666);
-        Files.setAttribute(root.resolve("root/.profile"), "unix:mode", 0644);
-        Files.setAttribute(root.resolve("home/carol"), "unix:mode", 0700);
+        f.chmod("/root", 0700);
+        f.chmod("/home/alice", 0755);
+        f.chown("/home/alice", 1000);
+        f.chmod("/home/alice/.bashrc", 0666);
+        f.chmod("/root/.profile", 0644);
+        f.chmod("/home/carol", 0700);
         Map<String, Observation> o = f.collect(new HomeDirectoriesCollector(), false);
         Source source = Source.derived("home directories of the accounts with a login shell in /etc/passwd");
         assertEquals(Observation.ofAll("linux.accounts.home-missing", List.of("bob:/home/bob"), source),

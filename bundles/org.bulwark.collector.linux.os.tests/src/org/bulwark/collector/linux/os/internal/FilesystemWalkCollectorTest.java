@@ -29,15 +29,15 @@ class FilesystemWalkCollectorTest {
                 .write("/srv/shared.txt", "x").dir("/srv/drop").dir("/tmp").write("/usr/bin/su", "elf")
                 .write("/usr/bin/wall", "elf").write("/proc/1/environ", "x").write("/run/lock/x", "x")
                 .link("/srv/link", "/srv/shared.txt").write("/srv/orphan", "x");
-        Files.setAttribute(root.resolve("srv/shared.txt"), "unix:mode", 0666);
-        Files.setAttribute(root.resolve("srv/drop"), "unix:mode", 0777);
-        Files.setAttribute(root.resolve("tmp"), "unix:mode", 01777);
-        Files.setAttribute(root.resolve("usr/bin/su"), "unix:mode", 04755);
-        Files.setAttribute(root.resolve("usr/bin/wall"), "unix:mode", 02755);
-        Files.setAttribute(root.resolve("proc/1/environ"), "unix:mode", 0666);
-        Files.setAttribute(root.resolve("run/lock/x"), "unix:mode", 0666);
+        f.chmod("/srv/shared.txt", 0666);
+        f.chmod("/srv/drop", 0777);
+        f.chmod("/tmp", 01777);
+        f.chmod("/usr/bin/su", 04755);
+        f.chmod("/usr/bin/wall", 02755);
+        f.chmod("/proc/1/environ", 0666);
+        f.chmod("/run/lock/x", 0666);
         Assumptions.assumeTrue(Integer.valueOf(0).equals(uid), "changing a file's owner needs root");
-        Files.setAttribute(root.resolve("srv/orphan"), "unix:uid", 4242);
+        f.chown("/srv/orphan", 4242);
 
         Map<String, Observation> o = f.collect(new FilesystemWalkCollector(), false);
         assertEquals(List.of("/srv/shared.txt"), o.get("linux.fs.world-writable-files").values());
@@ -46,8 +46,8 @@ class FilesystemWalkCollectorTest {
         assertEquals(List.of("/srv/orphan"), o.get("linux.fs.unowned").values());
         assertEquals(List.of("/usr/bin/su", "/usr/bin/wall"), o.get("linux.fs.suid-sgid").values().stream().sorted().toList());
 
-        Files.setAttribute(root.resolve("srv/shared.txt"), "unix:mode", 0644);
-        Files.setAttribute(root.resolve("srv/drop"), "unix:mode", 01777);
+        f.chmod("/srv/shared.txt", 0644);
+        f.chmod("/srv/drop", 01777);
         Files.delete(root.resolve("srv/orphan"));
         Map<String, Observation> clean = f.collect(new FilesystemWalkCollector(), false);
         assertEquals(ObservationState.ABSENT, clean.get("linux.fs.world-writable-files").state());
@@ -65,7 +65,7 @@ class FilesystemWalkCollectorTest {
         Map<String, Observation> o = f.collect(new FilesystemWalkCollector(), false);
         // a symbolic link loop is not followed, so it is no failure
         assertEquals(ObservationState.ABSENT, o.get("linux.fs.world-writable-files").state());
-        Files.setAttribute(root.resolve("srv/a"), "unix:mode", 0);
+        f.chmod("/srv/a", 0);
         Assumptions.assumeFalse(Integer.valueOf(0).equals(uid), "root reads a directory of mode 0 anyway");
         Observation unreadable = f.collect(new FilesystemWalkCollector(), false).get("linux.fs.world-writable-files");
         assertEquals(ObservationState.UNREADABLE, unreadable.state());
