@@ -40,6 +40,13 @@ class EvaluatorTest {
         return evaluator.evaluate(control(e, null), k -> facts.getOrDefault(k, Fact.notProvided(k)));
     }
 
+    /** Asserts that {@code e} evaluates to {@code state} for {@code reason}. */
+    private void assertResult(ResultState state, String reason, Expectation e) {
+        ControlResult r = eval(e);
+        assertEquals(state, r.state());
+        assertEquals(reason, r.reason());
+    }
+
     private void fact(String key, String value, Source source) {
         facts.put(key, Fact.of(Observation.of(key, value, source)));
     }
@@ -82,18 +89,16 @@ class EvaluatorTest {
     void invalidVersionsAreUnknownInDpkgsWords() {
         Source status = Source.packageDatabase("/var/lib/dpkg/status");
         fact("v", "1.0-", status);
-        ControlResult r = eval(check("v", Operator.VERSION_GE, "1.0"));
-        assertEquals(ResultState.UNKNOWN, r.state());
-        assertEquals("v is \"1.0-\" at " + status + ", not a version: revision number is empty", r.reason());
+        assertResult(ResultState.UNKNOWN, "v is \"1.0-\" at " + status + ", not a version: revision number is empty",
+                check("v", Operator.VERSION_GE, "1.0"));
         // the old scoring comparator threw on a bad epoch while the Linux one took it as 0
         fact("v", "x:1.0", status);
         assertEquals("v is \"x:1.0\" at " + status + ", not a version: epoch in version is empty",
                 eval(check("v", Operator.VERSION_LT, "2.0")).reason());
         fact("v", "1.0", status);
-        ControlResult badContent = eval(check("v", Operator.VERSION_LT, "2.0 beta"));
-        assertEquals(ResultState.UNKNOWN, badContent.state());
-        assertEquals("the content compares v with \"2.0 beta\", which is not a version: version string has embedded"
-                + " spaces", badContent.reason());
+        assertResult(ResultState.UNKNOWN,
+                "the content compares v with \"2.0 beta\", which is not a version: version string has embedded spaces",
+                check("v", Operator.VERSION_LT, "2.0 beta"));
         fact("v", "1:0.9", status);
         assertEquals(ResultState.PASS, eval(check("v", Operator.VERSION_GT, "2.0")).state());
         fact("v", "1.0~rc1", status);
@@ -103,9 +108,8 @@ class EvaluatorTest {
     @Test
     void notANumberIsUnknown() {
         fact("n", "four", Source.file("/etc/login.defs", 3));
-        ControlResult r = eval(check("n", Operator.LE, "4"));
-        assertEquals(ResultState.UNKNOWN, r.state());
-        assertEquals("n is \"four\" at /etc/login.defs:3, not a number", r.reason());
+        assertResult(ResultState.UNKNOWN, "n is \"four\" at /etc/login.defs:3, not a number",
+                check("n", Operator.LE, "4"));
     }
 
     @Test
@@ -115,23 +119,17 @@ class EvaluatorTest {
         facts.put("c", Fact.of(Observation.unavailable("c", "running values exist only on a live system")));
         facts.put("d", Fact.of(Observation.absent("d", Source.builtInDefault("kernel default"), null)));
         facts.put("e", Fact.failed("collector x failed: IllegalStateException: boom"));
-        ControlResult a = eval(check("a", Operator.EQUALS, "1"));
-        assertEquals(ResultState.ERROR, a.state());
-        assertEquals("a could not be read at /etc/shadow: permission denied", a.reason());
-        ControlResult b = eval(check("b", Operator.EQUALS, "1"));
-        assertEquals(ResultState.UNKNOWN, b.state());
-        assertEquals("b could not be understood at /etc/x:7: no value after key", b.reason());
+        assertResult(ResultState.ERROR, "a could not be read at /etc/shadow: permission denied",
+                check("a", Operator.EQUALS, "1"));
+        assertResult(ResultState.UNKNOWN, "b could not be understood at /etc/x:7: no value after key",
+                check("b", Operator.EQUALS, "1"));
         assertEquals(ResultState.NOT_CHECKED, eval(check("c", Operator.EQUALS, "1")).state());
-        ControlResult d = eval(check("d", Operator.EQUALS, "1"));
-        assertEquals(ResultState.FAIL, d.state());
-        assertEquals("d is not set at built-in default (kernel default) (expected equals \"1\")", d.reason());
+        assertResult(ResultState.FAIL, "d is not set at built-in default (kernel default) (expected equals \"1\")",
+                check("d", Operator.EQUALS, "1"));
         assertEquals(ResultState.PASS, eval(check("d", Operator.ABSENT)).state());
-        ControlResult e = eval(check("e", Operator.EQUALS, "1"));
-        assertEquals(ResultState.ERROR, e.state());
-        assertEquals("collector x failed: IllegalStateException: boom", e.reason());
-        ControlResult f = eval(check("zz", Operator.EQUALS, "1"));
-        assertEquals(ResultState.NOT_CHECKED, f.state());
-        assertEquals("no installed collector provides zz", f.reason());
+        assertResult(ResultState.ERROR, "collector x failed: IllegalStateException: boom",
+                check("e", Operator.EQUALS, "1"));
+        assertResult(ResultState.NOT_CHECKED, "no installed collector provides zz", check("zz", Operator.EQUALS, "1"));
     }
 
     @Test
@@ -162,10 +160,9 @@ class EvaluatorTest {
                 Source.file("/etc/fstab", 4))));
         assertEquals(ResultState.PASS, eval(new Check("opts", Operator.EQUALS, List.of("nodev"), Quantifier.ANY))
                 .state());
-        ControlResult r = eval(new Check("opts", Operator.EQUALS, List.of("noexec"), Quantifier.ANY));
-        assertEquals(ResultState.FAIL, r.state());
-        assertEquals("opts is [\"rw\", \"nosuid\", \"nodev\"] at /etc/fstab:4 (expected any value to equals "
-                + "\"noexec\")", r.reason());
+        assertResult(ResultState.FAIL,
+                "opts is [\"rw\", \"nosuid\", \"nodev\"] at /etc/fstab:4 (expected any value to equals \"noexec\")",
+                new Check("opts", Operator.EQUALS, List.of("noexec"), Quantifier.ANY));
         assertEquals(ResultState.FAIL, eval(new Check("opts", Operator.MATCHES, List.of("no.*"), Quantifier.ALL))
                 .state());
         assertEquals(ResultState.PASS, eval(new Check("opts", Operator.MATCHES, List.of("[a-z]+"), Quantifier.ALL))
