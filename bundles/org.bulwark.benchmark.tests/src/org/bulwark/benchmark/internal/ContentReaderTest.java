@@ -61,10 +61,15 @@ class ContentReaderTest {
     @Test
     void hashIdentifiesTheBytes() throws Exception {
         assertEquals(valid().sha256(), valid().sha256());
-        Benchmark other = read("{\"format\":1,\"id\":\"x\",\"title\":\"x\",\"version\":\"1\",\"controls\":["
-                + control("\"weight\": 3") + "]}");
+        Benchmark other = read(content(control("\"weight\": 3")));
         assertEquals(64, other.sha256().length());
         assertEquals(false, other.sha256().equals(valid().sha256()));
+    }
+
+    /** @return content x with {@code controls} (JSON objects) */
+    private static String content(String... controls) {
+        return "{\"format\":1,\"id\":\"x\",\"title\":\"x\",\"version\":\"1\",\"controls\":["
+                + String.join(",", controls) + "]}";
     }
 
     private static String control(String weightField) {
@@ -93,8 +98,7 @@ class ContentReaderTest {
 
     @Test
     void unknownOperatorIsNamed() {
-        String json = "{\"format\":1,\"id\":\"x\",\"title\":\"x\",\"version\":\"1\",\"controls\":["
-                + control("\"weight\": 3").replace("\"present\"", "\"bigger\"") + "]}";
+        String json = content(control("\"weight\": 3").replace("\"present\"", "\"bigger\""));
         BenchmarkException e = reject(json);
         assertEquals("controls[0].expect.op", e.field());
         assertEquals("unknown operator 'bigger' (expected one of present, absent, equals, notEquals, oneOf, matches, "
@@ -110,16 +114,14 @@ class ContentReaderTest {
 
     @Test
     void unknownFieldIsAnError() {
-        String json = "{\"format\":1,\"id\":\"x\",\"title\":\"x\",\"version\":\"1\",\"controls\":["
-                + control("\"weight\": 3, \"wieght\": 4") + "]}";
+        String json = content(control("\"weight\": 3, \"wieght\": 4"));
         BenchmarkException e = reject(json);
         assertEquals("controls[0].wieght", e.field());
     }
 
     @Test
     void duplicateIdsAreRejected() {
-        String json = "{\"format\":1,\"id\":\"x\",\"title\":\"x\",\"version\":\"1\",\"controls\":["
-                + control("\"weight\": 3") + "," + control("\"weight\": 4") + "]}";
+        String json = content(control("\"weight\": 3"), control("\"weight\": 4"));
         BenchmarkException e = reject(json);
         assertEquals("controls[1].id", e.field());
         assertEquals("duplicate control id 'c1'", e.reason());
@@ -131,18 +133,14 @@ class ContentReaderTest {
                 reject("{\"format\":1,\"id\":\"x\",\"title\":\"x\",\"version\":\"1\"}").reason());
         assertEquals("unsupported format 2 (this version of Bulwark reads format 1)",
                 reject("{\"format\":2,\"id\":\"x\",\"title\":\"x\",\"version\":\"1\",\"controls\":[]}").reason());
-        String bad = "{\"format\":1,\"id\":\"x\",\"title\":\"x\",\"version\":\"1\",\"controls\":["
-                + control("\"weight\": 3").replace("\"present\"}", "\"le\",\"value\":\"four\"}") + "]}";
+        String bad = content(control("\"weight\": 3").replace("\"present\"}", "\"le\",\"value\":\"four\"}"));
         assertEquals("'le' needs a number, was 'four'", reject(bad).reason());
-        String regex = "{\"format\":1,\"id\":\"x\",\"title\":\"x\",\"version\":\"1\",\"controls\":["
-                + control("\"weight\": 3").replace("\"present\"}", "\"matches\",\"value\":\"([a\"}") + "]}";
+        String regex = content(control("\"weight\": 3").replace("\"present\"}", "\"matches\",\"value\":\"([a\"}"));
         assertEquals("controls[0].expect.value", reject(regex).field());
-        String cat = "{\"format\":1,\"id\":\"x\",\"title\":\"x\",\"version\":\"1\",\"controls\":["
-                + control("\"weight\": 3").replace("\"network\"", "\"nettwork\"") + "]}";
+        String cat = content(control("\"weight\": 3").replace("\"network\"", "\"nettwork\""));
         assertEquals("unknown category 'nettwork' (expected one of application, operating-system, network, "
                 + "accounts, security-controls)", reject(cat).reason());
-        String noValue = "{\"format\":1,\"id\":\"x\",\"title\":\"x\",\"version\":\"1\",\"controls\":["
-                + control("\"weight\": 3").replace("\"present\"}", "\"equals\"}") + "]}";
+        String noValue = content(control("\"weight\": 3").replace("\"present\"}", "\"equals\"}"));
         assertEquals("'equals' takes exactly one value", reject(noValue).reason());
     }
 
