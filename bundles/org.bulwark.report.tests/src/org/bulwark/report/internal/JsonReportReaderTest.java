@@ -43,6 +43,11 @@ class JsonReportReaderTest {
         return reader.read("fleet/db-01.json", new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
     }
 
+    /** @return the refusal of the minimal report of control 7 failing, {@code from} replaced by {@code to} */
+    private ReportException rejected(String from, String to) {
+        return assertThrows(ReportException.class, () -> read(minimal("7", "\"FAIL\"").replace(from, to)));
+    }
+
     @Test
     void readsTheFieldsScoringNeeds() throws Exception {
         ReportedAssessment r = read(minimal("7", "\"FAIL\""));
@@ -78,8 +83,7 @@ class JsonReportReaderTest {
 
     @Test
     void missingFieldIsLocatedAtItsParent() {
-        ReportException e = assertThrows(ReportException.class,
-                () -> read(minimal("7", "\"FAIL\"").replace("\"id\": \"d-9\", ", "")));
+        ReportException e = rejected("\"id\": \"d-9\", ", "");
         assertEquals("device.id", e.field());
         assertEquals(3, e.line());
         assertEquals("missing", e.reason());
@@ -88,15 +92,13 @@ class JsonReportReaderTest {
     @Test
     void emptyOsIsAllowedButNotAMissingOne() throws Exception {
         assertEquals("", read(minimal("7", "\"FAIL\"").replace("Ubuntu 24.04", "")).device().os());
-        ReportException e = assertThrows(ReportException.class,
-                () -> read(minimal("7", "\"FAIL\"").replace(", \"os\": \"Ubuntu 24.04\"", "")));
+        ReportException e = rejected(", \"os\": \"Ubuntu 24.04\"", "");
         assertEquals("device.os", e.field());
     }
 
     @Test
     void otherFormatVersionsAreRefused() {
-        ReportException e = assertThrows(ReportException.class,
-                () -> read(minimal("7", "\"FAIL\"").replace("\"format\": 1", "\"format\": 2")));
+        ReportException e = rejected("\"format\": 1", "\"format\": 2");
         assertEquals("format", e.field());
         assertEquals(2, e.line());
         assertEquals("report format 2 is not supported; this Bulwark reads format 1", e.reason());
@@ -106,20 +108,17 @@ class JsonReportReaderTest {
 
     @Test
     void syntaxErrorNamesTheLine() {
-        ReportException e = assertThrows(ReportException.class,
-                () -> read(minimal("7", "\"FAIL\"").replace("\"finished\": \"2026-11-20T10:00:00Z\",", "\"finished\" ,")));
+        ReportException e = rejected("\"finished\": \"2026-11-20T10:00:00Z\",", "\"finished\" ,");
         assertEquals(4, e.line());
         assertEquals(null, e.field());
     }
 
     @Test
     void duplicateControlAndBadTimeAreErrors() {
-        ReportException dup = assertThrows(ReportException.class,
-                () -> read(minimal("7", "\"FAIL\"").replace("\"id\": \"c2\"", "\"id\": \"c1\"")));
+        ReportException dup = rejected("\"id\": \"c2\"", "\"id\": \"c1\"");
         assertEquals("results[1].id", dup.field());
         assertEquals("control 'c1' appears twice", dup.reason());
-        ReportException time = assertThrows(ReportException.class,
-                () -> read(minimal("7", "\"FAIL\"").replace("2026-11-20T10:00:00Z", "yesterday")));
+        ReportException time = rejected("2026-11-20T10:00:00Z", "yesterday");
         assertEquals("finished", time.field());
         assertEquals(4, time.line());
     }
@@ -151,8 +150,7 @@ class JsonReportReaderTest {
 
     @Test
     void scopedExceptionNeedsATarget() {
-        ReportException e = assertThrows(ReportException.class,
-                () -> read(minimal("7", "\"FAIL\"").replace("\"GLOBAL\"", "\"DEVICE\"")));
+        ReportException e = rejected("\"GLOBAL\"", "\"DEVICE\"");
         assertEquals("results[1].exceptions[0].target", e.field());
         assertEquals(10, e.line());
     }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
@@ -165,16 +166,19 @@ class JsonReportTest {
 
     @Test
     void bundledSchemaIsTheDocumentedOne() throws Exception {
-        Path docs = null;
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            if (Files.isRegularFile(dir.resolve("docs/report.schema.json"))) {
-                docs = dir.resolve("docs/report.schema.json");
-                break;
-            }
-        }
-        assertNotNull(docs, "docs/report.schema.json above the working directory");
+        Path docs = documented("docs/report.schema.json");
         assertEquals(MAPPER.readTree(docs.toFile()), schemaNode(),
                 "bundles/org.bulwark.report/schema/report.schema.json must equal docs/report.schema.json");
+    }
+
+    /** @return the repository file {@code path}, found in the working directory or one above it */
+    private static Path documented(String path) {
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            if (Files.isRegularFile(dir.resolve(path))) {
+                return dir.resolve(path);
+            }
+        }
+        return fail(path + " above the working directory");
     }
 
     static JsonNode uploadSchemaNode() throws Exception {
@@ -234,14 +238,7 @@ class JsonReportTest {
 
     @Test
     void bundledUploadSchemaIsTheDocumentedOne() throws Exception {
-        Path docs = null;
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            if (Files.isRegularFile(dir.resolve("docs/upload.schema.json"))) {
-                docs = dir.resolve("docs/upload.schema.json");
-                break;
-            }
-        }
-        assertNotNull(docs, "docs/upload.schema.json above the working directory");
+        Path docs = documented("docs/upload.schema.json");
         assertEquals(MAPPER.readTree(docs.toFile()), uploadSchemaNode(),
                 "bundles/org.bulwark.report/schema/upload.schema.json must equal docs/upload.schema.json");
         JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
