@@ -140,7 +140,7 @@ class SsgContentTest {
         assertEquals("sshd_set_idle_timeout", fix.id());
         assertEquals(1193, fix.text().length());
         assertEquals(List.of(new Rule.Sub(141, P + "value_sshd_idle_timeout_value")), fix.subs());
-        assertEquals("sshd_idle_timeout_value=''", fix.text().substring(115, 141) + "'");
+        assertEquals("sshd_idle_timeout_value=''", fix.text().substring(116, 141) + "'");
         assertEquals(List.of(), r.platforms());
         assertEquals(List.of(new Rule.Check(OVAL, "", false,
                 List.of(new Rule.ContentRef("ssg-debian11-oval.xml", "oval:ssg-sshd_set_idle_timeout:def:1")),
