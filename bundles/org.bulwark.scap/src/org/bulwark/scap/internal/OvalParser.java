@@ -65,9 +65,10 @@ final class OvalParser {
         int level = x.depth();
         while (x.nextChild(level)) {
             if (x.namespace().equals(COMMON) && x.localName().equals("schema_version")) {
+                Where at = x.where();
                 String s = x.text();
                 if (!s.equals("5") && !s.startsWith("5.")) {
-                    throw x.error("unsupported OVAL schema version \"" + Where.clip(s) + "\" (5.x is read)");
+                    throw at.error("", "unsupported OVAL schema version \"" + Where.clip(s) + "\" (5.x is read)");
                 }
                 schema = s;
             } else {

@@ -221,6 +221,7 @@ final class SecureXml implements AutoCloseable {
 
     private OvalElement tree(boolean deepText, int[] budget, StringBuilder outer) throws ScapContentException {
         String name = reader.getLocalName();
+        String qname = element();
         String ns = namespace();
         int line = line();
         int column = column();
@@ -239,7 +240,8 @@ final class SecureXml implements AutoCloseable {
                 int n = reader.getTextLength();
                 budget[0] -= n;
                 if (budget[0] < 0) {
-                    throw error("element <" + name + "> holds more than " + MAX_TREE_CHARS + " characters");
+                    throw new ScapContentException(file, line(), column(), qname, "", "holds more than "
+                            + MAX_TREE_CHARS + " characters");
                 }
                 text.append(reader.getTextCharacters(), reader.getTextStart(), n);
             }
@@ -279,7 +281,7 @@ final class SecureXml implements AutoCloseable {
      */
     String raw(ChildHandler handler) throws ScapContentException {
         int level = depth;
-        String name = reader.getLocalName();
+        String qname = element();
         StringBuilder text = new StringBuilder();
         while (true) {
             int event = next();
@@ -292,7 +294,8 @@ final class SecureXml implements AutoCloseable {
             case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> {
                 int n = reader.getTextLength();
                 if (text.length() + n > MAX_TREE_CHARS) {
-                    throw error("element <" + name + "> holds more than " + MAX_TREE_CHARS + " characters");
+                    throw new ScapContentException(file, line(), column(), qname, "", "holds more than "
+                            + MAX_TREE_CHARS + " characters");
                 }
                 text.append(reader.getTextCharacters(), reader.getTextStart(), n);
             }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -187,7 +188,7 @@ final class XccdfParser {
             all.put(p.id(), p);
         }
         for (Profile p : own) {
-            Set<String> seen = new HashSet<>();
+            Set<String> seen = new LinkedHashSet<>();
             Profile at = p;
             while (at != null && !at.extendsId().isEmpty()) {
                 if (!seen.add(at.id())) {
