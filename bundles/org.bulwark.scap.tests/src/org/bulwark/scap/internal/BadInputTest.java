@@ -148,7 +148,7 @@ class BadInputTest {
         ScapContentException e = bad("<x:Profile id=\"xccdf_t_profile_base\">",
                 "<x:Profile id=\"xccdf_t_profile_base\" extends=\"xccdf_t_profile_strict\">");
         assertEquals(file + ": profile xccdf_t_profile_base extends itself through xccdf_t_profile_base -> "
-                + "xccdf_t_profile_strict", e.getMessage());
+                + "xccdf_t_profile_strict -> xccdf_t_profile_base", e.getMessage());
     }
 
     @Test

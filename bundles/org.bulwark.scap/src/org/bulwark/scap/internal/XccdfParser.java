@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -54,7 +53,6 @@ final class XccdfParser {
     private final Set<String> items = new HashSet<>();
     private final Set<String> rulesAndGroups = new HashSet<>();
     private final Set<String> values = new HashSet<>();
-    private final Set<String> clusters = new HashSet<>();
     private final List<Group> groups = new ArrayList<>();
     private final List<Rule> rules = new ArrayList<>();
     private final List<Value> valueList = new ArrayList<>();
@@ -108,7 +106,7 @@ final class XccdfParser {
         }
         for (Ref r : refs) {
             boolean known = switch (r.kind) {
-            case RULE_OR_GROUP -> rulesAndGroups.contains(r.id) || clusters.contains(r.id);
+            case RULE_OR_GROUP -> rulesAndGroups.contains(r.id);
             case VALUE -> values.contains(r.id);
             case PROFILE -> profileIds.containsKey(r.id);
             case PLATFORM -> cpePlatforms.containsKey(r.id.substring(1));
@@ -183,20 +181,12 @@ final class XccdfParser {
 
     /** Refuses a profile that extends itself through a chain. */
     private void checkExtends(List<Profile> own, Map<String, Profile> base) throws ScapContentException {
-        Map<String, Profile> all = new HashMap<>(base);
+        Map<String, Profile> ownById = new HashMap<>();
         for (Profile p : own) {
-            all.put(p.id(), p);
+            ownById.put(p.id(), p);
         }
         for (Profile p : own) {
-            Set<String> seen = new LinkedHashSet<>();
-            Profile at = p;
-            while (at != null && !at.extendsId().isEmpty()) {
-                if (!seen.add(at.id())) {
-                    throw new ScapContentException(x.file(), "profile " + p.id() + " extends itself through "
-                            + String.join(" -> ", seen));
-                }
-                at = all.get(at.extendsId());
-            }
+            ProfileResolver.chain(p, ownById, base, x.file());
         }
     }
 
@@ -288,10 +278,6 @@ final class XccdfParser {
             throw x.error("id", "duplicate item id \"" + Where.clip(id) + "\"");
         }
         kind.add(id);
-        String cluster = x.attr("cluster-id");
-        if (!cluster.isEmpty()) {
-            clusters.add(cluster);
-        }
         return id;
     }
 
