@@ -247,7 +247,7 @@ final class SecureXml implements AutoCloseable {
             }
             case XMLStreamConstants.END_ELEMENT -> {
                 if (depth < level) {
-                    String t = deepText ? text.toString().replaceAll("\\s+", " ").trim() : text.toString().trim();
+                    String t = deepText ? collapse(text) : text.toString().trim();
                     if (outer != null) {
                         outer.append(text);
                     }
@@ -267,7 +267,26 @@ final class SecureXml implements AutoCloseable {
      * prose with XHTML markup); afterwards the reader is on its end tag.
      */
     String text() throws ScapContentException {
-        return raw(null).replaceAll("\\s+", " ").trim();
+        return collapse(raw(null));
+    }
+
+    /** @return the text with each run of white space made one space, and none at either end */
+    static String collapse(CharSequence s) {
+        StringBuilder b = new StringBuilder(s.length());
+        boolean space = false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\u000B') {
+                space = b.length() > 0;
+            } else {
+                if (space) {
+                    b.append(' ');
+                    space = false;
+                }
+                b.append(c);
+            }
+        }
+        return b.toString();
     }
 
     /** Called for each child element of a text read raw, before its text; returns true when it was consumed. */
