@@ -1,7 +1,9 @@
 package org.bulwark.scap.internal;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,12 +54,103 @@ final class OvalParser {
             }
         }
         OvalDefinitions d = new OvalDefinitions(id, schema, definitions, tests, objects, states, variables);
-        for (Map<String, OvalElement> items : List.of(definitions, tests, objects, states, variables)) {
+        // in document order (the record's maps have none), so that the first fault written is the one reported
+        List<Map<String, OvalElement>> all = List.of(definitions, tests, objects, states, variables);
+        for (Map<String, OvalElement> items : all) {
             for (OvalElement e : items.values()) {
                 check(d, e);
             }
         }
+        acyclic(d, all);
         return d;
+    }
+
+    /** One item on the depth-first path: the items it references and the next of them to visit. */
+    private static final class Frame {
+        final OvalElement item;
+        final List<OvalElement> targets;
+        int next;
+
+        Frame(OvalElement item, List<OvalElement> targets) {
+            this.item = item;
+            this.targets = targets;
+        }
+    }
+
+    /**
+     * Refuses a cycle of references (a definition extending itself through others, a variable computed from
+     * itself, an object filtered by a state whose variable reads the object): an evaluator would never end.
+     * Iterative, so that a long chain cannot overflow the stack.
+     */
+    private void acyclic(OvalDefinitions d, List<Map<String, OvalElement>> all) throws ScapContentException {
+        Map<OvalElement, Boolean> done = new IdentityHashMap<>(); // false: on the path, true: finished
+        for (Map<String, OvalElement> items : all) {
+            for (OvalElement root : items.values()) {
+                if (done.containsKey(root)) {
+                    continue;
+                }
+                Deque<Frame> path = new ArrayDeque<>();
+                path.push(new Frame(root, targets(d, root)));
+                done.put(root, false);
+                while (!path.isEmpty()) {
+                    Frame f = path.peek();
+                    if (f.next == f.targets.size()) {
+                        done.put(f.item, true);
+                        path.pop();
+                        continue;
+                    }
+                    OvalElement t = f.targets.get(f.next++);
+                    Boolean state = done.get(t);
+                    if (state == null) {
+                        done.put(t, false);
+                        path.push(new Frame(t, targets(d, t)));
+                    } else if (!state) {
+                        List<String> ids = new ArrayList<>();
+                        boolean in = false;
+                        for (java.util.Iterator<Frame> i = path.descendingIterator(); i.hasNext(); ) {
+                            OvalElement e = i.next().item;
+                            in |= e == t;
+                            if (in) {
+                                ids.add(e.attribute("id"));
+                            }
+                        }
+                        ids.add(t.attribute("id"));
+                        throw at(f.item, "id", "reference cycle: " + String.join(" -> ", ids));
+                    }
+                }
+            }
+        }
+    }
+
+    /** @return the items an item's tree references, in document order */
+    private static List<OvalElement> targets(OvalDefinitions d, OvalElement root) {
+        List<OvalElement> out = new ArrayList<>();
+        Deque<OvalElement> todo = new ArrayDeque<>();
+        todo.push(root);
+        while (!todo.isEmpty()) {
+            OvalElement e = todo.pop();
+            add(out, d.definitions(), e.attributes().get("definition_ref"));
+            add(out, d.tests(), e.attributes().get("test_ref"));
+            add(out, d.objects(), e.attributes().get("object_ref"));
+            add(out, d.states(), e.attributes().get("state_ref"));
+            add(out, d.variables(), e.attributes().get("var_ref"));
+            if (e.children().isEmpty() && e.name().equals("object_reference")) {
+                add(out, d.objects(), e.text());
+            }
+            if (e.children().isEmpty() && e.name().equals("filter")) {
+                add(out, d.states(), e.text());
+            }
+            for (int i = e.children().size() - 1; i >= 0; i--) {
+                todo.push(e.children().get(i));
+            }
+        }
+        return out;
+    }
+
+    private static void add(List<OvalElement> out, Map<String, OvalElement> in, String id) {
+        if (id != null && in.containsKey(id)) {
+            out.add(in.get(id));
+        }
     }
 
     private String generator() throws ScapContentException {
