@@ -100,8 +100,11 @@ final class SecureXml implements AutoCloseable {
         if (!reader.isStartElement() && !reader.isEndElement()) {
             return "";
         }
-        String prefix = reader.getPrefix();
-        return (prefix == null || prefix.isEmpty() ? "" : prefix + ":") + reader.getLocalName();
+        return qualified(reader.getPrefix(), reader.getLocalName());
+    }
+
+    private static String qualified(String prefix, String local) {
+        return (prefix == null || prefix.isEmpty() ? "" : prefix + ":") + local;
     }
 
     ScapContentException error(String reason) {
@@ -221,7 +224,7 @@ final class SecureXml implements AutoCloseable {
 
     private OvalElement tree(boolean deepText, int[] budget, StringBuilder outer) throws ScapContentException {
         String name = reader.getLocalName();
-        String qname = element();
+        String prefix = reader.getPrefix(); // the qualified name is built only for an error
         String ns = namespace();
         int line = line();
         int column = column();
@@ -240,8 +243,8 @@ final class SecureXml implements AutoCloseable {
                 int n = reader.getTextLength();
                 budget[0] -= n;
                 if (budget[0] < 0) {
-                    throw new ScapContentException(file, line(), column(), qname, "", "holds more than "
-                            + MAX_TREE_CHARS + " characters");
+                    throw new ScapContentException(file, line(), column(), qualified(prefix, name), "",
+                            "holds more than " + MAX_TREE_CHARS + " characters");
                 }
                 text.append(reader.getTextCharacters(), reader.getTextStart(), n);
             }
