@@ -9,7 +9,8 @@ import java.util.List;
  * @param title its title
  * @param selected its default {@code selected} attribute
  * @param parentId the enclosing group's id, or {@code ""} at the benchmark's top level
- * @param platforms the CPE names or platform ids of its {@code platform} elements
+ * @param platforms the {@code idref}s of its {@code platform} elements (a CPE name, or {@code #id} of a CPE
+ *        applicability platform of the benchmark)
  */
 public record Group(String id, String title, boolean selected, String parentId, List<String> platforms) {
 

@@ -5,17 +5,18 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * An element of an OVAL document as written.
+ * An element of an OVAL document (or of a CPE applicability language platform) as written.
  *
  * @param name the local name, e.g. {@code textfilecontent54_test}
  * @param namespace the namespace URI
- * @param line the 1-based line it starts on
+ * @param line the 1-based line its start tag ends on
+ * @param column the 1-based column just after its start tag
  * @param attributes its attributes by local name
- * @param text its text content (trimmed), {@code ""} when it has element children only
+ * @param text its own text content (trimmed), {@code ""} when it has element children only
  * @param children its child elements in document order
  */
-public record OvalElement(String name, String namespace, int line, Map<String, String> attributes, String text,
-        List<OvalElement> children) {
+public record OvalElement(String name, String namespace, int line, int column, Map<String, String> attributes,
+        String text, List<OvalElement> children) {
 
     public OvalElement {
         attributes = Map.copyOf(attributes);

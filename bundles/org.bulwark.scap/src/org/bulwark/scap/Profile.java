@@ -8,13 +8,14 @@ import java.util.Map;
  *
  * @param id the profile id
  * @param title its title
+ * @param description its description as plain text
  * @param extendsId the profile it extends, or {@code ""}
  * @param selections its {@code select} elements in document order (rule or group ids)
- * @param refineValues {@code refine-value}: value id to selector
- * @param setValues {@code set-value}: value id to the literal value
+ * @param refineValues {@code refine-value}: value id to selector (the last one written wins)
+ * @param setValues {@code set-value}: value id to the literal value (the last one written wins)
  * @param refineRules its {@code refine-rule} elements
  */
-public record Profile(String id, String title, String extendsId, List<Selection> selections,
+public record Profile(String id, String title, String description, String extendsId, List<Selection> selections,
         Map<String, String> refineValues, Map<String, String> setValues, List<RefineRule> refineRules) {
 
     public Profile {
@@ -35,8 +36,9 @@ public record Profile(String id, String title, String extendsId, List<Selection>
      * @param idref the rule or group id
      * @param severity the severity it is given, or {@code ""}
      * @param weight the weight it is given, or {@code ""}
+     * @param role the role it is given, or {@code ""}
      * @param selector the check selector, or {@code ""}
      */
-    public record RefineRule(String idref, String severity, String weight, String selector) {
+    public record RefineRule(String idref, String severity, String weight, String role, String selector) {
     }
 }

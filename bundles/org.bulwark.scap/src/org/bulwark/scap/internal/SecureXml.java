@@ -47,11 +47,11 @@ final class SecureXml implements AutoCloseable {
         String file = path.toString();
         try {
             if (!Files.isRegularFile(path)) {
-                throw new ScapContentException(file, -1, "", "not a regular file");
+                throw new ScapContentException(file, "not a regular file");
             }
             long size = Files.size(path);
             if (size > MAX_FILE_SIZE) {
-                throw new ScapContentException(file, -1, "", "file of " + size + " bytes exceeds the limit of "
+                throw new ScapContentException(file, "file of " + size + " bytes exceeds the limit of "
                         + MAX_FILE_SIZE);
             }
             InputStream in = new java.io.BufferedInputStream(Files.newInputStream(path), 1 << 16);
@@ -59,10 +59,10 @@ final class SecureXml implements AutoCloseable {
                 return new SecureXml(file, in, factory().createXMLStreamReader(in));
             } catch (XMLStreamException | RuntimeException e) {
                 in.close();
-                throw new ScapContentException(file, -1, "", "not XML: " + e.getMessage());
+                throw new ScapContentException(file, "not XML: " + firstLine(e.getMessage()));
             }
         } catch (IOException e) {
-            throw new ScapContentException(file, -1, "", "cannot be read: " + e);
+            throw new ScapContentException(file, "cannot be read: " + e);
         }
     }
 
@@ -86,17 +86,53 @@ final class SecureXml implements AutoCloseable {
         return reader.getLocation() == null ? -1 : reader.getLocation().getLineNumber();
     }
 
+    int column() {
+        return reader.getLocation() == null ? -1 : reader.getLocation().getColumnNumber();
+    }
+
+    /** @return where the reader is: the current element, line and column */
+    Where where() {
+        return new Where(file, element(), line(), column());
+    }
+
     /** @return the current element's qualified name, or "" when not on an element */
     String element() {
         if (!reader.isStartElement() && !reader.isEndElement()) {
             return "";
         }
-        String prefix = reader.getPrefix();
-        return (prefix == null || prefix.isEmpty() ? "" : prefix + ":") + reader.getLocalName();
+        return qualified(reader.getPrefix(), reader.getLocalName());
+    }
+
+    private static String qualified(String prefix, String local) {
+        return (prefix == null || prefix.isEmpty() ? "" : prefix + ":") + local;
     }
 
     ScapContentException error(String reason) {
-        return new ScapContentException(file, line(), element(), reason);
+        return new ScapContentException(file, line(), column(), element(), "", reason);
+    }
+
+    ScapContentException error(String attribute, String reason) {
+        return new ScapContentException(file, line(), column(), element(), attribute, reason);
+    }
+
+    /** @return the attribute's value; an error naming it when it is absent or empty */
+    String required(String local) throws ScapContentException {
+        String v = attr(local);
+        if (v.isEmpty()) {
+            throw error(local, "required attribute missing");
+        }
+        return v;
+    }
+
+    /** @return whether the XML boolean attribute is true; {@code absent} when it is not written */
+    boolean bool(String local, boolean absent) throws ScapContentException {
+        String v = attr(local).trim();
+        return switch (v) {
+        case "" -> absent;
+        case "true", "1" -> true;
+        case "false", "0" -> false;
+        default -> throw error(local, "not a boolean: \"" + Where.clip(v) + "\"");
+        };
     }
 
     XMLStreamReader reader() {
@@ -131,6 +167,15 @@ final class SecureXml implements AutoCloseable {
             }
             if (event == XMLStreamConstants.END_DOCUMENT) {
                 throw error("no root element");
+            }
+        }
+    }
+
+    /** Reads past the root element's end tag to the end of the document (refusing trailing content). */
+    void finish() throws ScapContentException {
+        while (next() != XMLStreamConstants.END_DOCUMENT) {
+            if (depth > 0) {
+                throw error("content after the root element");
             }
         }
     }
@@ -179,8 +224,10 @@ final class SecureXml implements AutoCloseable {
 
     private OvalElement tree(boolean deepText, int[] budget, StringBuilder outer) throws ScapContentException {
         String name = reader.getLocalName();
+        String prefix = reader.getPrefix(); // the qualified name is built only for an error
         String ns = namespace();
         int line = line();
+        int column = column();
         int level = depth;
         Map<String, String> attributes = new HashMap<>();
         for (int i = 0; i < reader.getAttributeCount(); i++) {
@@ -196,17 +243,87 @@ final class SecureXml implements AutoCloseable {
                 int n = reader.getTextLength();
                 budget[0] -= n;
                 if (budget[0] < 0) {
-                    throw error("element <" + name + "> holds more than " + MAX_TREE_CHARS + " characters");
+                    throw new ScapContentException(file, line(), column(), qualified(prefix, name), "",
+                            "holds more than " + MAX_TREE_CHARS + " characters");
                 }
                 text.append(reader.getTextCharacters(), reader.getTextStart(), n);
             }
             case XMLStreamConstants.END_ELEMENT -> {
                 if (depth < level) {
-                    String t = deepText ? text.toString().replaceAll("\\s+", " ").trim() : text.toString().trim();
+                    String t = deepText ? collapse(text) : text.toString().trim();
                     if (outer != null) {
                         outer.append(text);
                     }
-                    return new OvalElement(name, ns, line, attributes, t, children);
+                    return new OvalElement(name, ns, line, column, attributes, t, children);
+                }
+            }
+            case XMLStreamConstants.END_DOCUMENT -> throw error("unexpected end of document");
+            default -> {
+                // comments and processing instructions carry nothing
+            }
+            }
+        }
+    }
+
+    /**
+     * Reads the text of the current element and its descendants in document order, white space collapsed (XCCDF
+     * prose with XHTML markup); afterwards the reader is on its end tag.
+     */
+    String text() throws ScapContentException {
+        return collapse(raw(null));
+    }
+
+    /** @return the text with each run of white space made one space, and none at either end */
+    static String collapse(CharSequence s) {
+        StringBuilder b = new StringBuilder(s.length());
+        boolean space = false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\u000B') {
+                space = b.length() > 0;
+            } else {
+                if (space) {
+                    b.append(' ');
+                    space = false;
+                }
+                b.append(c);
+            }
+        }
+        return b.toString();
+    }
+
+    /** Called for each child element of a text read raw, before its text; returns true when it was consumed. */
+    interface ChildHandler {
+        boolean child(StringBuilder text) throws ScapContentException;
+    }
+
+    /**
+     * Reads the text of the current element and its descendants exactly as written; a child element the handler
+     * consumes (reading it to its end tag) contributes nothing itself. Afterwards the reader is on the end tag.
+     */
+    String raw(ChildHandler handler) throws ScapContentException {
+        int level = depth;
+        String qname = element();
+        StringBuilder text = new StringBuilder();
+        while (true) {
+            int event = next();
+            switch (event) {
+            case XMLStreamConstants.START_ELEMENT -> {
+                if (handler != null && handler.child(text)) {
+                    continue;
+                }
+            }
+            case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> {
+                int n = reader.getTextLength();
+                if (text.length() + n > MAX_TREE_CHARS) {
+                    throw new ScapContentException(file, line(), column(), qname, "", "holds more than "
+                            + MAX_TREE_CHARS + " characters");
+                }
+                text.append(reader.getTextCharacters(), reader.getTextStart(), n);
+            }
+            case XMLStreamConstants.END_ELEMENT -> {
+                if (depth < level) {
+                    return text.toString();
                 }
             }
             case XMLStreamConstants.END_DOCUMENT -> throw error("unexpected end of document");
@@ -238,13 +355,14 @@ final class SecureXml implements AutoCloseable {
             return event;
         } catch (XMLStreamException e) {
             int line = e.getLocation() == null ? line() : e.getLocation().getLineNumber();
-            throw new ScapContentException(file, line, "", "malformed XML: " + firstLine(e.getMessage()));
+            int column = e.getLocation() == null ? column() : e.getLocation().getColumnNumber();
+            throw new ScapContentException(file, line, column, "", "", "malformed XML: " + firstLine(e.getMessage()));
         } catch (RuntimeException e) {
-            throw new ScapContentException(file, line(), "", "malformed XML: " + e);
+            throw new ScapContentException(file, line(), column(), "", "", "malformed XML: " + e);
         }
     }
 
-    private static String firstLine(String message) {
+    static String firstLine(String message) {
         if (message == null) {
             return "";
         }
