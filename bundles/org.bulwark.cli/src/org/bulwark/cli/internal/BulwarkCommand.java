@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         subcommands = { AssessCommand.class, ScoreCommand.class, HistoryCommand.class, DiffCommand.class,
                 ShowCommand.class, ExceptionCommand.class, RemediationCommand.class, DeviceCommand.class,
                 CollectorsCommand.class, ControlsCommand.class, PluginsCommand.class, ServeCommand.class,
-                TokenCommand.class, CompletionCommand.class, ManCommand.class },
+                SoftwareCommand.class, TokenCommand.class, CompletionCommand.class, ManCommand.class },
         footerHeading = "%nPlug-ins (options of the bulwark script, before the command):%n",
         footer = { "  --plugins DIR             plug-in folder (default ~/.bulwark/plugins)",
                 "  --require-signed-plugins  load only jars signed by a trusted signer",

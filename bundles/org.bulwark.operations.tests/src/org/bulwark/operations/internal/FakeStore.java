@@ -155,6 +155,17 @@ final class FakeStore implements AssessmentStore {
     }
 
     @Override
+    public List<org.bulwark.store.api.StoredInventory> software(String deviceId) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public List<org.bulwark.store.api.SoftwareSummary> softwareSummary(
+            java.util.function.Predicate<String> devices) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
     public int schemaVersion() {
         return 4;
     }

@@ -18,7 +18,9 @@ import org.bulwark.scoring.api.FleetScore;
 import org.bulwark.store.api.AssessmentDiff;
 import org.bulwark.store.api.AssessmentSummary;
 import org.bulwark.store.api.Remediation;
+import org.bulwark.store.api.SoftwareSummary;
 import org.bulwark.store.api.StoredException;
+import org.bulwark.store.api.StoredInventory;
 import org.osgi.service.component.annotations.Component;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -51,6 +53,16 @@ public final class EntityJsonComponent implements EntityJson {
     @Override
     public Map<String, Object> summary(AssessmentSummary summary) {
         return EntityMaps.summary(summary);
+    }
+
+    @Override
+    public Map<String, Object> inventory(StoredInventory inventory) {
+        return EntityMaps.inventory(inventory);
+    }
+
+    @Override
+    public Map<String, Object> software(SoftwareSummary software) {
+        return EntityMaps.software(software);
     }
 
     @Override

@@ -21,6 +21,14 @@ class PostgresStoreTest {
     }
 
     @Nested
+    class SoftwareInventoriesOnPostgres extends SoftwareInventoriesTest {
+        @Override
+        boolean postgres() {
+            return true;
+        }
+    }
+
+    @Nested
     class DeviceRegistryOnPostgres extends DeviceRegistryTest {
         @Override
         boolean postgres() {
