@@ -72,7 +72,7 @@ class ManAndCompletionTest {
         assertEquals(ExitCodes.OK, run("man"), err.toString());
         String page = out.toString();
         Map<String, CommandSpec> commands = commands(root(), new LinkedHashMap<>());
-        assertEquals(30, commands.size(), commands.keySet().toString());
+        assertEquals(34, commands.size(), commands.keySet().toString());
         // the sections, in order, and the options each names
         Map<String, TreeSet<String>> sections = new LinkedHashMap<>();
         String current = "bulwark";

@@ -91,6 +91,23 @@ public interface EntityJson {
     Map<String, Object> software(SoftwareSummary software);
 
     /**
+     * @return of a stored feed: kind, origin, sha256, sourceDate, records, bytes, imported, ageSeconds, stale
+     * @since 1.1
+     */
+    Map<String, Object> feed(FeedAge feed);
+
+    /**
+     * @return of an exposure: score ({@code null} when no device was matched), band, stale, feeds ({@link #feed}),
+     *         devices (each: id, hostname, release, reason, score, band, findings — each: id, aliases,
+     *         sourcePackage, binaries, installedVersion, fixedVersion, recommendedVersion, state, severity,
+     *         urgency, risk — undetermined, problems), recommendations (each: id {@code sw-<source>},
+     *         recommendationName, sourcePackage, remediationType, recommendedVersion, binaries, weaknesses,
+     *         exposedMachinesCount, exposureImpact, configScoreImpact)
+     * @since 1.1
+     */
+    Map<String, Object> exposure(ExposureReport exposure);
+
+    /**
      * @return from and to ({@link #summary}), scoreDelta ({@code null} when either has no score), earnedDelta,
      *         possibleDelta, changes (each: kind, controlId, title, before, after, exceptionId, earnedDelta,
      *         possibleDelta)

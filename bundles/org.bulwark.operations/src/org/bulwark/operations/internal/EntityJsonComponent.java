@@ -7,6 +7,8 @@ import java.util.Map;
 
 import org.bulwark.operations.api.ActivityDraft;
 import org.bulwark.operations.api.EntityJson;
+import org.bulwark.operations.api.ExposureReport;
+import org.bulwark.operations.api.FeedAge;
 import org.bulwark.operations.api.ExceptionDraft;
 import org.bulwark.operations.api.OperationException;
 import org.bulwark.operations.api.RecommendationRow;
@@ -63,6 +65,16 @@ public final class EntityJsonComponent implements EntityJson {
     @Override
     public Map<String, Object> software(SoftwareSummary software) {
         return EntityMaps.software(software);
+    }
+
+    @Override
+    public Map<String, Object> feed(FeedAge feed) {
+        return ExposureMaps.feed(feed);
+    }
+
+    @Override
+    public Map<String, Object> exposure(ExposureReport exposure) {
+        return ExposureMaps.exposure(exposure);
     }
 
     @Override

@@ -11,7 +11,7 @@ import org.osgi.annotation.versioning.ProviderType;
 @ProviderType
 public interface AssessmentStore
         extends AssessmentHistory, DeviceRegistry, ExceptionStore, RemediationStore, SoftwareInventories,
-        AutoCloseable {
+        FeedStore, AutoCloseable {
 
     /** @return the schema version of the open database */
     int schemaVersion() throws StoreException;

@@ -21,6 +21,14 @@ class PostgresStoreTest {
     }
 
     @Nested
+    class FeedStoreOnPostgres extends FeedStoreTest {
+        @Override
+        boolean postgres() {
+            return true;
+        }
+    }
+
+    @Nested
     class SoftwareInventoriesOnPostgres extends SoftwareInventoriesTest {
         @Override
         boolean postgres() {

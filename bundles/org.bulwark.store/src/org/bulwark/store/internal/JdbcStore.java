@@ -3,6 +3,7 @@ package org.bulwark.store.internal;
 import java.sql.Connection;
 import java.sql.Driver;
 import java.sql.SQLException;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,6 +25,7 @@ import org.bulwark.store.api.StoredInventory;
 import org.bulwark.store.api.StoreException.Reason;
 import org.bulwark.store.api.StoredAssessment;
 import org.bulwark.store.api.StoredException;
+import org.bulwark.store.api.StoredFeed;
 import org.bulwark.store.api.StoredResults;
 
 /**
@@ -41,6 +43,7 @@ final class JdbcStore implements AssessmentStore {
     private final Assessments assessments;
     private final AssessmentWriter writer;
     private final Inventories inventories;
+    private final Feeds feeds;
     private final Exceptions exceptions;
     private final Remediations remediations;
 
@@ -56,6 +59,7 @@ final class JdbcStore implements AssessmentStore {
         this.exceptions = new Exceptions(tx, devices, controls);
         this.remediations = new Remediations(tx, devices, controls, states, assessments::results);
         this.inventories = new Inventories(tx, devices);
+        this.feeds = new Feeds(tx);
         this.writer = new AssessmentWriter(tx, devices, controls, remediations, states, inventories);
     }
 
@@ -237,6 +241,27 @@ final class JdbcStore implements AssessmentStore {
             throw new StoreException(Reason.INVALID_INPUT, "a device filter is required");
         }
         return tx.read(() -> inventories.summary(devices));
+    }
+
+    @Override
+    public List<StoredFeed> feeds() throws StoreException {
+        return tx.read(feeds::all);
+    }
+
+    @Override
+    public StoredFeed putFeed(StoredFeed feed, Path content) throws StoreException {
+        if (feed == null || content == null) {
+            throw new StoreException(Reason.INVALID_INPUT, "a feed and its content file are required");
+        }
+        return tx.write(() -> feeds.put(feed, content));
+    }
+
+    @Override
+    public Optional<StoredFeed> copyFeed(String kind, Path target) throws StoreException {
+        if (kind == null || target == null) {
+            throw new StoreException(Reason.INVALID_INPUT, "a feed kind and a target file are required");
+        }
+        return tx.read(() -> feeds.copy(kind, target));
     }
 
     @Override
