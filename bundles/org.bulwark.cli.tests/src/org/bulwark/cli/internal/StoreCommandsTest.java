@@ -409,4 +409,61 @@ class StoreCommandsTest {
         return run("assess", "--root", device("d9", "P").toString(), "--benchmark", content().toString(), "--format",
                 "json", "-o", dir.resolve("d9.json").toString(), "--db", url);
     }
+
+    @Test
+    void softwareListsWhatTheNewestAssessmentFound() throws Exception {
+        Path root = device("d1", "PPPPP");
+        Files.createDirectories(root.resolve("var/lib/dpkg"));
+        Files.writeString(root.resolve("var/lib/dpkg/status"), """
+                Package: bsdutils
+                Status: install ok installed
+                Architecture: amd64
+                Source: util-linux (2.38.1-5+deb12u3)
+                Version: 1:2.38.1-5+deb12u3
+
+                Package: libc6
+                Status: install ok installed
+                Architecture: amd64
+                Source: glibc
+                Version: 2.36-9+deb12u13
+                """);
+        int assessed = run("assess", "--root", root.toString(), "--benchmark", content().toString(), "-o",
+                dir.resolve("d1.txt").toString());
+        assertEquals(ExitCodes.OK, assessed, () -> bulwark.err() + readQuietly(dir.resolve("d1.txt")));
+        assertEquals(ExitCodes.OK, assess("d2", "PPPPP"), bulwark.err()); // no dpkg database: nothing known
+        assertEquals(ExitCodes.OK, run("software"), bulwark.err());
+        assertEquals("""
+                NAME                                     ORIGIN     DEVICES  VERSIONS
+                bsdutils                                 dpkg             1  1:2.38.1-5+deb12u3
+                libc6                                    dpkg             1  2.36-9+deb12u13
+                2 packages
+                """, bulwark.out());
+        assertEquals(ExitCodes.OK, run("software", "--device", "d1"), bulwark.err());
+        assertEquals("""
+                dpkg inventory of assessment 1 (<time>): 2 packages
+                NAME                                 ARCH     VERSION                          SOURCE                       SOURCE VERSION               STATUS
+                bsdutils                             amd64    1:2.38.1-5+deb12u3               util-linux                   2.38.1-5+deb12u3             installed
+                libc6                                amd64    2.36-9+deb12u13                  glibc                        2.36-9+deb12u13              installed
+                """, times(bulwark.out()));
+        assertEquals(ExitCodes.OK, run("software", "--device", "d2"), bulwark.err());
+        assertEquals("dpkg inventory of assessment 2 (<time>): UNAVAILABLE: no dpkg package database "
+                + "/var/lib/dpkg/status (not a Debian-based system)\n", times(bulwark.out()));
+        assertEquals(ExitCodes.OK, run("software", "--device", "d1", "--format", "json"), bulwark.err());
+        JsonNode d1 = new ObjectMapper().readTree(bulwark.out()).get(0);
+        assertEquals(java.util.List.of("deviceId", "assessmentId", "assessedAt", "osId", "osVersion", "origin", "state",
+                "reason", "items", "problems"), names(d1));
+        assertEquals("{\"id\":\"dpkg:bsdutils:amd64\",\"name\":\"bsdutils\",\"vendor\":\"\",\"version\":"
+                + "\"1:2.38.1-5+deb12u3\",\"architecture\":\"amd64\",\"sourceName\":\"util-linux\",\"sourceVersion\":"
+                + "\"2.38.1-5+deb12u3\",\"status\":\"installed\",\"origin\":\"dpkg\"}", d1.get("items").get(0).toString());
+        assertEquals(ExitCodes.USAGE, run("software", "--device", "ghost"));
+        assertTrue(bulwark.err().contains("unknown device 'ghost'"), bulwark.err());
+    }
+
+    private static String readQuietly(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            return e.toString();
+        }
+    }
 }

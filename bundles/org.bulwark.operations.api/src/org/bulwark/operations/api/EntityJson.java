@@ -13,7 +13,9 @@ import org.bulwark.scoring.api.FleetScore;
 import org.bulwark.store.api.AssessmentDiff;
 import org.bulwark.store.api.AssessmentSummary;
 import org.bulwark.store.api.Remediation;
+import org.bulwark.store.api.SoftwareSummary;
 import org.bulwark.store.api.StoredException;
+import org.bulwark.store.api.StoredInventory;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
@@ -72,6 +74,38 @@ public interface EntityJson {
      *         complete
      */
     Map<String, Object> summary(AssessmentSummary summary);
+
+    /**
+     * @return of a device's inventory: deviceId, assessmentId, assessedAt, osId, osVersion, origin, state ({@code READ},
+     *         {@code UNAVAILABLE}, {@code UNREADABLE}), reason, items (each: id, name, vendor, version,
+     *         architecture, sourceName, sourceVersion, status, origin), problems
+     * @since 1.1
+     */
+    Map<String, Object> inventory(StoredInventory inventory);
+
+    /**
+     * @return of a piece of software across devices: id ({@code origin:name}), name, vendor, origin,
+     *         installedMachines, versions
+     * @since 1.1
+     */
+    Map<String, Object> software(SoftwareSummary software);
+
+    /**
+     * @return of a stored feed: kind, origin, sha256, sourceDate, records, bytes, imported, ageSeconds, stale
+     * @since 1.1
+     */
+    Map<String, Object> feed(FeedAge feed);
+
+    /**
+     * @return of an exposure: score ({@code null} when no device was matched), band, stale, feeds ({@link #feed}),
+     *         devices (each: id, hostname, release, reason, score, band, findings — each: id, aliases,
+     *         sourcePackage, binaries, installedVersion, fixedVersion, recommendedVersion, state, severity,
+     *         urgency, risk — undetermined, problems), recommendations (each: id {@code sw-<source>},
+     *         recommendationName, sourcePackage, remediationType, recommendedVersion, binaries, weaknesses,
+     *         exposedMachinesCount, exposureImpact, configScoreImpact)
+     * @since 1.1
+     */
+    Map<String, Object> exposure(ExposureReport exposure);
 
     /**
      * @return from and to ({@link #summary}), scoreDelta ({@code null} when either has no score), earnedDelta,

@@ -12,9 +12,11 @@
  * The services are implemented by Bulwark ({@code @ProviderType}); the few call-backs front ends implement are
  * {@code @ConsumerType}. No JSON library type appears here: JSON trees are {@code Map<String, Object>} and
  * {@code List<Object>} of strings, numbers, booleans and {@code null}, which Jackson serializes as they are.
+ *
+ * <p>1.1.0: {@code EntityJson.inventory} and {@code EntityJson.software}, the installed software.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.bulwark.operations.api;
 
 import org.osgi.annotation.bundle.Export;

@@ -155,6 +155,33 @@ final class FakeStore implements AssessmentStore {
     }
 
     @Override
+    public List<org.bulwark.store.api.StoredInventory> software(String deviceId) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public List<org.bulwark.store.api.SoftwareSummary> softwareSummary(
+            java.util.function.Predicate<String> devices) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public List<org.bulwark.store.api.StoredFeed> feeds() {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public org.bulwark.store.api.StoredFeed putFeed(org.bulwark.store.api.StoredFeed feed,
+            java.nio.file.Path content) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public Optional<org.bulwark.store.api.StoredFeed> copyFeed(String kind, java.nio.file.Path target) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
     public int schemaVersion() {
         return 4;
     }

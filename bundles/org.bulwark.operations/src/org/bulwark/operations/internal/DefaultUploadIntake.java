@@ -125,9 +125,13 @@ public final class DefaultUploadIntake implements UploadIntake {
         for (Benchmark b : benchmarks.values()) {
             infos.add(new BenchmarkInfo(b.id(), b.title(), b.version(), b.origin(), b.sha256(), b.controls().size()));
         }
-        PlatformFacts platform = new PlatformFacts("", "", "", device.os(), "", device.hostname(), device.id());
+        PlatformFacts probed = report.platform();
+        PlatformFacts platform = probed == null
+                ? new PlatformFacts("", "", "", device.os(), "", device.hostname(), device.id())
+                : new PlatformFacts(probed.osFamily(), probed.osId(), probed.osVersion(), device.os(), probed.arch(),
+                        device.hostname(), device.id());
         Assessment a = new Assessment(device, platform, "", true, finished, finished, infos, List.of(), controls,
-                score, List.of(), exceptions, List.of());
+                score, List.of(), exceptions, List.of(), report.software());
         AssessmentSummary saved = body.gzip() != null ? store.saveCompressed(a, body.gzip())
                 : store.save(a, new String(body.json(), StandardCharsets.UTF_8));
         return new UploadOutcome(saved, results, refs);

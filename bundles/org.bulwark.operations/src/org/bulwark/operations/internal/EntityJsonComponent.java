@@ -7,6 +7,8 @@ import java.util.Map;
 
 import org.bulwark.operations.api.ActivityDraft;
 import org.bulwark.operations.api.EntityJson;
+import org.bulwark.operations.api.ExposureReport;
+import org.bulwark.operations.api.FeedAge;
 import org.bulwark.operations.api.ExceptionDraft;
 import org.bulwark.operations.api.OperationException;
 import org.bulwark.operations.api.RecommendationRow;
@@ -18,7 +20,9 @@ import org.bulwark.scoring.api.FleetScore;
 import org.bulwark.store.api.AssessmentDiff;
 import org.bulwark.store.api.AssessmentSummary;
 import org.bulwark.store.api.Remediation;
+import org.bulwark.store.api.SoftwareSummary;
 import org.bulwark.store.api.StoredException;
+import org.bulwark.store.api.StoredInventory;
 import org.osgi.service.component.annotations.Component;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -51,6 +55,26 @@ public final class EntityJsonComponent implements EntityJson {
     @Override
     public Map<String, Object> summary(AssessmentSummary summary) {
         return EntityMaps.summary(summary);
+    }
+
+    @Override
+    public Map<String, Object> inventory(StoredInventory inventory) {
+        return EntityMaps.inventory(inventory);
+    }
+
+    @Override
+    public Map<String, Object> software(SoftwareSummary software) {
+        return EntityMaps.software(software);
+    }
+
+    @Override
+    public Map<String, Object> feed(FeedAge feed) {
+        return ExposureMaps.feed(feed);
+    }
+
+    @Override
+    public Map<String, Object> exposure(ExposureReport exposure) {
+        return ExposureMaps.exposure(exposure);
     }
 
     @Override

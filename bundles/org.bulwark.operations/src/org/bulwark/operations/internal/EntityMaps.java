@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.bulwark.collector.api.Category;
+import org.bulwark.collector.api.inventory.SoftwareInventory;
+import org.bulwark.collector.api.inventory.SoftwareItem;
 import org.bulwark.operations.api.RecommendationRow;
 import org.bulwark.scoring.api.ControlException;
 import org.bulwark.scoring.api.ControlRef;
@@ -22,7 +24,9 @@ import org.bulwark.scoring.api.Points;
 import org.bulwark.store.api.AssessmentDiff;
 import org.bulwark.store.api.AssessmentSummary;
 import org.bulwark.store.api.Remediation;
+import org.bulwark.store.api.SoftwareSummary;
 import org.bulwark.store.api.StoredException;
+import org.bulwark.store.api.StoredInventory;
 
 /** The entities as JSON trees, in the OpenAPI document's vocabulary (see {@code EntityJson}). */
 final class EntityMaps {
@@ -83,6 +87,47 @@ final class EntityMaps {
         o.put("hostname", d.hostname());
         o.put("os", d.os());
         o.put("groups", new ArrayList<Object>(d.groups().stream().sorted().toList()));
+        return o;
+    }
+
+    static Map<String, Object> inventory(StoredInventory stored) {
+        SoftwareInventory inv = stored.inventory();
+        Map<String, Object> o = new LinkedHashMap<>();
+        o.put("deviceId", stored.deviceId());
+        o.put("assessmentId", stored.assessmentId());
+        o.put("assessedAt", text(stored.assessedAt()));
+        o.put("osId", stored.osId());
+        o.put("osVersion", stored.osVersion());
+        o.put("origin", inv.origin());
+        o.put("state", inv.state().name());
+        o.put("reason", inv.reason());
+        List<Object> items = new ArrayList<>(inv.items().size());
+        for (SoftwareItem i : inv.items()) {
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("id", i.origin() + ":" + i.name() + (i.architecture().isEmpty() ? "" : ":" + i.architecture()));
+            item.put("name", i.name());
+            item.put("vendor", i.vendor());
+            item.put("version", i.version());
+            item.put("architecture", i.architecture());
+            item.put("sourceName", i.sourceName());
+            item.put("sourceVersion", i.sourceVersion());
+            item.put("status", i.status());
+            item.put("origin", i.origin());
+            items.add(item);
+        }
+        o.put("items", items);
+        o.put("problems", new ArrayList<Object>(inv.problems()));
+        return o;
+    }
+
+    static Map<String, Object> software(SoftwareSummary s) {
+        Map<String, Object> o = new LinkedHashMap<>();
+        o.put("id", s.origin() + ":" + s.name());
+        o.put("name", s.name());
+        o.put("vendor", s.vendor());
+        o.put("origin", s.origin());
+        o.put("installedMachines", s.devices());
+        o.put("versions", new ArrayList<Object>(s.versions()));
         return o;
     }
 

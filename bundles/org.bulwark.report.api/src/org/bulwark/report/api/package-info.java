@@ -9,9 +9,12 @@
  * {@value org.bulwark.report.api.ReportReader#SCHEMA_RESOURCE}) and {@code docs/report-formats.md}. This API has
  * its own bundle, {@code org.bulwark.report.api}, so that consumers build against it rather than the
  * implementation.
+ *
+ * <p>1.4.0: {@code ReportedUpload.software} and {@code ReportedUpload.platform}, the device's software inventories
+ * and the platform they were read on.
  */
 @Export
-@Version("1.3.0")
+@Version("1.4.0")
 package org.bulwark.report.api;
 
 import org.osgi.annotation.bundle.Export;

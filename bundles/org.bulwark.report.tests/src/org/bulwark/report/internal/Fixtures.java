@@ -13,6 +13,8 @@ import org.bulwark.benchmark.api.References;
 import org.bulwark.benchmark.api.Remediation;
 import org.bulwark.benchmark.api.RemediationType;
 import org.bulwark.collector.api.Category;
+import org.bulwark.collector.api.inventory.SoftwareInventory;
+import org.bulwark.collector.api.inventory.SoftwareItem;
 import org.bulwark.collector.api.Observation;
 import org.bulwark.collector.api.ObservationState;
 import org.bulwark.collector.api.PlatformFacts;
@@ -156,8 +158,18 @@ final class Fixtures {
                 new AssessedControl(tmp, "test-content", tmpR), new AssessedControl(av, "test-content", avR),
                 new AssessedControl(app, "test-content", appR));
         return new Assessment(DEVICE, platform, "/", true, STARTED, FINISHED, content, collectors, controls, score,
-                recs, List.of(AV_EXCEPTION), List.of());
+                recs, List.of(AV_EXCEPTION), List.of(), SOFTWARE);
     }
+
+    /** The software of {@link #assessment()}: two dpkg packages with a problem, and an origin not on the target. */
+    static final List<SoftwareInventory> SOFTWARE = List.of(
+            SoftwareInventory.read("dpkg", List.of(
+                    new SoftwareItem("bsdutils", "amd64", "1:2.38.1-5+deb12u3", "util-linux", "2.38.1-5+deb12u3",
+                            "installed", "", "dpkg"),
+                    new SoftwareItem("libc6", "i386", "2.36-9+deb12u13", "glibc", "2.36-9+deb12u13", "unpacked",
+                            "", "dpkg")),
+                    List.of("/var/lib/dpkg/status:25: malformed Status of broken: 'install ok'")),
+            SoftwareInventory.unavailable("windows.uninstall", "not a Windows image"));
 
     /** An assessment where nothing is counted: there is no score. */
     static Assessment nothingCounted() {

@@ -247,7 +247,7 @@ class JsonReportReaderTest {
                 upload("{\"id\": \"c2\", \"state\": \"PASS\", \"reason\": null, \"evidence\": []}")
                         .replace("\"finished\"", "\"score\": {},\n\"finished\"")));
         assertEquals("upload:4:1: score: unknown field (an upload has upload, generator, device, platform, root, "
-                + "live, started, finished, content, collectors, results, problems)", score.getMessage());
+                + "live, started, finished, content, collectors, software, results, problems)", score.getMessage());
 
         ReportException version = assertThrows(ReportException.class, () -> readUpload(
                 upload("{\"id\": \"c2\", \"state\": \"PASS\", \"reason\": null, \"evidence\": []}")

@@ -205,7 +205,7 @@ class JsonReportTest {
         JsonNode upload = json(text);
         assertEquals(Set.of(), validateUpload(upload));
         assertEquals(List.of("upload", "generator", "device", "platform", "root", "live", "started", "finished",
-                "content", "collectors", "results", "problems"), names(upload));
+                "content", "collectors", "software", "results", "problems"), names(upload));
         assertEquals(6, upload.get("results").size());
         JsonNode ssh = upload.get("results").get(1);
         assertEquals(List.of("id", "state", "reason", "evidence"), names(ssh));
@@ -214,7 +214,7 @@ class JsonReportTest {
         JsonNode report = json(Render.render(Fixtures.assessment(), ReportFormat.JSON));
         // the same device, collectors and evidence as the report, byte for byte once parsed
         for (String field : List.of("device", "platform", "root", "live", "started", "finished", "content",
-                "collectors", "problems")) {
+                "collectors", "software", "problems")) {
             assertEquals(report.get(field), upload.get(field), field);
         }
         for (int i = 0; i < 6; i++) {

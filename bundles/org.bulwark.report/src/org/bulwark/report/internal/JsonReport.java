@@ -13,6 +13,8 @@ import org.bulwark.collector.api.Category;
 import org.bulwark.collector.api.Observation;
 import org.bulwark.collector.api.PlatformFacts;
 import org.bulwark.collector.api.Source;
+import org.bulwark.collector.api.inventory.SoftwareInventory;
+import org.bulwark.collector.api.inventory.SoftwareItem;
 import org.bulwark.report.api.ReportReader;
 import org.bulwark.scoring.api.AssessedControl;
 import org.bulwark.scoring.api.Assessment;
@@ -106,7 +108,7 @@ final class JsonReport {
         out.flush();
     }
 
-    /** The fields a report and an upload share, after the version: generator to collectors. */
+    /** The fields a report and an upload share, after the version: generator to software. */
     private static void head(JsonGenerator g, Assessment a) throws IOException {
         g.writeStringField("generator", "Bulwark");
         device(g, a.device());
@@ -117,6 +119,34 @@ final class JsonReport {
         instant(g, "finished", a.finished());
         content(g, a);
         collectors(g, a);
+        software(g, a);
+    }
+
+    /** The inventories: every item of each, with the fields vulnerability matching needs. */
+    private static void software(JsonGenerator g, Assessment a) throws IOException {
+        g.writeArrayFieldStart("software");
+        for (SoftwareInventory inventory : a.software()) {
+            g.writeStartObject();
+            g.writeStringField("origin", inventory.origin());
+            g.writeStringField("state", inventory.state().name());
+            g.writeStringField("reason", inventory.reason());
+            g.writeArrayFieldStart("items");
+            for (SoftwareItem i : inventory.items()) {
+                g.writeStartObject();
+                g.writeStringField("name", i.name());
+                g.writeStringField("architecture", i.architecture());
+                g.writeStringField("version", i.version());
+                g.writeStringField("sourceName", i.sourceName());
+                g.writeStringField("sourceVersion", i.sourceVersion());
+                g.writeStringField("status", i.status());
+                g.writeStringField("vendor", i.vendor());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            strings(g, "problems", inventory.problems());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
     }
 
     private static void content(JsonGenerator g, Assessment a) throws IOException {

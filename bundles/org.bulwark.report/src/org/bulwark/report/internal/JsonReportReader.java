@@ -43,15 +43,15 @@ public final class JsonReportReader implements ReportReader {
     /** The largest report accepted. */
     static final int MAX_BYTES = 256 * 1024 * 1024;
 
-    /** What is built of a report: the fields scoring reads, and of each result {@code id} to {@code exceptions}. */
-    private static final Keep REPORT = Keep.fields(Map.of("format", Keep.ALL, "device", Keep.ALL, "finished",
-            Keep.ALL, "results", Keep.items(Keep.fields(Map.of("id", Keep.ALL, "title", Keep.ALL, "category",
+    /** What is built of a report: the fields scoring reads, the software, and of each result {@code id} to {@code exceptions}. */
+    private static final Keep REPORT = Keep.fields(Map.of("format", Keep.ALL, "device", Keep.ALL, "platform",
+            Keep.ALL, "finished", Keep.ALL, "software", Keep.ALL, "results", Keep.items(Keep.fields(Map.of("id", Keep.ALL, "title", Keep.ALL, "category",
                     Keep.ALL, "weight", Keep.ALL, "state", Keep.ALL, "exceptions", Keep.ALL)))));
 
     /** What is built of an upload; the evidence is checked (names and nesting) but not built. */
-    private static final Keep UPLOAD = Keep.fields(Map.of("upload", Keep.ALL, "device", Keep.ALL, "finished",
-            Keep.ALL, "results", Keep.items(Keep.fields(Map.of("id", Keep.ALL, "state", Keep.ALL, "reason",
-                    Keep.ALL)))));
+    private static final Keep UPLOAD = Keep.fields(Map.of("upload", Keep.ALL, "device", Keep.ALL, "platform",
+            Keep.ALL, "finished", Keep.ALL, "software", Keep.ALL, "results", Keep.items(Keep.fields(Map.of("id", Keep.ALL, "state",
+                    Keep.ALL, "reason", Keep.ALL)))));
 
     /** For a document that is not an object (to name its kind): duplicate names and trailing data refused. */
     private final ObjectMapper mapper = JsonMapper.builder()
@@ -110,7 +110,8 @@ public final class JsonReportReader implements ReportReader {
         for (ControlRef c : report.controls()) {
             states.put(c.id(), report.states().get(c.id()));
         }
-        return new ReportedUpload(report.device(), report.assessedAt(), states);
+        return new ReportedUpload(report.device(), report.assessedAt(), states, parse.software(root),
+                parse.platform(root));
     }
 
     private static byte[] bytes(String origin, InputStream in) throws ReportException {

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -12,6 +13,9 @@ import java.util.Map;
 import java.util.Set;
 
 import org.bulwark.collector.api.Category;
+import org.bulwark.collector.api.PlatformFacts;
+import org.bulwark.collector.api.inventory.SoftwareInventory;
+import org.bulwark.collector.api.inventory.SoftwareItem;
 import org.bulwark.report.api.ReportException;
 import org.bulwark.report.api.ReportReader;
 import org.bulwark.report.api.ReportedAssessment;
@@ -147,7 +151,87 @@ final class ReportParse {
                 throw error("results[" + i + "].id", "control '" + id + "' appears twice");
             }
         }
-        return new ReportedUpload(device, finished, states);
+        return new ReportedUpload(device, finished, states, software(root), platform(root));
+    }
+
+    /** The inventories of a document: none when it has no {@code software} (written before the inventory). */
+    List<SoftwareInventory> software(JsonNode root) throws ReportException {
+        JsonNode all = root.get("software");
+        if (all == null) {
+            return List.of();
+        }
+        all = array(root, "software", "software");
+        List<SoftwareInventory> out = new ArrayList<>(all.size());
+        Set<String> origins = new HashSet<>();
+        for (int i = 0; i < all.size(); i++) {
+            String at = "software[" + i + "]";
+            JsonNode inv = all.get(i);
+            if (!inv.isObject()) {
+                throw error(at, "must be an object, found " + kind(inv));
+            }
+            String origin = text(inv, "origin", at + ".origin", true);
+            if (!origins.add(origin)) {
+                throw error(at + ".origin", "inventory '" + origin + "' appears twice");
+            }
+            SoftwareInventory.State state = enumValue(SoftwareInventory.State.class, inv, "state", at + ".state");
+            String reason = string(inv, "reason", at + ".reason");
+            JsonNode items = array(inv, "items", at + ".items");
+            if (state != SoftwareInventory.State.READ && !items.isEmpty()) {
+                throw error(at + ".items", "an inventory in state " + state + " has no items");
+            }
+            List<SoftwareItem> read = new ArrayList<>(items.size());
+            Set<String> keys = new HashSet<>();
+            for (int k = 0; k < items.size(); k++) {
+                String it = at + ".items[" + k + "]";
+                JsonNode item = items.get(k);
+                if (!item.isObject()) {
+                    throw error(it, "must be an object, found " + kind(item));
+                }
+                String name = text(item, "name", it + ".name", true);
+                String arch = string(item, "architecture", it + ".architecture");
+                if (!keys.add(name + '\0' + arch)) {
+                    throw error(it, "package " + name + (arch.isEmpty() ? "" : ":" + arch) + " appears twice");
+                }
+                read.add(new SoftwareItem(name, arch, string(item, "version", it + ".version"),
+                        string(item, "sourceName", it + ".sourceName"),
+                        string(item, "sourceVersion", it + ".sourceVersion"), string(item, "status", it + ".status"),
+                        string(item, "vendor", it + ".vendor"), origin));
+            }
+            JsonNode ps = array(inv, "problems", at + ".problems");
+            List<String> problems = new ArrayList<>(ps.size());
+            for (int k = 0; k < ps.size(); k++) {
+                if (!ps.get(k).isTextual()) {
+                    throw error(at + ".problems[" + k + "]", "must be a string, found " + kind(ps.get(k)));
+                }
+                problems.add(ps.get(k).textValue());
+            }
+            out.add(new SoftwareInventory(origin, state, reason, read, problems));
+        }
+        return out;
+    }
+
+    /** @return the document's platform; {@code null} when it has none or it is {@code null} */
+    PlatformFacts platform(JsonNode root) throws ReportException {
+        JsonNode p = root.get("platform");
+        if (p == null || p.isNull()) {
+            return null;
+        }
+        if (!p.isObject()) {
+            throw error("platform", "must be an object or null, found " + kind(p));
+        }
+        return new PlatformFacts(string(p, "osFamily", "platform.osFamily"), string(p, "osId", "platform.osId"),
+                string(p, "osVersion", "platform.osVersion"), string(p, "osName", "platform.osName"),
+                string(p, "arch", "platform.arch"), string(p, "hostname", "platform.hostname"),
+                string(p, "machineId", "platform.machineId"));
+    }
+
+    /** @return the string field {@code name}, which must be there and may be empty */
+    private String string(JsonNode node, String name, String at) throws ReportException {
+        String value = text(node, name, at, false);
+        if (value == null) {
+            throw error(at, "missing");
+        }
+        return value;
     }
 
     private Device device(JsonNode d) throws ReportException {

@@ -3,9 +3,12 @@
  * runs collectors and evaluates controls into {@link org.bulwark.scoring.api.ControlResult}s; the
  * {@link org.bulwark.scoring.api.ScoringService} turns results into the scores described in
  * {@code docs/scoring.md}. Both are implemented by Bulwark ({@code @ProviderType}).
+ *
+ * <p>1.2.0: {@code Assessment.software}, the inventories of the registered
+ * {@code org.bulwark.collector.api.inventory.InventoryProvider}s.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.bulwark.scoring.api;
 
 import org.osgi.annotation.bundle.Export;

@@ -29,6 +29,8 @@ import org.bulwark.benchmark.api.BenchmarkRegistry;
 import org.bulwark.benchmark.api.Control;
 import org.bulwark.collector.api.AssessmentContext;
 import org.bulwark.collector.api.Collector;
+import org.bulwark.collector.api.inventory.InventoryProvider;
+import org.bulwark.collector.api.inventory.SoftwareInventory;
 import org.bulwark.collector.api.Observation;
 import org.bulwark.collector.api.PlatformFacts;
 import org.bulwark.collector.api.PlatformProbe;
@@ -62,6 +64,7 @@ import org.osgi.service.component.annotations.ReferencePolicy;
  * reference whose bind/unbind methods update a copy-on-write list; each assessment takes one snapshot of it,
  * so a collector that comes or goes during an assessment affects the next one only. Platform probes are
  * tracked the same way ({@link PlatformProbes}): the first that recognises the root describes the target.
+ * Inventory providers are a third whiteboard; they run in parallel with the collectors, under the same deadline.
  */
 @Component(service = AssessmentService.class)
 public final class DefaultAssessmentService implements AssessmentService {
@@ -73,6 +76,7 @@ public final class DefaultAssessmentService implements AssessmentService {
     private final ScoringService scoring;
     private final BenchmarkRegistry registry;
     private final List<Tracked> collectors = new CopyOnWriteArrayList<>();
+    private final List<InventoryProvider> inventories = new CopyOnWriteArrayList<>();
     private final PlatformProbes probes = new PlatformProbes();
     private final ExecutorService executor;
     private final Evaluator evaluator = new Evaluator();
@@ -106,6 +110,15 @@ public final class DefaultAssessmentService implements AssessmentService {
 
     void removeCollector(ServiceReference<Collector> reference, Collector collector) {
         collectors.removeIf(t -> t.collector() == collector);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addInventory(InventoryProvider provider) {
+        inventories.add(provider);
+    }
+
+    void removeInventory(InventoryProvider provider) {
+        inventories.removeIf(p -> p == provider);
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
@@ -180,7 +193,9 @@ public final class DefaultAssessmentService implements AssessmentService {
                         Duration.ZERO, 0, null));
             }
         }
-        Facts facts = collect(needed, root, live, platform, request.collectorTimeout(), listener, runs);
+        List<SoftwareInventory> software = new ArrayList<>();
+        Facts facts = collect(needed, List.copyOf(inventories), root, live, platform, request.collectorTimeout(),
+                listener, runs, software);
 
         Device device = new Device(platform.machineId(), platform.hostname(), platform.osName(),
                 request.groupsOf(platform.machineId()));
@@ -208,12 +223,16 @@ public final class DefaultAssessmentService implements AssessmentService {
         }
         runs.sort(Comparator.comparing(CollectorRun::collectorId));
         return new Assessment(device, platform, request.root().toString(), live, started, finished, infos, runs,
-                assessed, score, recommendations, request.exceptions(), problems);
+                assessed, score, recommendations, request.exceptions(), problems, software);
     }
 
-    /** Runs the collectors in parallel, each until the deadline; returns what is known of every key. */
-    private Facts collect(List<Tracked> needed, Path root, boolean live, PlatformFacts platform,
-            Duration timeout, AssessmentListener listener, List<CollectorRun> runs) throws InterruptedException {
+    /**
+     * Runs the collectors and inventory providers in parallel, each until the deadline; adds the inventories to
+     * {@code software}; returns what is known of every key.
+     */
+    private Facts collect(List<Tracked> needed, List<InventoryProvider> providers, Path root, boolean live,
+            PlatformFacts platform, Duration timeout, AssessmentListener listener, List<CollectorRun> runs,
+            List<SoftwareInventory> software) throws InterruptedException {
         Instant deadline = Instant.now().plus(timeout);
         AtomicBoolean cancelled = new AtomicBoolean();
         AssessmentContext context = new Context(root, live, platform, deadline, cancelled);
@@ -224,6 +243,10 @@ public final class DefaultAssessmentService implements AssessmentService {
         for (Tracked t : needed) {
             starts.put(t, Instant.now());
             futures.put(t, executor.submit(() -> t.collector().collect(context)));
+        }
+        Map<InventoryProvider, Future<SoftwareInventory>> inventoryFutures = new LinkedHashMap<>();
+        for (InventoryProvider p : providers) {
+            inventoryFutures.put(p, executor.submit(() -> p.inventory(context)));
         }
         Facts facts = new Facts();
         try {
@@ -264,11 +287,41 @@ public final class DefaultAssessmentService implements AssessmentService {
                 runs.add(run);
                 listener.collectorFinished(run, done.incrementAndGet(), needed.size());
             }
+            for (Map.Entry<InventoryProvider, Future<SoftwareInventory>> e : inventoryFutures.entrySet()) {
+                software.add(inventory(e.getKey(), e.getValue(), deadline, timeout));
+            }
         } finally {
             cancelled.set(true);
             futures.values().forEach(f -> f.cancel(true));
+            inventoryFutures.values().forEach(f -> f.cancel(true));
         }
         return facts;
+    }
+
+    /** The inventory of {@code provider}, or why there is none: it failed, returned nothing or was too slow. */
+    private static SoftwareInventory inventory(InventoryProvider provider, Future<SoftwareInventory> future,
+            Instant deadline, Duration timeout) throws InterruptedException {
+        String id;
+        try {
+            id = String.valueOf(provider.id());
+        } catch (RuntimeException e) {
+            id = provider.getClass().getName();
+        }
+        long waitNanos = Math.max(0, Duration.between(Instant.now(), deadline).toNanos());
+        try {
+            SoftwareInventory inventory = future.get(waitNanos, TimeUnit.NANOSECONDS);
+            return inventory != null ? inventory
+                    : SoftwareInventory.unreadable(id, "inventory provider " + id + " returned nothing");
+        } catch (TimeoutException x) {
+            future.cancel(true);
+            return SoftwareInventory.unreadable(id,
+                    "inventory provider " + id + " did not finish within its deadline of " + human(timeout));
+        } catch (ExecutionException x) {
+            Throwable cause = x.getCause() == null ? x : x.getCause();
+            return SoftwareInventory.unreadable(id, "inventory provider " + id + " failed: " + describe(cause));
+        } catch (CancellationException x) {
+            return SoftwareInventory.unreadable(id, "inventory provider " + id + " was cancelled");
+        }
     }
 
     /**

@@ -60,6 +60,14 @@ class PostgresServerTest {
     }
 
     @Nested
+    class Software extends SoftwareTest {
+        @Override
+        String storeUrl(Path dir) throws Exception {
+            return schema();
+        }
+    }
+
+    @Nested
     class Recommendations extends RecommendationTest {
         @Override
         String storeUrl(Path dir) throws Exception {

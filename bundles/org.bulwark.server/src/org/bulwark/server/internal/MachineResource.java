@@ -1,5 +1,6 @@
 package org.bulwark.server.internal;
 
+import org.bulwark.operations.api.EntityJson;
 import org.bulwark.scoring.api.Device;
 import org.bulwark.scoring.api.DeviceResults;
 import org.bulwark.store.api.AssessmentStore;
@@ -7,15 +8,22 @@ import org.bulwark.store.api.StoreException;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-/** {@code /api/machines}, {@code …/{id}} (id or host name) and {@code …/{id}/assessments}: the caller's machines. */
+/**
+ * {@code /api/machines}, {@code …/{id}} (id or host name), {@code …/{id}/assessments} and {@code …/{id}/software}
+ * (the machine's inventories, each with its items or why it could not be read): the caller's machines; and
+ * {@code /api/Software}, every piece of software on them with how many have it and in which versions. Software is
+ * in the shared vocabulary of {@link EntityJson}.
+ */
 final class MachineResource implements Resource {
 
     private final FleetState state;
     private final AssessmentStore store;
+    private final EntityJson json;
 
-    MachineResource(FleetState state, AssessmentStore store) {
+    MachineResource(FleetState state, AssessmentStore store, EntityJson json) {
         this.state = state;
         this.store = store;
+        this.json = json;
     }
 
     @Override
@@ -23,6 +31,18 @@ final class MachineResource implements Resource {
         routes.add("GET", "/api/machines", BearerAuth.READERS, this::machines);
         routes.add("GET", "/api/machines/{id}", BearerAuth.READERS, this::machine);
         routes.add("GET", "/api/machines/{id}/assessments", BearerAuth.READERS, this::assessments);
+        routes.add("GET", "/api/machines/{id}/software", BearerAuth.READERS, this::machineSoftware);
+        routes.add("GET", "/api/Software", BearerAuth.READERS, this::software);
+    }
+
+    private Reply software(Request request) throws StoreException {
+        Scope scope = Scope.of(state, request.principal());
+        return Paging.page(request, store.softwareSummary(scope.devices()::containsKey), json::software);
+    }
+
+    private Reply machineSoftware(Request request) throws StoreException {
+        Device d = Scope.of(state, request.principal()).device(request.param(0));
+        return Paging.page(request, store.software(d.id()), json::inventory);
     }
 
     private Reply machines(Request request) throws StoreException {

@@ -75,7 +75,7 @@ public final class ServerComponent implements FleetServer {
                         new AssessmentResource(operations.intake(), store, groups, state, uploads),
                         new ScoreResource(state, store),
                         new RecommendationResource(state, registry, operations),
-                        new MachineResource(state, store),
+                        new MachineResource(state, store, operations.json()),
                         new ExportResource(state),
                         new ExceptionResource(store, state, operations),
                         new RemediationResource(store, state, operations),

@@ -10,7 +10,8 @@ import org.osgi.annotation.versioning.ProviderType;
  */
 @ProviderType
 public interface AssessmentStore
-        extends AssessmentHistory, DeviceRegistry, ExceptionStore, RemediationStore, AutoCloseable {
+        extends AssessmentHistory, DeviceRegistry, ExceptionStore, RemediationStore, SoftwareInventories,
+        FeedStore, AutoCloseable {
 
     /** @return the schema version of the open database */
     int schemaVersion() throws StoreException;

@@ -4,9 +4,12 @@
  * {@link org.bulwark.store.api.AssessmentStoreFactory} service opens an {@link org.bulwark.store.api.AssessmentStore}
  * on a JDBC URL (embedded H2 by default, PostgreSQL for servers). Both are implemented by Bulwark
  * ({@code @ProviderType}); the schema and transactions are described in {@code docs/ARCHITECTURE.md}.
+ *
+ * <p>1.4.0: {@link org.bulwark.store.api.SoftwareInventories}, the devices' installed software, and
+ * {@link org.bulwark.store.api.FeedStore}, the vulnerability feeds.
  */
 @Export
-@Version("1.3.0")
+@Version("1.4.0")
 package org.bulwark.store.api;
 
 import org.osgi.annotation.bundle.Export;

@@ -21,6 +21,22 @@ class PostgresStoreTest {
     }
 
     @Nested
+    class FeedStoreOnPostgres extends FeedStoreTest {
+        @Override
+        boolean postgres() {
+            return true;
+        }
+    }
+
+    @Nested
+    class SoftwareInventoriesOnPostgres extends SoftwareInventoriesTest {
+        @Override
+        boolean postgres() {
+            return true;
+        }
+    }
+
+    @Nested
     class DeviceRegistryOnPostgres extends DeviceRegistryTest {
         @Override
         boolean postgres() {

@@ -36,8 +36,8 @@ class SchemaTest extends StoreTestBase {
         store.close();
         store = JdbcStore.open(url);
         assertEquals(Migrations.latest(), store.schemaVersion());
-        assertEquals(4, Migrations.latest());
-        assertEquals(4, count("SELECT COUNT(*) FROM schema_version"));
+        assertEquals(6, Migrations.latest());
+        assertEquals(6, count("SELECT COUNT(*) FROM schema_version"));
         store.close();
         try (Connection c = TestStores.connect(url); Statement s = c.createStatement()) {
             s.executeUpdate("INSERT INTO schema_version (version, description, applied) VALUES (99, 'future', "
@@ -45,8 +45,8 @@ class SchemaTest extends StoreTestBase {
         }
         StoreException e = assertThrows(StoreException.class, () -> JdbcStore.open(url));
         assertEquals(StoreException.Reason.SCHEMA_TOO_NEW, e.reason());
-        assertTrue(e.getMessage().contains("schema version 99, newer than this Bulwark knows (4)"), e.getMessage());
-        assertEquals(5, count("SELECT COUNT(*) FROM schema_version"));
+        assertTrue(e.getMessage().contains("schema version 99, newer than this Bulwark knows (6)"), e.getMessage());
+        assertEquals(7, count("SELECT COUNT(*) FROM schema_version"));
         assertEquals(1, count("SELECT COUNT(*) FROM assessment"));
     }
 
@@ -79,7 +79,7 @@ class SchemaTest extends StoreTestBase {
             }
         }
         try (AssessmentStore upgraded = JdbcStore.open(old)) {
-            assertEquals(4, upgraded.schemaVersion());
+            assertEquals(6, upgraded.schemaVersion());
             long first = upgraded.history(null, null).get(0).id();
             StoredAssessment before = upgraded.assessment(first).orElseThrow();
             assertEquals(report, before.reportJson());

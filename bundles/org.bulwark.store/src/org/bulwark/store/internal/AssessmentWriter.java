@@ -40,7 +40,7 @@ import org.bulwark.store.api.StoredResult;
 /**
  * Stores an assessment whole, in the caller's transaction: the device, the assessment row with its scores and
  * compressed report, its category scores, content, collectors, results (one {@link ResultCodec} value), the
- * controls it has, the exceptions applied, and the recount of the activities for its controls.
+ * controls it has, the exceptions applied, the device's software inventories, and the recount of the activities for its controls.
  */
 final class AssessmentWriter {
 
@@ -49,10 +49,12 @@ final class AssessmentWriter {
     private final Controls controls;
     private final Remediations remediations;
     private final ResultStateCache states;
+    private final Inventories inventories;
 
     AssessmentWriter(Transactions tx, Devices devices, Controls controls, Remediations remediations,
-            ResultStateCache states) {
+            ResultStateCache states, Inventories inventories) {
         this.tx = tx;
+        this.inventories = inventories;
         this.devices = devices;
         this.controls = controls;
         this.remediations = remediations;
@@ -136,6 +138,7 @@ final class AssessmentWriter {
             }
             p.executeBatch();
         }
+        inventories.record(d.id(), id, finished, a.platform(), a.software());
         Set<String> assessed = new LinkedHashSet<>();
         a.controls().forEach(ac -> assessed.add(ac.control().id()));
         remediations.recountFor(assessed, finished);

@@ -3,11 +3,13 @@ package org.bulwark.store.internal;
 import java.sql.Connection;
 import java.sql.Driver;
 import java.sql.SQLException;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 import org.bulwark.scoring.api.Assessment;
 import org.bulwark.scoring.api.ControlException;
@@ -17,10 +19,13 @@ import org.bulwark.store.api.AssessmentStore;
 import org.bulwark.store.api.AssessmentSummary;
 import org.bulwark.store.api.FleetResults;
 import org.bulwark.store.api.Remediation;
+import org.bulwark.store.api.SoftwareSummary;
 import org.bulwark.store.api.StoreException;
+import org.bulwark.store.api.StoredInventory;
 import org.bulwark.store.api.StoreException.Reason;
 import org.bulwark.store.api.StoredAssessment;
 import org.bulwark.store.api.StoredException;
+import org.bulwark.store.api.StoredFeed;
 import org.bulwark.store.api.StoredResults;
 
 /**
@@ -37,6 +42,8 @@ final class JdbcStore implements AssessmentStore {
     private final Devices devices;
     private final Assessments assessments;
     private final AssessmentWriter writer;
+    private final Inventories inventories;
+    private final Feeds feeds;
     private final Exceptions exceptions;
     private final Remediations remediations;
 
@@ -51,7 +58,9 @@ final class JdbcStore implements AssessmentStore {
         this.assessments = new Assessments(tx, devices, states);
         this.exceptions = new Exceptions(tx, devices, controls);
         this.remediations = new Remediations(tx, devices, controls, states, assessments::results);
-        this.writer = new AssessmentWriter(tx, devices, controls, remediations, states);
+        this.inventories = new Inventories(tx, devices);
+        this.feeds = new Feeds(tx);
+        this.writer = new AssessmentWriter(tx, devices, controls, remediations, states, inventories);
     }
 
     /**
@@ -216,6 +225,43 @@ final class JdbcStore implements AssessmentStore {
     @Override
     public Remediation cancelRemediation(long id, String by, Instant at) throws StoreException {
         return tx.write(() -> remediations.cancel(id, by, at));
+    }
+
+    @Override
+    public List<StoredInventory> software(String deviceId) throws StoreException {
+        if (deviceId == null) {
+            throw new StoreException(Reason.INVALID_INPUT, "a device id or host name is required");
+        }
+        return tx.read(() -> inventories.of(deviceId));
+    }
+
+    @Override
+    public List<SoftwareSummary> softwareSummary(Predicate<String> devices) throws StoreException {
+        if (devices == null) {
+            throw new StoreException(Reason.INVALID_INPUT, "a device filter is required");
+        }
+        return tx.read(() -> inventories.summary(devices));
+    }
+
+    @Override
+    public List<StoredFeed> feeds() throws StoreException {
+        return tx.read(feeds::all);
+    }
+
+    @Override
+    public StoredFeed putFeed(StoredFeed feed, Path content) throws StoreException {
+        if (feed == null || content == null) {
+            throw new StoreException(Reason.INVALID_INPUT, "a feed and its content file are required");
+        }
+        return tx.write(() -> feeds.put(feed, content));
+    }
+
+    @Override
+    public Optional<StoredFeed> copyFeed(String kind, Path target) throws StoreException {
+        if (kind == null || target == null) {
+            throw new StoreException(Reason.INVALID_INPUT, "a feed kind and a target file are required");
+        }
+        return tx.read(() -> feeds.copy(kind, target));
     }
 
     @Override

@@ -1,0 +1,158 @@
+package org.bulwark.cli.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Feeds and weaknesses end to end in OSGi, with the real feed readers, matcher and scorer: a Debian 12 image is
+ * assessed (its dpkg inventory stored), feeds are imported, and the exposure is the one worked out by hand.
+ */
+class WeaknessesCommandTest {
+
+    @RegisterExtension
+    final CliRun bulwark = CliRun.withFacts();
+
+    @TempDir
+    Path dir;
+
+    private int run(String... args) {
+        return bulwark.runWithData(dir.resolve("data"), args);
+    }
+
+    static final String TRACKER = """
+            {"openssl": {"CVE-2024-0001": {"description": "fixed in bookworm-security", "releases": {"bookworm":
+              {"status": "resolved", "repositories": {"bookworm-security": "3.0.17-1~deb12u2"},
+               "fixed_version": "3.0.17-1~deb12u2", "urgency": "medium"}}}},
+             "util-linux": {"CVE-2024-1000": {"releases": {"bookworm": {"status": "resolved",
+               "repositories": {"bookworm-security": "2.38.1-5+deb12u4"}, "fixed_version": "2.38.1-5+deb12u4",
+               "urgency": "low**"}}}},
+             "tar": {"CVE-2005-2541": {"releases": {"bookworm": {"status": "resolved", "repositories": {},
+               "fixed_version": "0", "urgency": "unimportant"}}}}}
+            """;
+    static final String DEBIAN_CSV = """
+            version,codename,series,created,release,eol,eol-lts,eol-elts
+            12,Bookworm,bookworm,2021-08-02,2023-06-10,2026-06-10,2028-06-30,2033-06-30
+            """;
+    static final String EPSS = """
+            #model_version:v2025.03.14,score_date:2026-12-01T00:00:00+0000
+            cve,epss,percentile
+            CVE-2024-0001,0.50000,0.90000
+            """;
+    static final String STATUS = """
+            Package: openssl
+            Status: install ok installed
+            Architecture: amd64
+            Version: 3.0.15-1~deb12u1
+
+            Package: libssl3
+            Status: install ok installed
+            Architecture: amd64
+            Source: openssl
+            Version: 3.0.15-1~deb12u1
+
+            Package: bsdutils
+            Status: install ok installed
+            Architecture: amd64
+            Source: util-linux (2.38.1-5+deb12u3)
+            Version: 1:2.38.1-5+deb12u3
+
+            Package: tar
+            Status: install ok installed
+            Architecture: amd64
+            Version: 1.34+dfsg-1.2+deb12u1
+            """;
+
+    /** A Debian 12 root with the worked example's facts (all passing) and {@link #STATUS}. */
+    private Path debian(String id) throws Exception {
+        Path root = FactsFixture.device(dir, id, "PPPPP");
+        Files.writeString(root.resolve("etc/os-release"), "PRETTY_NAME=\"Debian GNU/Linux 12 (bookworm)\"\n"
+                + "ID=debian\nVERSION_ID=\"12\"\nVERSION_CODENAME=bookworm\n");
+        Files.createDirectories(root.resolve("var/lib/dpkg"));
+        Files.writeString(root.resolve("var/lib/dpkg/status"), STATUS);
+        return root;
+    }
+
+    private int assess(Path root) throws Exception {
+        return run("assess", "--root", root.toString(), "--benchmark", FactsFixture.content(dir).toString(), "-o",
+                dir.resolve(root.getFileName() + ".txt").toString());
+    }
+
+    @Test
+    void feedsAreImportedOnceAndAMalformedOneChangesNothing() throws Exception {
+        Path tracker = Files.writeString(dir.resolve("tracker.json"), TRACKER);
+        Path csv = Files.writeString(dir.resolve("debian.csv"), DEBIAN_CSV);
+        assertEquals(ExitCodes.OK, run("feeds", "import", tracker.toString(), csv.toString()), bulwark.err());
+        assertEquals(tracker + ": TRACKER, 3 records, imported\n" + csv + ": DISTRO_INFO:debian.csv, 1 records, "
+                + "imported\n", bulwark.out());
+        assertEquals(ExitCodes.OK, run("feeds", "import", tracker.toString()), bulwark.err());
+        assertEquals(tracker + ": TRACKER, 3 records, unchanged (the store holds this content already)\n",
+                bulwark.out());
+        Path broken = Files.writeString(dir.resolve("broken.json"), TRACKER.substring(0, 200));
+        Path epss = Files.writeString(dir.resolve("epss.csv"), EPSS);
+        assertEquals(ExitCodes.CONTENT, run("feeds", "import", epss.toString(), broken.toString()));
+        assertTrue(bulwark.err().startsWith("bulwark: " + broken + ": "), bulwark.err());
+        assertTrue(bulwark.err().contains("; no feed was imported"), bulwark.err());
+        Path notAFeed = Files.writeString(dir.resolve("notes.txt"), "hello\n");
+        assertEquals(ExitCodes.CONTENT, run("feeds", "import", notAFeed.toString()));
+        assertTrue(bulwark.err().contains(notAFeed + ": not a feed Bulwark reads"), bulwark.err());
+        assertEquals(ExitCodes.OK, run("feeds", "list", "--format", "json"), bulwark.err());
+        JsonNode feeds = new ObjectMapper().readTree(bulwark.out());
+        assertEquals(2, feeds.size(), "the EPSS file given with the broken one was not imported: " + feeds);
+        assertEquals("DISTRO_INFO:debian.csv", feeds.get(0).get("kind").asText());
+        assertEquals("TRACKER", feeds.get(1).get("kind").asText());
+        assertEquals(false, feeds.get(1).get("stale").asBoolean());
+    }
+
+    @Test
+    void weaknessesAreTheWorkedExample() throws Exception {
+        assertEquals(ExitCodes.OK, assess(debian("d1")), bulwark.err());
+        assertEquals(ExitCodes.OK, assess(FactsFixture.device(dir, "d2", "PPPPP")), bulwark.err());
+        assertEquals(ExitCodes.OK, run("weaknesses"), bulwark.err());
+        assertEquals("""
+                Exposure score — over 0 of 2 devices with an inventory  — STALE: no advisory feed is imported (bulwark feeds import)
+                  d1                       debian 12                not matched: the distro-info feed has no debian 12: import /usr/share/distro-info/debian.csv (distro-info-data)
+                  d2                                                not matched: its dpkg inventory is UNAVAILABLE: no dpkg package database /var/lib/dpkg/status (not a Debian-based system)
+                """, bulwark.out());
+        assertEquals(ExitCodes.OK, run("feeds", "import", Files.writeString(dir.resolve("tracker.json"), TRACKER)
+                .toString(), Files.writeString(dir.resolve("debian.csv"), DEBIAN_CSV).toString(),
+                Files.writeString(dir.resolve("epss.csv"), EPSS).toString()), bulwark.err());
+        // openssl: s 0.5 (medium, no CVSS), e 0.5 (EPSS): r = 0.5·(0.3 + 0.7·0.5) = 0.325
+        // util-linux: s 0.2 (low), e 0.1 (no EPSS): r = 0.2·0.37 = 0.074; tar was never affected
+        // E = 100·(1 − 0.675·0.926) = 37.495: medium; without openssl 7.4 (impact 30.095), without util-linux 32.5
+        // (impact 4.995; in doubles both a hair below, so shown as 30.09 and 4.99)
+        assertEquals(ExitCodes.OK, run("weaknesses", "--device", "d1"), bulwark.err());
+        assertEquals("""
+                Exposure score 37.5 (MEDIUM) over 1 of 1 devices with an inventory
+                  d1                       debian 12 (bookworm)     37.5 MEDIUM, 2 findings
+                    ID                 SOURCE                   INSTALLED                  FIXED IN                   STATE        SEVERITY   RISK
+                    CVE-2024-0001      openssl                  3.0.15-1~deb12u1           3.0.17-1~deb12u2           VULNERABLE   MEDIUM     0.325
+                    CVE-2024-1000      util-linux               2.38.1-5+deb12u3           2.38.1-5+deb12u4           VULNERABLE   LOW        0.074
+
+                Software recommendations (2 of 2)
+                   impact  devices  findings  recommendation
+                    30.09        1         1  Update openssl to version 3.0.17-1~deb12u2
+                     4.99        1         1  Update util-linux to version 2.38.1-5+deb12u4
+                """, bulwark.out());
+        assertEquals(ExitCodes.OK, run("weaknesses", "--format", "json"), bulwark.err());
+        JsonNode e = new ObjectMapper().readTree(bulwark.out());
+        assertEquals(37.495, e.get("score").asDouble(), 1e-9);
+        assertEquals("MEDIUM", e.get("band").asText());
+        assertEquals(false, e.get("stale").asBoolean());
+        assertEquals(2, e.get("devices").size());
+        assertEquals("sw-openssl", e.get("recommendations").get(0).get("id").asText());
+        assertEquals("[\"libssl3:amd64\",\"openssl:amd64\"]", e.get("recommendations").get(0).get("binaries")
+                .toString());
+        assertEquals(30.095, e.get("recommendations").get(0).get("exposureImpact").asDouble(), 1e-9);
+        assertEquals(0.0, e.get("recommendations").get(0).get("configScoreImpact").asDouble());
+    }
+}

@@ -1,0 +1,76 @@
+package org.bulwark.server.internal;
+
+import static org.bulwark.server.internal.ServerFixture.error;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.ByteArrayOutputStream;
+import java.util.List;
+
+import org.bulwark.collector.api.inventory.SoftwareInventory;
+import org.bulwark.collector.api.inventory.SoftwareItem;
+import org.bulwark.report.api.ReportFormat;
+import org.bulwark.scoring.api.Assessment;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** {@code /api/Software} and {@code /api/machines/{id}/software}: the uploaded inventories, within the caller's groups. */
+class SoftwareTest extends ServerTestBase {
+
+    static SoftwareItem item(String name, String version, String source) {
+        return new SoftwareItem(name, "amd64", version, source, version, "installed", "", "dpkg");
+    }
+
+    /** Uploads an assessment of machine {@code id} whose dpkg inventory is {@code items}. */
+    private void upload(String id, String host, SoftwareInventory inventory) throws Exception {
+        Assessment a = fleet.assessment(id, host, "Debian GNU/Linux 12");
+        Assessment with = new Assessment(a.device(), a.platform(), a.root(), a.live(), a.started(),
+                a.finished().plusSeconds(60), a.benchmarks(), a.collectors(), a.controls(), a.score(),
+                a.recommendations(), a.exceptions(), a.problems(), List.of(inventory));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        fleet.writer.write(with, ReportFormat.UPLOAD, out, null);
+        assertEquals(201, fleet.upload(fleet.agent, out.toByteArray(), null).statusCode());
+    }
+
+    @Test
+    void softwareIsCountedOnlyOnTheCallersMachines() throws Exception {
+        upload("m-web", "web-1", SoftwareInventory.read("dpkg", List.of(item("bsdutils", "1:2.38.1-5", "util-linux"),
+                item("libc6", "2.36-9+deb12u13", "glibc")), List.of()));
+        upload("m-db", "db-1", SoftwareInventory.read("dpkg", List.of(item("libc6", "2.36-9+deb12u14", "glibc")),
+                List.of()));
+        upload("m-other", "other-1", SoftwareInventory.unreadable("dpkg", "/var/lib/dpkg/status: permission denied"));
+
+        JsonNode all = fleet.get("/api/Software", fleet.admin);
+        assertEquals(2, all.get("count").asInt());
+        assertEquals("{\"id\":\"dpkg:bsdutils\",\"name\":\"bsdutils\",\"vendor\":\"\",\"origin\":\"dpkg\","
+                + "\"installedMachines\":1,\"versions\":[\"1:2.38.1-5\"]}", all.get("value").get(0).toString());
+        assertEquals("{\"id\":\"dpkg:libc6\",\"name\":\"libc6\",\"vendor\":\"\",\"origin\":\"dpkg\","
+                + "\"installedMachines\":2,\"versions\":[\"2.36-9+deb12u13\",\"2.36-9+deb12u14\"]}",
+                all.get("value").get(1).toString());
+        // a viewer of db sees db's machine only: the web machine's packages and versions are not counted
+        JsonNode db = fleet.get("/api/Software", fleet.viewerDb);
+        assertEquals(1, db.get("count").asInt());
+        assertEquals("{\"id\":\"dpkg:libc6\",\"name\":\"libc6\",\"vendor\":\"\",\"origin\":\"dpkg\","
+                + "\"installedMachines\":1,\"versions\":[\"2.36-9+deb12u14\"]}", db.get("value").get(0).toString());
+
+        JsonNode web = fleet.get("/api/machines/web-1/software", fleet.viewerWeb);
+        assertEquals(1, web.get("count").asInt());
+        JsonNode inv = web.get("value").get(0);
+        assertEquals("m-web", inv.get("deviceId").asText());
+        assertEquals("READ", inv.get("state").asText());
+        assertEquals("debian 12", inv.get("osId").asText() + " " + inv.get("osVersion").asText(),
+                "the platform the agent probed is kept with the inventory (for matching feeds)");
+        assertEquals("dpkg:bsdutils:amd64 dpkg:libc6:amd64", inv.get("items").get(0).get("id").asText() + " "
+                + inv.get("items").get(1).get("id").asText());
+        assertEquals(2, inv.get("items").size());
+        assertEquals("no machine 'm-db'", error(fleet.send("GET", "/api/machines/m-db/software", fleet.viewerWeb,
+                null), 404, "not_found"));
+        assertEquals("no machine 'db-1'", error(fleet.send("GET", "/api/machines/db-1/software", fleet.viewerWeb,
+                null), 404, "not_found"));
+        JsonNode other = fleet.get("/api/machines/m-other/software", fleet.admin).get("value").get(0);
+        assertEquals("UNREADABLE", other.get("state").asText());
+        assertEquals("/var/lib/dpkg/status: permission denied", other.get("reason").asText());
+        assertEquals(0, other.get("items").size());
+        assertEquals(401, fleet.send("GET", "/api/Software", null, null).statusCode());
+    }
+}
