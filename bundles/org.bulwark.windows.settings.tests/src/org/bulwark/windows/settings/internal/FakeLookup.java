@@ -1,0 +1,51 @@
+package org.bulwark.windows.settings.internal;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.bulwark.windows.settings.RegistryLookup;
+
+/** A registry made of a map, for tests. */
+final class FakeLookup implements RegistryLookup {
+    private final Map<String, String> values = new HashMap<>();
+    private final Map<String, String> pol = new HashMap<>();
+    private final Set<String> stale = new HashSet<>();
+
+    FakeLookup set(String hive, String path, String value, String data) {
+        values.put(hive + "\\" + path.toLowerCase() + "\\" + value.toLowerCase(), data);
+        return this;
+    }
+
+    FakeLookup pol(String hive, String path, String value, String file) {
+        pol.put(hive + "\\" + path.toLowerCase() + "\\" + value.toLowerCase(), file);
+        return this;
+    }
+
+    FakeLookup stale(String hive) {
+        stale.add(hive);
+        return this;
+    }
+
+    @Override
+    public Optional<String> read(String hive, String path, String value) {
+        return Optional.ofNullable(values.get(hive + "\\" + path.toLowerCase() + "\\" + value.toLowerCase()));
+    }
+
+    @Override
+    public String file(String hive) {
+        return "/Windows/System32/config/" + hive;
+    }
+
+    @Override
+    public boolean stale(String hive) {
+        return stale.contains(hive);
+    }
+
+    @Override
+    public Optional<String> policyFile(String hive, String path, String value) {
+        return Optional.ofNullable(pol.get(hive + "\\" + path.toLowerCase() + "\\" + value.toLowerCase()));
+    }
+}
