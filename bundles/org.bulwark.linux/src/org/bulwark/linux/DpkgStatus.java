@@ -14,9 +14,12 @@ import org.bulwark.collector.api.Source;
 import org.bulwark.collector.api.SourceKind;
 
 /**
- * The dpkg package database, {@code /var/lib/dpkg/status}: which packages are installed, in which version.
- * A package counts as installed unless its status is {@code not-installed} or {@code config-files}
- * (removed, configuration left behind). Immutable once read; thread-safe.
+ * The dpkg package database, {@code /var/lib/dpkg/status}: which packages are installed, in which version, built
+ * from which source package. A package counts as installed unless its status is {@code not-installed} or
+ * {@code config-files} (removed, configuration left behind). The inventory is keyed by (name, architecture):
+ * a {@code Multi-Arch: same} package installed for two architectures is two packages. The source is the
+ * {@code Source:} field, {@code name} or {@code name (version)}; dpkg writes the version only when it differs from
+ * the binary's, and omits the field when the source has the binary's name. Immutable once read; thread-safe.
  */
 public final class DpkgStatus {
 
@@ -33,20 +36,44 @@ public final class DpkgStatus {
      * @param architecture e.g. {@code amd64}, or empty
      * @param status       the dpkg status word, e.g. {@code installed}
      * @param line         the line of its {@code Package:} field
+     * @param sourceName   the source package it was built from, e.g. {@code util-linux} for {@code bsdutils}
+     * @param sourceVersion the source package's version, e.g. {@code 2.38.1-5+deb12u3} for {@code bsdutils
+     *                     1:2.38.1-5+deb12u3}, or {@code 5.2.15-2} for the binNMU {@code bash 5.2.15-2+b8}
      */
-    public record Package(String name, String version, String architecture, String status, int line) {
+    public record Package(String name, String version, String architecture, String status, int line,
+            String sourceName, String sourceVersion) {
+
+        /** A package whose source has its own name and version (no {@code Source:} field). */
+        public Package(String name, String version, String architecture, String status, int line) {
+            this(name, version, architecture, status, line, name, version);
+        }
+    }
+
+    /**
+     * The key of the inventory.
+     *
+     * @param name         the binary package's name, without {@code :arch}
+     * @param architecture its architecture, e.g. {@code amd64}, {@code all}, or empty
+     */
+    public record Key(String name, String architecture) {
     }
 
     private final boolean exists;
     private final UnreadableException unreadable;
     private final Map<String, Package> installed;
+    private final Map<Key, Package> inventory;
     private final List<ParseProblem> problems;
 
-    private DpkgStatus(boolean exists, UnreadableException unreadable, Map<String, Package> installed,
+    private DpkgStatus(boolean exists, UnreadableException unreadable, Map<Key, Package> inventory,
             List<ParseProblem> problems) {
         this.exists = exists;
         this.unreadable = unreadable;
-        this.installed = Collections.unmodifiableMap(installed);
+        Map<String, Package> byName = new LinkedHashMap<>();
+        for (Package p : inventory.values()) {
+            byName.putIfAbsent(p.name(), p);
+        }
+        this.installed = Collections.unmodifiableMap(byName);
+        this.inventory = Collections.unmodifiableMap(inventory);
         this.problems = List.copyOf(problems);
     }
 
@@ -61,7 +88,7 @@ public final class DpkgStatus {
         if (file.isEmpty()) {
             return new DpkgStatus(false, null, Map.of(), List.of());
         }
-        Map<String, Package> installed = new LinkedHashMap<>();
+        Map<Key, Package> installed = new LinkedHashMap<>();
         List<ParseProblem> problems = new ArrayList<>();
         List<String> lines = file.get().lines();
         Map<String, String> fields = new LinkedHashMap<>();
@@ -91,9 +118,9 @@ public final class DpkgStatus {
         return new DpkgStatus(true, null, installed, problems);
     }
 
-    private static void paragraph(Map<String, String> fields, int line, Map<String, Package> installed,
+    private static void paragraph(Map<String, String> fields, int line, Map<Key, Package> installed,
             List<ParseProblem> problems) {
-        String name = fields.get("Package");
+        String name = stripArchitecture(fields.get("Package"));
         String status = fields.getOrDefault("Status", "");
         if (name == null || name.isEmpty()) {
             problems.add(new ParseProblem(PATH, line, null, "paragraph without a Package field"));
@@ -108,8 +135,44 @@ public final class DpkgStatus {
         if (NOT_INSTALLED.contains(state)) {
             return;
         }
-        installed.putIfAbsent(name, new Package(name, fields.getOrDefault("Version", ""),
-                fields.getOrDefault("Architecture", ""), state, line));
+        String version = fields.getOrDefault("Version", "");
+        String sourceName = name;
+        String sourceVersion = version;
+        String source = fields.get("Source");
+        if (source != null) {
+            int open = source.indexOf('(');
+            String head = open < 0 ? source : source.substring(0, open).strip();
+            if (open >= 0) {
+                int close = source.indexOf(')', open);
+                if (close < 0 || close != source.length() - 1 || source.substring(open + 1, close).isBlank()) {
+                    problems.add(new ParseProblem(PATH, line, name,
+                            "malformed Source of " + name + ": '" + source + "'"));
+                    return;
+                }
+                sourceVersion = source.substring(open + 1, close).strip();
+            }
+            if (head.isEmpty() || head.chars().anyMatch(Character::isWhitespace)) {
+                problems.add(new ParseProblem(PATH, line, name, "malformed Source of " + name + ": '" + source + "'"));
+                return;
+            }
+            sourceName = stripArchitecture(head);
+        }
+        String architecture = fields.getOrDefault("Architecture", "");
+        Key key = new Key(name, architecture);
+        if (installed.containsKey(key)) {
+            problems.add(new ParseProblem(PATH, line, name,
+                    "second paragraph for " + name + (architecture.isEmpty() ? "" : ":" + architecture)));
+            return;
+        }
+        installed.put(key, new Package(name, version, architecture, state, line, sourceName, sourceVersion));
+    }
+
+    private static String stripArchitecture(String name) {
+        if (name == null) {
+            return null;
+        }
+        int colon = name.indexOf(':');
+        return colon < 0 ? name : name.substring(0, colon);
     }
 
     /** @return whether the database exists (a Debian-based target) */
@@ -117,7 +180,15 @@ public final class DpkgStatus {
         return exists;
     }
 
-    /** @return the installed packages by name, in database order */
+    /**
+     * @return every installed package by (name, architecture), in database order: a {@code Multi-Arch: same}
+     *         package installed for two architectures appears twice
+     */
+    public Map<Key, Package> inventory() {
+        return inventory;
+    }
+
+    /** @return the installed packages by name (the first architecture listed), in database order */
     public Map<String, Package> installed() {
         return installed;
     }

@@ -17,9 +17,12 @@
  *
  * <p>2.1.0: {@code LinuxCollector}, the id/category/provides part shared by the Linux collectors, and
  * {@code TextFile.content} with {@code TextFile.Line}, the non-blank, non-comment lines every parser reads.
+ *
+ * <p>2.2.0: {@code DpkgStatus.inventory}, keyed by {@code DpkgStatus.Key} (name, architecture), and the source
+ * package of every {@code DpkgStatus.Package} ({@code sourceName}, {@code sourceVersion}).
  */
 @Export
-@Version("2.1.0")
+@Version("2.2.0")
 package org.bulwark.linux;
 
 import org.osgi.annotation.bundle.Export;

@@ -161,7 +161,11 @@ public final class DefaultAssessmentService implements AssessmentService {
             }
         }
         Set<String> keys = new LinkedHashSet<>();
-        controls.values().forEach(c -> keys.addAll(c.keys()));
+        Map<String, String> otherPlatform = new HashMap<>();
+        for (Control c : controls.values()) {
+            PlatformScope.notApplicable(c, platform).ifPresentOrElse(why -> otherPlatform.put(c.id(), why),
+                    () -> keys.addAll(c.keys()));
+        }
 
         // One snapshot of the whiteboard for the whole assessment.
         List<Tracked> snapshot = List.copyOf(collectors);
@@ -185,7 +189,9 @@ public final class DefaultAssessmentService implements AssessmentService {
         Map<String, ResultState> states = new HashMap<>();
         List<ControlRef> refs = new ArrayList<>();
         for (Control c : controls.values()) {
-            ControlResult r = evaluator.evaluate(c, facts::get);
+            String why = otherPlatform.get(c.id());
+            ControlResult r = why != null ? new ControlResult(c.id(), ResultState.NOT_APPLICABLE, why, List.of())
+                    : evaluator.evaluate(c, facts::get);
             assessed.add(new AssessedControl(c, benchmarkOf.get(c.id()), r));
             results.put(c.id(), r);
             states.put(c.id(), r.state());
