@@ -12,8 +12,9 @@ public interface RegistryLookup {
     /**
      * @return the value's data as text (a DWORD in decimal, a string as is, several strings joined by
      *         {@code "|"}), or empty when the key or value does not exist
+     * @throws LookupException when the hive is missing, corrupt or unreadable, naming its file
      */
-    Optional<String> read(String hive, String path, String value);
+    Optional<String> read(String hive, String path, String value) throws LookupException;
 
     /** @return the hive file as the target sees it, e.g. {@code /Windows/System32/config/SOFTWARE} */
     String file(String hive);

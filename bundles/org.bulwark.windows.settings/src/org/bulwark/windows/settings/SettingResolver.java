@@ -17,7 +17,8 @@ public interface SettingResolver {
      * Policy, local value and default; the observation's source is the winner and its others the losers. Two
      * policy sources that disagree with no rule to decide give a PRESENT observation with both values (a control
      * with the default {@code "match": "all"} passes only if both comply) and a reason starting with
-     * {@code "conflict:"}.
+     * {@code "conflict:"}. A source whose hive cannot be read makes the observation UNREADABLE with the
+     * lookup's message, whatever the other sources say.
      */
     Observation resolve(Setting setting, RegistryLookup lookup);
 

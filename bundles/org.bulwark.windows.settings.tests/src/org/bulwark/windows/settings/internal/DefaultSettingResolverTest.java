@@ -9,7 +9,9 @@ import org.bulwark.collector.api.Observation;
 import org.bulwark.collector.api.ObservationState;
 import org.bulwark.collector.api.Source;
 import org.bulwark.collector.api.SourceKind;
+import org.bulwark.windows.settings.LookupException;
 import org.bulwark.windows.settings.Origin;
+import org.bulwark.windows.settings.RegistryLookup;
 import org.bulwark.windows.settings.Setting;
 import org.bulwark.windows.settings.SettingResolver;
 import org.bulwark.windows.settings.SettingSource;
@@ -141,7 +143,7 @@ class DefaultSettingResolverTest {
 
     @Test
     void dirtyHiveIsSaidInTheSourceAndTheReason() {
-        Observation o = resolver.resolve(setting(true, "0"), gpo(new FakeLookup(), "0").stale("SOFTWARE"));
+        Observation o = resolver.resolve(setting(true, "0"), gpo(new FakeLookup(), "0").dirty("SOFTWARE"));
         assertEquals(new Observation(KEY, ObservationState.PRESENT, List.of("0"),
                 GPO_SOURCE.withDetail("Group Policy; possibly stale (unapplied .LOG1/.LOG2)"),
                 "SOFTWARE hive possibly stale (unapplied .LOG1/.LOG2)", List.of()), o);
@@ -152,5 +154,45 @@ class DefaultSettingResolverTest {
         Observation o = resolver.resolve(setting(true, "0"), mdm(new FakeLookup(), "7"));
         assertEquals(Observation.unparseable(KEY, MDM_SOURCE, "value 7 at HKLM\\SOFTWARE\\" + MDM_PATH
                 + "\\AllowRealtimeMonitoring is not one this setting knows (expected one of 0, 1)"), o);
+    }
+
+    @Test
+    void anUnreadableHiveIsUnreadableNeverTheDefault() {
+        FakeLookup l = new FakeLookup().broken("SOFTWARE", "/Windows/System32/config/SOFTWARE: no such file");
+        Observation o = resolver.resolve(setting(true, "0"), l);
+        assertEquals(Observation.unreadable(KEY, new Source(SourceKind.POLICY, SW + MDM_PATH
+                + "\\AllowRealtimeMonitoring", 0, null), "/Windows/System32/config/SOFTWARE: no such file"), o);
+    }
+
+    @Test
+    void anUnreadableMdmWinsOverGpIsUnreadableToo() {
+        FakeLookup both = gpo(mdm(new FakeLookup(), "1"), "1");
+        RegistryLookup l = new RegistryLookup() {
+            @Override
+            public java.util.Optional<String> read(String hive, String path, String value) throws LookupException {
+                if (value.equals("MDMWinsOverGP")) {
+                    throw new LookupException("/Windows/System32/config/SOFTWARE: offset 0x2040: bad cell");
+                }
+                return both.read(hive, path, value);
+            }
+
+            @Override
+            public String file(String hive) {
+                return both.file(hive);
+            }
+
+            @Override
+            public boolean stale(String hive) {
+                return false;
+            }
+
+            @Override
+            public java.util.Optional<String> policyFile(String hive, String path, String value) {
+                return java.util.Optional.empty();
+            }
+        };
+        assertEquals(ObservationState.UNREADABLE, resolver.resolve(setting(true, null), l).state());
+        assertEquals("/Windows/System32/config/SOFTWARE: offset 0x2040: bad cell",
+                resolver.resolve(setting(true, null), l).reason());
     }
 }

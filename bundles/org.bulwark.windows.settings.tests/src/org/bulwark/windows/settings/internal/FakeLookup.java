@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.bulwark.windows.settings.LookupException;
 import org.bulwark.windows.settings.RegistryLookup;
 
 /** A registry made of a map, for tests. */
@@ -13,6 +14,7 @@ final class FakeLookup implements RegistryLookup {
     private final Map<String, String> values = new HashMap<>();
     private final Map<String, String> pol = new HashMap<>();
     private final Set<String> stale = new HashSet<>();
+    private final Map<String, String> broken = new HashMap<>();
 
     FakeLookup set(String hive, String path, String value, String data) {
         values.put(hive + "\\" + path.toLowerCase() + "\\" + value.toLowerCase(), data);
@@ -24,13 +26,22 @@ final class FakeLookup implements RegistryLookup {
         return this;
     }
 
-    FakeLookup stale(String hive) {
+    FakeLookup dirty(String hive) {
         stale.add(hive);
         return this;
     }
 
+    /** Every read from {@code hive} fails with {@code message}. */
+    FakeLookup broken(String hive, String message) {
+        broken.put(hive, message);
+        return this;
+    }
+
     @Override
-    public Optional<String> read(String hive, String path, String value) {
+    public Optional<String> read(String hive, String path, String value) throws LookupException {
+        if (broken.containsKey(hive)) {
+            throw new LookupException(broken.get(hive));
+        }
         return Optional.ofNullable(values.get(hive + "\\" + path.toLowerCase() + "\\" + value.toLowerCase()));
     }
 

@@ -10,6 +10,7 @@ import org.bulwark.collector.api.ObservationState;
 import org.bulwark.collector.api.Source;
 import org.bulwark.collector.api.SourceKind;
 import org.bulwark.windows.settings.CatalogException;
+import org.bulwark.windows.settings.LookupException;
 import org.bulwark.windows.settings.Origin;
 import org.bulwark.windows.settings.RegistryLookup;
 import org.bulwark.windows.settings.Setting;
@@ -25,6 +26,8 @@ import org.osgi.service.component.annotations.Component;
  * <li>Both set different values otherwise: a conflict whose winner cannot be known; both values are reported.</li>
  * <li>Only MDM: MDM. Only Group Policy: Group Policy. Then the local value, then the documented default.</li>
  * </ol>
+ * A hive that cannot be read makes the setting UNREADABLE (its controls ERROR): the other sources, and the default,
+ * are never used in its place, as the unread one might have won.
  * Stateless and thread-safe.
  */
 @Component(service = SettingResolver.class)
@@ -45,6 +48,30 @@ public final class DefaultSettingResolver implements SettingResolver {
 
     @Override
     public Observation resolve(Setting setting, RegistryLookup lookup) {
+        try {
+            return resolveOrFail(setting, lookup);
+        } catch (Unreadable u) {
+            return Observation.unreadable(setting.key(), new Source(SourceKind.POLICY, location(u.spec(), lookup), 0,
+                    null), u.getMessage());
+        }
+    }
+
+    /** A source whose hive could not be read: the whole setting is unreadable, never resolved from the others. */
+    private static final class Unreadable extends Exception {
+        private static final long serialVersionUID = 1L;
+        private final transient SettingSource spec;
+
+        Unreadable(SettingSource spec, LookupException cause) {
+            super(cause.getMessage(), cause);
+            this.spec = spec;
+        }
+
+        SettingSource spec() {
+            return spec;
+        }
+    }
+
+    private Observation resolveOrFail(Setting setting, RegistryLookup lookup) throws Unreadable {
         List<String> notes = new ArrayList<>();
         Read mdm = read(setting, Origin.MDM, lookup, notes);
         Read gpo = read(setting, Origin.GPO, lookup, notes);
@@ -58,8 +85,8 @@ public final class DefaultSettingResolver implements SettingResolver {
             return Observation.unparseable(key, unmapped.source(), String.join("; ", notes));
         }
         if (mdm != null && gpo != null) {
-            boolean mdmWins = setting.mdmWinsEligible() && "1".equals(lookup.read("SOFTWARE",
-                    CONTROL_POLICY_CONFLICT, "MDMWinsOverGP").orElse(null));
+            boolean mdmWins = setting.mdmWinsEligible()
+                    && "1".equals(get(lookup, mdm.spec(), "SOFTWARE", CONTROL_POLICY_CONFLICT, "MDMWinsOverGP"));
             if (mdmWins) {
                 return winner(key, mdm, notes, other(gpo, "overridden by MDM (MDMWinsOverGP=1)"),
                         other(local, "overridden by MDM"));
@@ -126,12 +153,22 @@ public final class DefaultSettingResolver implements SettingResolver {
         return r == null ? null : new Observation.Other(r.shown(), r.source(), note);
     }
 
-    private static Read read(Setting setting, Origin origin, RegistryLookup lookup, List<String> notes) {
+    private static String get(RegistryLookup lookup, SettingSource spec, String hive, String path, String value)
+            throws Unreadable {
+        try {
+            return lookup.read(hive, path, value).orElse(null);
+        } catch (LookupException e) {
+            throw new Unreadable(spec, e);
+        }
+    }
+
+    private static Read read(Setting setting, Origin origin, RegistryLookup lookup, List<String> notes)
+            throws Unreadable {
         SettingSource spec = setting.source(origin);
         if (spec == null) {
             return null;
         }
-        Optional<String> raw = lookup.read(spec.hive(), spec.path(), spec.value());
+        Optional<String> raw = Optional.ofNullable(get(lookup, spec, spec.hive(), spec.path(), spec.value()));
         if (raw.isEmpty()) {
             return null;
         }
@@ -141,8 +178,10 @@ public final class DefaultSettingResolver implements SettingResolver {
         switch (origin) {
             case MDM -> {
                 detail.append("MDM");
-                lookup.read(spec.hive(), spec.path(), spec.value() + "_WinningProvider")
-                        .ifPresent(guid -> detail.append(", enrollment ").append(guid));
+                String guid = get(lookup, spec, spec.hive(), spec.path(), spec.value() + "_WinningProvider");
+                if (guid != null) {
+                    detail.append(", enrollment ").append(guid);
+                }
             }
             case GPO -> {
                 detail.append("Group Policy");
