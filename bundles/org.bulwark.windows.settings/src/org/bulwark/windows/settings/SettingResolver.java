@@ -4,6 +4,7 @@ import java.io.InputStream;
 import java.util.List;
 
 import org.bulwark.collector.api.Observation;
+import org.bulwark.windows.api.WindowsTarget;
 
 /** Resolves Windows settings to their effective value. Bulwark implements it as a service. */
 @org.osgi.annotation.versioning.ProviderType
@@ -21,6 +22,12 @@ public interface SettingResolver {
      * lookup's message, whatever the other sources say.
      */
     Observation resolve(Setting setting, RegistryLookup lookup);
+
+    /**
+     * @return a lookup over {@code target}'s registry (hives {@code SOFTWARE}, {@code SYSTEM}, {@code SECURITY},
+     *         {@code SAM}) and its local Group Policy files, for {@link #resolve}
+     */
+    RegistryLookup lookup(WindowsTarget target);
 
     /**
      * Reads a settings catalogue (JSON, strict: unknown fields, duplicate names and duplicate ids are refused).

@@ -25,14 +25,14 @@ class DefaultSettingResolverTest {
     private static final String LOCAL_PATH = "Microsoft\\Windows Defender\\Real-Time Protection";
     private static final String KEY = "windows.policy.defender.realtime-disabled";
     private static final String GUID = "{3A6B9B0C-1D2E-4F50-8A7B-9C0D1E2F3A4B}";
-    private static final String SW = "/Windows/System32/config/SOFTWARE: HKLM\\SOFTWARE\\";
+    private static final String SW = "/Windows/System32/config/SOFTWARE \\";
 
     private static final Source MDM_SOURCE = new Source(SourceKind.POLICY,
-            SW + MDM_PATH + "\\AllowRealtimeMonitoring", 0, "MDM, enrollment " + GUID);
+            SW + MDM_PATH + " AllowRealtimeMonitoring", 0, "MDM, enrollment " + GUID);
     private static final Source GPO_SOURCE = new Source(SourceKind.POLICY,
-            SW + GPO_PATH + "\\DisableRealtimeMonitoring", 0, "Group Policy");
+            SW + GPO_PATH + " DisableRealtimeMonitoring", 0, "Group Policy");
     private static final Source LOCAL_SOURCE = new Source(SourceKind.FILE,
-            SW + LOCAL_PATH + "\\DisableRealtimeMonitoring", 0, "local setting");
+            SW + LOCAL_PATH + " DisableRealtimeMonitoring", 0, "local setting");
 
     private final DefaultSettingResolver resolver = new DefaultSettingResolver();
 
@@ -137,7 +137,7 @@ class DefaultSettingResolverTest {
     @Test
     void nothingAndNoDefaultIsAbsentAtTheFirstPlaceTried() {
         Observation o = resolver.resolve(setting(true, null), new FakeLookup());
-        assertEquals(Observation.absent(KEY, new Source(SourceKind.POLICY, SW + MDM_PATH + "\\AllowRealtimeMonitoring",
+        assertEquals(Observation.absent(KEY, new Source(SourceKind.POLICY, SW + MDM_PATH + " AllowRealtimeMonitoring",
                 0, null), "not set by MDM, Group Policy or locally, and no documented default"), o);
     }
 
@@ -161,7 +161,7 @@ class DefaultSettingResolverTest {
         FakeLookup l = new FakeLookup().broken("SOFTWARE", "/Windows/System32/config/SOFTWARE: no such file");
         Observation o = resolver.resolve(setting(true, "0"), l);
         assertEquals(Observation.unreadable(KEY, new Source(SourceKind.POLICY, SW + MDM_PATH
-                + "\\AllowRealtimeMonitoring", 0, null), "/Windows/System32/config/SOFTWARE: no such file"), o);
+                + " AllowRealtimeMonitoring", 0, null), "/Windows/System32/config/SOFTWARE: no such file"), o);
     }
 
     @Test
@@ -177,8 +177,8 @@ class DefaultSettingResolverTest {
             }
 
             @Override
-            public String file(String hive) {
-                return both.file(hive);
+            public String where(String hive, String path) {
+                return both.where(hive, path);
             }
 
             @Override
@@ -194,5 +194,29 @@ class DefaultSettingResolverTest {
         assertEquals(ObservationState.UNREADABLE, resolver.resolve(setting(true, null), l).state());
         assertEquals("/Windows/System32/config/SOFTWARE: offset 0x2040: bad cell",
                 resolver.resolve(setting(true, null), l).reason());
+    }
+
+    @Test
+    void aLocalValueSetByASecurityTemplateNamesIt() {
+        FakeLookup l = new FakeLookup().set("SOFTWARE", LOCAL_PATH, "DisableRealtimeMonitoring", "0")
+                .pol("SOFTWARE", LOCAL_PATH, "DisableRealtimeMonitoring", "/Windows/security/templates/policies/gpt00000.inf");
+        Observation o = resolver.resolve(setting(true, "0"), l);
+        assertEquals(new Observation(KEY, ObservationState.PRESENT, List.of("0"), LOCAL_SOURCE.withDetail(
+                "local setting, set by Group Policy in /Windows/security/templates/policies/gpt00000.inf"), null,
+                List.of()), o);
+    }
+
+    @Test
+    void anItemOfAListValueHasTheListsWinningProvider() {
+        String asr = "AttackSurfaceReductionRules#d4f940ab-401b-4efc-aadc-ad5f3c50688a";
+        Setting s = new Setting("defender.asr.office-child", "windows.defender.asr.office-child", List.of(
+                new SettingSource(Origin.MDM, "SOFTWARE", "Microsoft\\PolicyManager\\current\\device\\Defender", asr, null)),
+                false, null, null);
+        FakeLookup l = new FakeLookup().set("SOFTWARE", "Microsoft\\PolicyManager\\current\\device\\Defender", asr, "1")
+                .set("SOFTWARE", "Microsoft\\PolicyManager\\current\\device\\Defender",
+                        "AttackSurfaceReductionRules_WinningProvider", GUID);
+        assertEquals(Observation.of("windows.defender.asr.office-child", "1", new Source(SourceKind.POLICY,
+                SW + "Microsoft\\PolicyManager\\current\\device\\Defender " + asr, 0, "MDM, enrollment " + GUID)),
+                resolver.resolve(s, l));
     }
 }

@@ -46,8 +46,8 @@ final class FakeLookup implements RegistryLookup {
     }
 
     @Override
-    public String file(String hive) {
-        return "/Windows/System32/config/" + hive;
+    public String where(String hive, String path) {
+        return "/Windows/System32/config/" + hive + " \\" + path;
     }
 
     @Override

@@ -9,6 +9,7 @@ import org.bulwark.collector.api.Observation;
 import org.bulwark.collector.api.ObservationState;
 import org.bulwark.collector.api.Source;
 import org.bulwark.collector.api.SourceKind;
+import org.bulwark.windows.api.WindowsTarget;
 import org.bulwark.windows.settings.CatalogException;
 import org.bulwark.windows.settings.LookupException;
 import org.bulwark.windows.settings.Origin;
@@ -178,7 +179,9 @@ public final class DefaultSettingResolver implements SettingResolver {
         switch (origin) {
             case MDM -> {
                 detail.append("MDM");
-                String guid = get(lookup, spec, spec.hive(), spec.path(), spec.value() + "_WinningProvider");
+                String base = spec.value().contains("#") ? spec.value().substring(0, spec.value().indexOf('#'))
+                        : spec.value();
+                String guid = get(lookup, spec, spec.hive(), spec.path(), base + "_WinningProvider");
                 if (guid != null) {
                     detail.append(", enrollment ").append(guid);
                 }
@@ -191,6 +194,8 @@ public final class DefaultSettingResolver implements SettingResolver {
             case LOCAL -> {
                 kind = SourceKind.FILE;
                 detail.append("local setting");
+                lookup.policyFile(spec.hive(), spec.path(), spec.value())
+                        .ifPresent(f -> detail.append(", set by Group Policy in ").append(f));
             }
         }
         if (lookup.stale(spec.hive())) {
@@ -204,7 +209,12 @@ public final class DefaultSettingResolver implements SettingResolver {
     }
 
     private static String location(SettingSource spec, RegistryLookup lookup) {
-        return lookup.file(spec.hive()) + ": " + spec.display();
+        return lookup.where(spec.hive(), spec.path()) + " " + spec.value();
+    }
+
+    @Override
+    public RegistryLookup lookup(WindowsTarget target) {
+        return new ViewLookup(target);
     }
 
     @Override
