@@ -1,0 +1,59 @@
+package org.bulwark.collector.windows.accounts.internal;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.bulwark.collector.api.AssessmentContext;
+import org.bulwark.collector.api.Category;
+import org.bulwark.collector.api.Collector;
+import org.bulwark.collector.api.Observation;
+import org.bulwark.windows.api.AccountSetting;
+import org.bulwark.windows.api.SecurityPolicyView;
+import org.bulwark.windows.api.WindowsTarget;
+import org.bulwark.windows.api.WindowsTargets;
+import org.bulwark.windows.settings.SettingResolver;
+import org.bulwark.windows.settings.WindowsSettingsCollector;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * Accounts of a Windows target: the effective password and lockout policy and the Guest account's state from the
+ * {@link SecurityPolicyView} (offline: {@code SAM\Domains\Account\F} and the Guest user's {@code F}; units as in
+ * {@link AccountSetting}: days, minutes, -1 = never), and the logon and credential settings of
+ * {@code settings/accounts.json} (blank passwords, Microsoft accounts, cached logons, WDigest, LAPS, ...).
+ */
+@Component(service = Collector.class)
+public final class WindowsAccountsCollector extends WindowsSettingsCollector {
+
+    static final Map<String, AccountSetting> POLICY = policy();
+
+    private static Map<String, AccountSetting> policy() {
+        Map<String, AccountSetting> m = new LinkedHashMap<>();
+        m.put("windows.accounts.min-password-length", AccountSetting.MinimumPasswordLength);
+        m.put("windows.accounts.password-history", AccountSetting.PasswordHistorySize);
+        m.put("windows.accounts.min-password-age", AccountSetting.MinimumPasswordAge);
+        m.put("windows.accounts.max-password-age", AccountSetting.MaximumPasswordAge);
+        m.put("windows.accounts.password-complexity", AccountSetting.PasswordComplexity);
+        m.put("windows.accounts.lockout-threshold", AccountSetting.LockoutBadCount);
+        m.put("windows.accounts.lockout-duration", AccountSetting.LockoutDuration);
+        m.put("windows.accounts.lockout-reset", AccountSetting.ResetLockoutCount);
+        m.put("windows.accounts.guest-enabled", AccountSetting.EnableGuestAccount);
+        return java.util.Collections.unmodifiableMap(m);
+    }
+
+    @Activate
+    public WindowsAccountsCollector(@Reference SettingResolver resolver, @Reference WindowsTargets targets) {
+        super("windows.accounts", Category.ACCOUNTS, "settings/accounts.json", POLICY.keySet(), resolver, targets);
+    }
+
+    @Override
+    protected List<Observation> more(WindowsTarget target, AssessmentContext context) {
+        SecurityPolicyView policy = target.securityPolicy();
+        List<Observation> out = new ArrayList<>();
+        POLICY.forEach((key, setting) -> out.add(observe(key, policy.account(setting))));
+        return out;
+    }
+}
