@@ -202,6 +202,11 @@ final class NkKey implements HiveKey {
         }
     }
 
+    /** The offset of this key's cell relative to the first hive bin. */
+    int rel() {
+        return offset;
+    }
+
     /** The file offset of this key's cell. */
     long fileOffset() {
         return Regf.BASE + Integer.toUnsignedLong(offset);

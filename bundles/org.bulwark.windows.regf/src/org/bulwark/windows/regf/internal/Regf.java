@@ -26,6 +26,7 @@ public final class Regf {
     private final int minor;
     private final boolean dirty;
     private final NkKey root;
+    private final Claims claims = new Claims();
     private volatile boolean closed;
 
     private Regf(ByteBuffer buffer, String name) throws HiveException {
@@ -125,6 +126,21 @@ public final class Regf {
     }
 
     /**
+     * Claims the cell at {@code cell} (a value, data, big data list or segment cell) for the cell at {@code owner}
+     * (its key or value): the owner it has now, the earlier one when another claimed it first. No hive Windows
+     * writes shares them; a caller refuses a cell of another owner with {@link #shared}.
+     */
+    int claim(int cell, int owner) {
+        return claims.claim(cell, owner);
+    }
+
+    HiveException shared(int cell, int first, int owner, String what) {
+        return error(BASE + Integer.toUnsignedLong(owner), "the " + what + " is shared: its cell 0x"
+            + Long.toHexString(BASE + Integer.toUnsignedLong(cell)) + " belongs to the cell at 0x"
+            + Long.toHexString(BASE + Integer.toUnsignedLong(first)));
+    }
+
+    /**
      * The allocated cell at a relative offset: where its payload starts (file offset) and how long it is.
      * {@code from} is the file offset of the cell holding the pointer, named when the pointer leads nowhere.
      */
@@ -192,6 +208,10 @@ public final class Regf {
 
         long fileOffset() {
             return pos - 4L;
+        }
+
+        int rel() {
+            return pos - 4 - BASE;
         }
     }
 }
