@@ -197,6 +197,37 @@ class AmplificationTest {
         }
     }
 
+    @Test
+    void readersOnManyThreadsShareTheClaimsOfOneHive() throws Exception {
+        byte[] hive = HiveFuzzTest.fixture(HiveBuilder.Layout.LH);
+        try (Hive h = Hive.parse(hive, "T")) {
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+            try {
+                List<java.util.concurrent.Future<Integer>> runs = new java.util.ArrayList<>();
+                for (int i = 0; i < 16; i++) {
+                    runs.add(pool.submit(() -> count(h.root())));
+                }
+                for (java.util.concurrent.Future<Integer> run : runs) {
+                    assertEquals(14, run.get(30, java.util.concurrent.TimeUnit.SECONDS));
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+    }
+
+    /** The values under a key, each read twice. */
+    private static int count(HiveKey key) throws HiveException {
+        int n = key.values().size();
+        for (var v : key.values()) {
+            key.value(v.name()).orElseThrow().data();
+        }
+        for (HiveKey k : key.subkeys()) {
+            n += count(k);
+        }
+        return n;
+    }
+
     /** The file offset of the first value cell of a key. */
     private static long vkOf(byte[] hive, LayoutTest.Cell key) {
         int list = i32(hive, key.at() + 4 + 0x28);
