@@ -160,7 +160,7 @@ class LayoutTest {
     @Test
     void shortFile() {
         HiveException e = assertThrows(HiveException.class, () -> Hive.parse(new byte[100], "T"));
-        assertEquals("T: truncated: 100 bytes, shorter than the 4096-byte base block", e.getMessage());
+        assertEquals("T at offset 0x64: truncated: 100 bytes, shorter than the 4096-byte base block", e.getMessage());
     }
 
     @Test
@@ -198,7 +198,7 @@ class LayoutTest {
         int list = rootList(hive);
         put32(hive, list + 8, i32(hive, list + 4));
         HiveException e = walkError(hive);
-        assertEquals(4096 + i32(hive, list + 4), e.offset());
+        assertEquals(list - 4, e.offset());
     }
 
     @Test
@@ -273,7 +273,8 @@ class LayoutTest {
         byte[] hive = tree(Layout.LH);
         int root = 4096 + i32(hive, 0x24);
         put32(hive, root + 4 + 0x1C, 0x7ffffff0);
-        assertEquals("T: subkey list cell offset 0x7ffffff0 lies outside the hive bins", walkError(hive).getMessage());
+        assertEquals("T at offset 0x" + Integer.toHexString(root) + ": subkey list cell offset 0x7ffffff0 lies outside"
+            + " the hive bins", walkError(hive).getMessage());
     }
 
     @Test

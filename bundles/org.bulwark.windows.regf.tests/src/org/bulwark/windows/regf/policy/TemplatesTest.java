@@ -52,7 +52,7 @@ class TemplatesTest {
             () -> SecurityTemplate.parse("\nk=1\n".getBytes(StandardCharsets.UTF_8), "x")).getMessage());
         assertEquals("x at line 1: malformed section header", assertThrows(PolicyFileException.class,
             () -> SecurityTemplate.parse("[A\n".getBytes(StandardCharsets.UTF_8), "x")).getMessage());
-        assertEquals("x: not valid UTF-8 text", assertThrows(PolicyFileException.class,
+        assertEquals("x at offset 0x1: not valid UTF-8 text", assertThrows(PolicyFileException.class,
             () -> SecurityTemplate.parse(new byte[] {'[', (byte) 0xC3, '('}, "x")).getMessage());
     }
 

@@ -10,8 +10,8 @@ final class Lists {
     }
 
     /** The key cell offsets a subkey list names; an {@code ri} may hold only leaf lists (one level). */
-    static int[] subkeys(Regf regf, int list, String path) throws HiveException {
-        Regf.Cell cell = regf.cell(list, "subkey list");
+    static int[] subkeys(Regf regf, int list, String path, long from) throws HiveException {
+        Regf.Cell cell = regf.cell(list, "subkey list", from);
         cell.need(4, "subkey list");
         String signature = cell.signature();
         if (!"ri".equals(signature)) {
@@ -34,7 +34,7 @@ final class Lists {
         int[][] parts = new int[count][];
         int total = 0;
         for (int i = 0; i < count; i++) {
-            Regf.Cell sub = regf.cell(lists[i], "subkey list");
+            Regf.Cell sub = regf.cell(lists[i], "subkey list", cell.fileOffset());
             sub.need(4, "subkey list");
             String s = sub.signature();
             if ("ri".equals(s)) {

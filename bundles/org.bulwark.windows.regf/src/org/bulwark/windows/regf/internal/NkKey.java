@@ -27,12 +27,12 @@ final class NkKey implements HiveKey {
     private final int valueCount;
     private final int valueList;
 
-    private NkKey(Regf regf, NkKey parent, int offset) throws HiveException {
+    private NkKey(Regf regf, NkKey parent, int offset, long from) throws HiveException {
         this.regf = regf;
         this.parent = parent;
         this.offset = offset;
         this.depth = parent == null ? 0 : parent.depth + 1;
-        Regf.Cell cell = regf.cell(offset, "key");
+        Regf.Cell cell = regf.cell(offset, "key", from);
         cell.need(0x4C, "key");
         if (!"nk".equals(cell.signature())) {
             throw regf.error(cell.fileOffset(), "no nk signature in a key cell");
@@ -57,8 +57,8 @@ final class NkKey implements HiveKey {
         this.valueList = cell.i32(0x28);
     }
 
-    static NkKey root(Regf regf, int offset) throws HiveException {
-        return new NkKey(regf, null, offset);
+    static NkKey root(Regf regf, int offset, long from) throws HiveException {
+        return new NkKey(regf, null, offset, from);
     }
 
     @Override
@@ -125,7 +125,7 @@ final class NkKey implements HiveKey {
                 HiveValue v = Values.read(regf, value, this);
                 total += v.data().length;
                 if (total > regf.fileLength()) {
-                    throw regf.error(-1, "the values of key " + path + " hold more data than the hive file");
+                    throw regf.error(fileOffset(), "the values of key " + path + " hold more data than the hive file");
                 }
                 out.add(v);
             }
@@ -140,7 +140,7 @@ final class NkKey implements HiveKey {
         regf.checkOpen();
         try {
             for (int value : valueOffsets()) {
-                if (Values.name(regf, value).equalsIgnoreCase(wanted)) {
+                if (Values.name(regf, value, this).equalsIgnoreCase(wanted)) {
                     return Optional.of(Values.read(regf, value, this));
                 }
             }
@@ -161,15 +161,15 @@ final class NkKey implements HiveKey {
                 throw regf.error(Regf.BASE + Integer.toUnsignedLong(child), "key " + path + " lists itself or an ancestor as a subkey");
             }
         }
-        return new NkKey(regf, this, child);
+        return new NkKey(regf, this, child, Regf.BASE + Integer.toUnsignedLong(subkeyList));
     }
 
     private int[] subkeyOffsets() throws HiveException {
         if (subkeyCount == 0) {
             return new int[0];
         }
-        int[] offsets = Lists.subkeys(regf, subkeyList, path);
-        distinct(offsets, "subkey list");
+        int[] offsets = Lists.subkeys(regf, subkeyList, path, fileOffset());
+        distinct(offsets, "subkey list", Regf.BASE + Integer.toUnsignedLong(subkeyList));
         return offsets;
     }
 
@@ -177,7 +177,7 @@ final class NkKey implements HiveKey {
         if (valueCount == 0) {
             return new int[0];
         }
-        Regf.Cell cell = regf.cell(valueList, "value list");
+        Regf.Cell cell = regf.cell(valueList, "value list", fileOffset());
         if (valueCount < 0 || (long) valueCount * 4 > cell.length()) {
             throw regf.error(cell.fileOffset(), "key " + path + " has " + Integer.toUnsignedString(valueCount)
                 + " values, more than its value list cell of " + cell.length() + " bytes holds");
@@ -186,19 +186,30 @@ final class NkKey implements HiveKey {
         for (int i = 0; i < valueCount; i++) {
             offsets[i] = cell.i32(i * 4);
         }
-        distinct(offsets, "value list");
+        distinct(offsets, "value list", cell.fileOffset());
         return offsets;
     }
 
-    private void distinct(int[] offsets, String what) throws HiveException {
+    /** Refuses a list (at file offset {@code at}) that names one cell twice. */
+    private void distinct(int[] offsets, String what, long at) throws HiveException {
         int[] sorted = offsets.clone();
         Arrays.sort(sorted);
         for (int i = 1; i < sorted.length; i++) {
             if (sorted[i] == sorted[i - 1]) {
-                throw regf.error(Regf.BASE + Integer.toUnsignedLong(sorted[i]), "the " + what + " of key " + path
+                throw regf.error(at, "the " + what + " of key " + path
                     + " names the cell 0x" + Integer.toHexString(sorted[i]) + " twice");
             }
         }
+    }
+
+    /** The offset of this key's cell relative to the first hive bin. */
+    int rel() {
+        return offset;
+    }
+
+    /** The file offset of this key's cell. */
+    long fileOffset() {
+        return Regf.BASE + Integer.toUnsignedLong(offset);
     }
 
     private HiveException unexpected(RuntimeException e) {

@@ -26,6 +26,7 @@ public final class Regf {
     private final int minor;
     private final boolean dirty;
     private final NkKey root;
+    private final Claims claims = new Claims();
     private volatile boolean closed;
 
     private Regf(ByteBuffer buffer, String name) throws HiveException {
@@ -33,7 +34,7 @@ public final class Regf {
         this.name = name;
         int length = buf.limit();
         if (length < BASE) {
-            throw error(-1, "truncated: " + length + " bytes, shorter than the 4096-byte base block");
+            throw error(length, "truncated: " + length + " bytes, shorter than the 4096-byte base block");
         }
         if (buf.getInt(0) != 0x66676572) {
             throw error(0, "no regf signature");
@@ -64,7 +65,7 @@ public final class Regf {
         if (buf.getInt(BASE) != 0x6e696268) {
             throw error(BASE, "no hbin signature in the first hive bin");
         }
-        this.root = NkKey.root(this, buf.getInt(0x24));
+        this.root = NkKey.root(this, buf.getInt(0x24), 0x24);
     }
 
     public static Regf of(ByteBuffer buffer, String name) throws HiveException {
@@ -124,11 +125,29 @@ public final class Regf {
         return new HiveException(name, offset, reason);
     }
 
-    /** The allocated cell at a relative offset: where its payload starts (file offset) and how long it is. */
-    Cell cell(int rel, String what) throws HiveException {
+    /**
+     * Claims the cell at {@code cell} (a value, data, big data list or segment cell) for the cell at {@code owner}
+     * (its key or value): the owner it has now, the earlier one when another claimed it first. No hive Windows
+     * writes shares them; a caller refuses a cell of another owner with {@link #shared}.
+     */
+    int claim(int cell, int owner) {
+        return claims.claim(cell, owner);
+    }
+
+    HiveException shared(int cell, int first, int owner, String what) {
+        return error(BASE + Integer.toUnsignedLong(owner), "the " + what + " is shared: its cell 0x"
+            + Long.toHexString(BASE + Integer.toUnsignedLong(cell)) + " belongs to the cell at 0x"
+            + Long.toHexString(BASE + Integer.toUnsignedLong(first)));
+    }
+
+    /**
+     * The allocated cell at a relative offset: where its payload starts (file offset) and how long it is.
+     * {@code from} is the file offset of the cell holding the pointer, named when the pointer leads nowhere.
+     */
+    Cell cell(int rel, String what, long from) throws HiveException {
         long abs = BASE + Integer.toUnsignedLong(rel);
         if (abs + 4 > end) {
-            throw error(-1, what + " cell offset 0x" + Integer.toHexString(rel) + " lies outside the hive bins");
+            throw error(from, what + " cell offset 0x" + Integer.toHexString(rel) + " lies outside the hive bins");
         }
         int size = buf.getInt((int) abs);
         if (size >= 0) {
@@ -189,6 +208,10 @@ public final class Regf {
 
         long fileOffset() {
             return pos - 4L;
+        }
+
+        int rel() {
+            return pos - 4 - BASE;
         }
     }
 }

@@ -11,8 +11,8 @@ final class Values {
     private Values() {
     }
 
-    static String name(Regf regf, int offset) throws HiveException {
-        Regf.Cell cell = vk(regf, offset);
+    static String name(Regf regf, int offset, NkKey key) throws HiveException {
+        Regf.Cell cell = vk(regf, offset, key);
         int nameLength = cell.u16(0x02);
         cell.need(0x14 + nameLength, "value name");
         return (cell.u16(0x10) & ASCII_NAME) != 0 ? regf.latin1(cell.pos() + 0x14, nameLength)
@@ -20,8 +20,8 @@ final class Values {
     }
 
     static HiveValue read(Regf regf, int offset, NkKey key) throws HiveException {
-        Regf.Cell cell = vk(regf, offset);
-        String name = name(regf, offset);
+        Regf.Cell cell = vk(regf, offset, key);
+        String name = name(regf, offset, key);
         int size = cell.i32(0x04);
         int dataOffset = cell.i32(0x08);
         int type = cell.i32(0x0C);
@@ -36,13 +36,17 @@ final class Values {
         } else if (size == 0) {
             data = new byte[0];
         } else {
-            data = external(regf, size, dataOffset, name, key);
+            data = external(regf, cell, size, dataOffset, name, key);
         }
         return new HiveValue(name, RegType.of(type), type, data);
     }
 
-    private static Regf.Cell vk(Regf regf, int offset) throws HiveException {
-        Regf.Cell cell = regf.cell(offset, "value");
+    private static Regf.Cell vk(Regf regf, int offset, NkKey key) throws HiveException {
+        Regf.Cell cell = regf.cell(offset, "value", key.fileOffset());
+        int first = regf.claim(offset, key.rel());
+        if (first != key.rel()) {
+            throw regf.shared(offset, first, key.rel(), "value of key " + key.path());
+        }
         cell.need(0x14, "value");
         if (!"vk".equals(cell.signature())) {
             throw regf.error(cell.fileOffset(), "no vk signature in a value cell");
@@ -50,9 +54,13 @@ final class Values {
         return cell;
     }
 
-    private static byte[] external(Regf regf, int size, int dataOffset, String name, NkKey key)
+    private static byte[] external(Regf regf, Regf.Cell vk, int size, int dataOffset, String name, NkKey key)
         throws HiveException {
-        Regf.Cell cell = regf.cell(dataOffset, "value data");
+        Regf.Cell cell = regf.cell(dataOffset, "value data", vk.fileOffset());
+        int first = regf.claim(dataOffset, vk.rel());
+        if (first != vk.rel()) {
+            throw regf.shared(dataOffset, first, vk.rel(), "data of value '" + name + "' of key " + key.path());
+        }
         if (size > Regf.SEGMENT && regf.minor() >= 4 && cell.length() >= 8 && "db".equals(cell.signature())) {
             return big(regf, cell, size, name, key);
         }
@@ -65,7 +73,12 @@ final class Values {
 
     private static byte[] big(Regf regf, Regf.Cell db, int size, String name, NkKey key) throws HiveException {
         int count = db.u16(0x02);
-        Regf.Cell list = regf.cell(db.i32(0x04), "big data segment list");
+        Regf.Cell list = regf.cell(db.i32(0x04), "big data segment list", db.fileOffset());
+        int listOwner = regf.claim(db.i32(0x04), db.rel());
+        if (listOwner != db.rel()) {
+            throw regf.shared(db.i32(0x04), listOwner, db.rel(), "big data segment list of value '" + name
+                + "' of key " + key.path());
+        }
         list.need(count * 4, "big data segment list of " + count + " segments");
         if ((long) count * Regf.SEGMENT < size || size > regf.fileLength()) {
             throw regf.error(db.fileOffset(), "value '" + name + "' of key " + key.path() + " has " + size
@@ -74,7 +87,12 @@ final class Values {
         byte[] out = new byte[size];
         int at = 0;
         for (int i = 0; i < count && at < size; i++) {
-            Regf.Cell segment = regf.cell(list.i32(i * 4), "big data segment");
+            Regf.Cell segment = regf.cell(list.i32(i * 4), "big data segment", list.fileOffset());
+            int owner = regf.claim(list.i32(i * 4), db.rel());
+            if (owner != db.rel()) {
+                throw regf.shared(list.i32(i * 4), owner, db.rel(), "big data segment of value '" + name
+                    + "' of key " + key.path());
+            }
             int take = Math.min(Math.min(size - at, Regf.SEGMENT), segment.length());
             System.arraycopy(regf.bytes(segment.pos(), take), 0, out, at, take);
             at += take;

@@ -1,8 +1,10 @@
 package org.bulwark.windows.regf.policy;
 
 import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
+import java.nio.CharBuffer;
 import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -24,13 +26,18 @@ final class Text {
         } else if (bytes.length >= 2 && bytes[0] != 0 && bytes[1] == 0) {
             charset = StandardCharsets.UTF_16LE;
         }
-        try {
-            return charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT)
-                .decode(ByteBuffer.wrap(bytes, skip, bytes.length - skip)).toString();
-        } catch (CharacterCodingException e) {
-            throw new PolicyFileException(name, "", "not valid " + charset.name() + " text");
+        CharsetDecoder decoder = charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes, skip, bytes.length - skip);
+        CharBuffer out = CharBuffer.allocate(bytes.length - skip);
+        CoderResult result = decoder.decode(in, out, true);
+        if (!result.isError()) {
+            result = decoder.flush(out);
         }
+        if (result.isError()) {
+            throw PolicyFileException.atOffset(name, in.position(), "not valid " + charset.name() + " text");
+        }
+        return out.flip().toString();
     }
 
     static List<String> lines(String text) {
