@@ -8,7 +8,6 @@ import org.bulwark.operations.api.DeviceExposure;
 import org.bulwark.operations.api.ExposureReport;
 import org.bulwark.operations.api.FeedAge;
 import org.bulwark.operations.api.VulnerabilityOperations;
-import org.bulwark.scoring.api.Device;
 import org.bulwark.vulnerability.api.Finding;
 import org.bulwark.vulnerability.api.SoftwareRecommendation;
 
@@ -48,13 +47,9 @@ final class WeaknessesCommand extends StoreCommand {
         }
         VulnerabilityOperations ops = services.get(VulnerabilityOperations.class);
         ExposureReport report = use(db -> {
-            if (device == null) {
-                return ops.exposure(db, d -> true, Instant.now());
-            }
-            Device d = db.devices().stream().filter(x -> x.id().equals(device)).findFirst()
-                    .or(() -> db.devices().stream().filter(x -> x.hostname().equals(device)).findFirst())
-                    .orElseThrow(() -> usage("--device: unknown device '" + device + "'"));
-            return ops.exposure(db, d.id()::equals, Instant.now());
+            String only = device == null ? null : db.software(device).stream().findFirst()
+                    .map(i -> i.deviceId()).orElse(device);
+            return ops.exposure(db, only == null ? d -> true : only::equals, Instant.now());
         });
         if (json) {
             printJson(json().exposure(report));
