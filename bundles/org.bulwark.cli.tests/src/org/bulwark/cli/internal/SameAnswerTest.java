@@ -23,7 +23,6 @@ import org.bulwark.server.api.Role;
 import org.bulwark.store.api.AssessmentStore;
 import org.bulwark.store.api.AssessmentStoreFactory;
 import org.bulwark.testing.Await;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -166,15 +165,10 @@ class SameAnswerTest {
         }
     }
 
-    /** The server's rounding of every figure it gives: two decimals. */
-    private static double twoDecimals(double v) {
-        return Math.round(v * 100) / 100.0;
-    }
-
-    /** Asserts that the server's score, rawPoints and maxPoints are the CLI's, rounded as the server rounds. */
+    /** Asserts that the server's score, rawPoints and maxPoints are the CLI's: both give them unrounded. */
     private static void assertSamePoints(JsonNode cli, JsonNode server, String what) {
         for (String f : List.of("score", "rawPoints", "maxPoints")) {
-            assertEquals(twoDecimals(cli.get(f).asDouble()), server.get(f).asDouble(), 0.0, what + " " + f);
+            assertEquals(cli.get(f).asDouble(), server.get(f).asDouble(), 1e-9, what + " " + f);
         }
     }
 
@@ -195,7 +189,7 @@ class SameAnswerTest {
         assertEquals(100.0 * 56 / 90, a.cliScore().get("score").asDouble(), 1e-9);
         assertEquals(3, a.cliScore().get("machines").asInt());
         assertSamePoints(a.cliScore(), a.score(), "configurationScore");
-        assertEquals(62.22, a.score().get("score").asDouble(), 0.0);
+        assertEquals(100.0 * 56 / 90, a.score().get("score").asDouble(), 1e-9);
         assertEquals(a.cliScore().get("machines").asInt(), a.score().get("machines").asInt());
         // by category
         assertEquals(Category.values().length, a.categories().get("value").size());
@@ -279,13 +273,10 @@ class SameAnswerTest {
         }
         // #1 d1 FPNFF before any exception: c2 only, 5 of 27
         assertEquals(100.0 * 5 / 27, a.cliHistory().get(0).get("score").asDouble(), 1e-9);
-        assertEquals(18.52, history.get(0).get("score").asDouble(), 0.0);
+        assertEquals(100.0 * 5 / 27, history.get(0).get("score").asDouble(), 1e-9);
     }
 
-    // DISCREPANCY: the server rounds score, rawPoints and maxPoints to two decimals (ServerJson.number), the CLI
-    // gives them unrounded (README: "score/rawPoints/maxPoints unrounded"): the fleet score is 62.2222… from
-    // `bulwark score --format json` and 62.22 from GET /api/configurationScore; rawPoints 18.6666… and 18.67.
-    @Disabled("DISCREPANCY: the server rounds score/rawPoints/maxPoints to two decimals, the CLI does not")
+    // both give score, rawPoints and maxPoints unrounded (README: one vocabulary)
     @Test
     void theServerGivesTheFiguresUnroundedAsTheCliDoes() throws Exception {
         Answers a = fleet();
@@ -299,16 +290,15 @@ class SameAnswerTest {
         }
     }
 
-    // DISCREPANCY: without --at, `bulwark score` (no reports) answers as of the newest stored assessment, the
-    // server as of now: an exception that expired since (e4-expired), or one created after the last assessment,
-    // counts differently. Here `bulwark score --format json` gives 73.3333 (22 of 30: e4-expired still credits
-    // c2), GET /api/configurationScore 62.22 (18.67 of 30).
-    @Disabled("DISCREPANCY: `bulwark score` is as of the newest assessment, GET /api/configurationScore as of now")
+    // without --at and without reports, `bulwark score` answers as of now, as the server does: e4-expired no longer
+    // credits c2 (an answer as of the newest assessment would give 22 of 30)
     @Test
     void scoreWithoutAtAnswersAsOfNowAsTheServerDoes() throws Exception {
         Answers a = fleet();
+        assertEquals(56.0 / 3, a.cliDefaultScore().get("rawPoints").asDouble(), 1e-9);
+        assertEquals(30.0, a.cliDefaultScore().get("maxPoints").asDouble(), 1e-9);
         for (String f : List.of("score", "rawPoints", "maxPoints")) {
-            assertEquals(twoDecimals(a.cliDefaultScore().get(f).asDouble()), a.score().get(f).asDouble(), 0.0, f);
+            assertEquals(a.cliDefaultScore().get(f).asDouble(), a.score().get(f).asDouble(), 1e-9, f);
         }
     }
 }

@@ -29,9 +29,9 @@ import picocli.CommandLine.Parameters;
 @Command(name = "score", mixinStandardHelpOptions = true, sortOptions = false,
         description = { "Recompute the secure score from saved JSON reports (several reports = a fleet), or, without "
                 + "reports, from every device's latest assessment in the store.",
-                "Figures are as of the newest report unless --at is given: exceptions active then count (those in "
-                        + "the reports and those kept in the store), and devices assessed more than 30 days before are "
-                        + "left out." })
+                "Figures are as of --at if given, else as of the newest report, or, without reports, as of now "
+                        + "(as the fleet server answers): exceptions active then count (those in the reports and "
+                        + "those kept in the store), and devices assessed more than 30 days before are left out." })
 final class ScoreCommand extends StoreCommand {
 
     @Parameters(arity = "0..*", paramLabel = "REPORT", description = "JSON reports written by `bulwark assess`. "
@@ -101,7 +101,8 @@ final class ScoreCommand extends StoreCommand {
             exceptions.addAll(report.exceptions());
             newest = report.assessedAt().isAfter(newest) ? report.assessedAt() : newest;
         }
-        Instant when = at != null ? at : newest;
+        // saved reports are re-scored as they were; the store's fleet is scored as of now, as the server does
+        Instant when = at != null ? at : reports.isEmpty() ? Instant.now() : newest;
         if (!noStore) {
             java.util.Set<String> ids = new java.util.HashSet<>();
             exceptions.forEach(e -> ids.add(e.id()));

@@ -63,7 +63,7 @@ class ExceptionTest extends ServerTestBase {
         assertEquals("CANCELLED", cancelled.get("status").asText());
         assertEquals("excepter-web", cancelled.get("cancelledBy").asText());
         assertEquals(fleet.expectedScore(0), fleet.get("/api/configurationScore", fleet.viewerWeb).get("score")
-                .asDouble());
+                .asDouble(), 1e-9);
         assertEquals("exception 'ex-web' was already cancelled at " + cancelled.get("cancelled").asText()
                 + " by excepter-web", error(fleet.send("POST", "/api/exceptions/ex-web/cancel", fleet.excepterWeb,
                         null), 409, "conflict"));
@@ -73,7 +73,7 @@ class ExceptionTest extends ServerTestBase {
     void exceptionsAreUpdatedAndScoresFollow() throws Exception {
         String c0 = fleet.controls.get(0).id();
         double base = fleet.expectedScore(0);
-        assertEquals(base, fleet.get("/api/configurationScore", fleet.viewerWeb).get("score").asDouble());
+        assertEquals(base, fleet.get("/api/configurationScore", fleet.viewerWeb).get("score").asDouble(), 1e-9);
         JsonNode created = fleet.post("/api/exceptions", fleet.excepterWeb, "{\"id\":\"ex-upd\",\"controlId\":\"" + c0
                 + "\",\"scope\":\"device\",\"target\":\"m-web\",\"justification\":\"alternate-mitigation\"}", 201);
         Instant createdAt = Instant.parse(created.get("created").asText());
@@ -105,7 +105,7 @@ class ExceptionTest extends ServerTestBase {
         JsonNode listed = fleet.get("/api/exceptions", fleet.viewerWeb);
         assertEquals(1, listed.get("count").asInt());
         assertEquals(expired, listed.get("value").get(0), "as listed");
-        assertEquals(base, fleet.get("/api/configurationScore", fleet.viewerWeb).get("score").asDouble());
+        assertEquals(base, fleet.get("/api/configurationScore", fleet.viewerWeb).get("score").asDouble(), 1e-9);
         // back to never expiring, notes removed
         JsonNode never = fleet.patch("/api/exceptions/ex-upd", fleet.excepterWeb, "{\"expires\":null,\"notes\":null}");
         assertTrue(never.get("expires").isNull());
@@ -146,7 +146,7 @@ class ExceptionTest extends ServerTestBase {
                 + "excepter-web; a cancelled exception cannot be updated", error(fleet.send("PATCH",
                         "/api/exceptions/ex-upd", fleet.excepterWeb, "{\"notes\":\"x\"}"), 409, "conflict"));
         fleet.post("/api/exceptions/ex-upd-db/cancel", fleet.admin, null, 200);
-        assertEquals(base, fleet.get("/api/configurationScore", fleet.viewerWeb).get("score").asDouble());
+        assertEquals(base, fleet.get("/api/configurationScore", fleet.viewerWeb).get("score").asDouble(), 1e-9);
     }
 
     @Test

@@ -54,7 +54,7 @@ class FleetStateTest extends ServerTestBase {
                     }
                 }
                 assertNotNull(m, "the other process's assessment is seen within 5 s (a look every second)");
-                assertEquals(f.expectedScore(0, 1), m.get("score").asDouble());
+                assertEquals(f.expectedScore(0, 1), m.get("score").asDouble(), 1e-9);
                 assertEquals("Ungrouped", m.get("group").asText());
                 assertEquals(2, f.get("/api/configurationScore", admin).get("machines").asInt());
                 assertEquals(List.of("m-first", "m-second"), ServerFixture.list(f.get("/api/machines", admin), "id"));

@@ -2,7 +2,6 @@ package org.bulwark.server.internal;
 
 import static org.bulwark.server.internal.ServerFixture.error;
 import static org.bulwark.server.internal.ServerFixture.ids;
-import static org.bulwark.server.internal.ServerFixture.rounded;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -88,7 +87,7 @@ class RecommendationTest extends ServerTestBase {
         List<Double> impacts = new ArrayList<>();
         scores.forEach(c -> {
             byImpactIds.add(c.controlId());
-            impacts.add(rounded(c.impact()));
+            impacts.add(c.impact());
         });
         JsonNode byImpact = fleet.get("/api/recommendations", fleet.admin);
         assertEquals(byImpactIds, ServerFixture.list(byImpact, "id"));

@@ -1,6 +1,5 @@
 package org.bulwark.server.internal;
 
-import static org.bulwark.server.internal.ServerFixture.rounded;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -22,13 +21,13 @@ class ScoreTest extends ServerTestBase {
         FleetScore webOnly = fleet.standardScore(List.of("m-web"), List.of());
         JsonNode all = fleet.get("/api/configurationScore", fleet.admin);
         assertEquals(3, all.get("machines").asInt());
-        assertEquals(rounded(everything.points().score()), all.get("score").asDouble());
-        assertEquals(rounded(everything.points().earned()), all.get("rawPoints").asDouble());
-        assertEquals(rounded(everything.points().possible()), all.get("maxPoints").asDouble());
+        assertEquals(everything.points().score(), all.get("score").asDouble(), 1e-9);
+        assertEquals(everything.points().earned(), all.get("rawPoints").asDouble(), 1e-9);
+        assertEquals(everything.points().possible(), all.get("maxPoints").asDouble(), 1e-9);
         JsonNode web = fleet.get("/api/configurationScore", fleet.viewerWeb);
         assertEquals(1, web.get("machines").asInt());
-        assertEquals(fleet.expectedScore(0), web.get("score").asDouble());
-        assertEquals(rounded(webOnly.points().possible()), web.get("maxPoints").asDouble());
+        assertEquals(fleet.expectedScore(0), web.get("score").asDouble(), 1e-9);
+        assertEquals(webOnly.points().possible(), web.get("maxPoints").asDouble(), 1e-9);
         assertEquals(List.of("machines", "maxPoints", "rawPoints", "score", "time"),
                 List.copyOf(ServerFixture.fieldNames(web)));
         JsonNode machine = fleet.get("/api/machines/m-web", fleet.viewerWeb);
@@ -45,15 +44,15 @@ class ScoreTest extends ServerTestBase {
             Points expected = webOnly.categories().getOrDefault(category, new Points(0, 0));
             assertEquals(category.name(), c.get("category").asText());
             assertEquals(category.label(), c.get("label").asText());
-            assertEquals(rounded(expected.possible()), c.get("maxPoints").asDouble(), category.name());
-            assertEquals(rounded(expected.earned()), c.get("rawPoints").asDouble(), category.name());
+            assertEquals(expected.possible(), c.get("maxPoints").asDouble(), 1e-9, category.name());
+            assertEquals(expected.earned(), c.get("rawPoints").asDouble(), 1e-9, category.name());
             sum += c.get("maxPoints").asDouble();
         }
         assertEquals(web.get("maxPoints").asDouble(), sum, 1e-6);
         JsonNode history = fleet.get("/api/configurationScore/history", fleet.viewerDb);
         assertEquals(1, history.get("count").asInt());
         assertEquals(List.of("m-db"), ServerFixture.list(history, "machineId"));
-        assertEquals(fleet.expectedScore(0, 1), history.get("value").get(0).get("score").asDouble());
+        assertEquals(fleet.expectedScore(0, 1), history.get("value").get(0).get("score").asDouble(), 1e-9);
         assertEquals(fleet.now.toString(), history.get("value").get(0).get("time").asText());
         // since: after the fleet's assessments, nothing
         assertEquals(0, fleet.get("/api/configurationScore/history?since=" + fleet.now.plusSeconds(1),

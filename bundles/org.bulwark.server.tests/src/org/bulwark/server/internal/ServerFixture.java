@@ -227,7 +227,7 @@ final class ServerFixture implements AutoCloseable {
         return refs;
     }
 
-    /** The score of a device failing the listed indexes of {@link #controls}, as the API gives it (2 decimals). */
+    /** The score of a device failing the listed indexes of {@link #controls}, as the API gives it (unrounded). */
     double expectedScore(int... failing) {
         double weights = 0;
         double failed = 0;
@@ -239,7 +239,7 @@ final class ServerFixture implements AutoCloseable {
             weights += controls.get(i).weight();
             failed += fail.contains(i) ? controls.get(i).weight() : 0;
         }
-        return Math.round(100 * 100 * (weights - failed) / weights) / 100.0;
+        return 100 * (weights - failed) / weights;
     }
 
     /** @return the standard fleet's score as the scoring service computes it from the same results */
@@ -253,11 +253,6 @@ final class ServerFixture implements AutoCloseable {
             });
         }
         return scoring.score(refs(), devices, exceptions, Instant.now());
-    }
-
-    /** @return a figure as the API rounds it: two decimals */
-    static double rounded(double v) {
-        return Math.round(v * 100) / 100.0;
     }
 
     static byte[] gzip(byte[] data) throws IOException {

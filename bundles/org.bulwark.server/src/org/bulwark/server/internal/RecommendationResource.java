@@ -105,11 +105,11 @@ final class RecommendationResource implements Resource {
         return rows;
     }
 
-    /** @return a row in the vocabulary of {@link EntityJson}, its impact rounded as every figure the server gives */
+    /** @return a row in the vocabulary of {@link EntityJson}, with {@code null} for an impact that counts nothing */
     private Map<String, Object> json(RecommendationRow row) {
         Map<String, Object> o = json.recommendation(row);
         double impact = row.impact();
-        o.put("impact", Double.isNaN(impact) ? null : Math.round(impact * 100) / 100.0);
+        o.put("impact", Double.isNaN(impact) ? null : impact);
         return o;
     }
 

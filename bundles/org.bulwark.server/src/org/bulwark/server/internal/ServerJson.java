@@ -24,12 +24,12 @@ final class ServerJson {
         number(o, "maxPoints", p.possible());
     }
 
-    /** Adds a figure rounded to two decimals; {@code null} for NaN (nothing counted). */
+    /** Adds a figure unrounded, as every front end gives it ({@code EntityJson}); {@code null} for NaN (nothing counted). */
     static void number(ObjectNode o, String field, double v) {
         if (Double.isNaN(v)) {
             o.putNull(field);
         } else {
-            o.put(field, Math.round(v * 100) / 100.0);
+            o.put(field, v);
         }
     }
 
