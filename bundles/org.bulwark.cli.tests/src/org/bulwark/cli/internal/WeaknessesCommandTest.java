@@ -154,5 +154,8 @@ class WeaknessesCommandTest {
                 .toString());
         assertEquals(30.095, e.get("recommendations").get(0).get("exposureImpact").asDouble(), 1e-9);
         assertEquals(0.0, e.get("recommendations").get(0).get("configScoreImpact").asDouble());
+        assertEquals(ExitCodes.USAGE, run("weaknesses", "--device", "ghost"));
+        assertTrue(bulwark.err().contains("--device: no stored device has the machine id or host name 'ghost'"),
+                bulwark.err());
     }
 }

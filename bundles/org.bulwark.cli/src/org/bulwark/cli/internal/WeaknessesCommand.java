@@ -8,6 +8,7 @@ import org.bulwark.operations.api.DeviceExposure;
 import org.bulwark.operations.api.ExposureReport;
 import org.bulwark.operations.api.FeedAge;
 import org.bulwark.operations.api.VulnerabilityOperations;
+import org.bulwark.scoring.api.Device;
 import org.bulwark.vulnerability.api.Finding;
 import org.bulwark.vulnerability.api.SoftwareRecommendation;
 
@@ -47,9 +48,20 @@ final class WeaknessesCommand extends StoreCommand {
         }
         VulnerabilityOperations ops = services.get(VulnerabilityOperations.class);
         ExposureReport report = use(db -> {
-            String only = device == null ? null : db.software(device).stream().findFirst()
-                    .map(i -> i.deviceId()).orElse(device);
-            return ops.exposure(db, only == null ? d -> true : only::equals, Instant.now());
+            if (device == null) {
+                return ops.exposure(db, d -> true, Instant.now());
+            }
+            String only = null;
+            for (Device d : db.devices()) { // by machine id first, else by host name
+                if (d.id().equals(device) || only == null && d.hostname().equals(device)) {
+                    only = d.id();
+                }
+            }
+            if (only == null) {
+                throw new CliException(ExitCodes.USAGE,
+                        "--device: no stored device has the machine id or host name '" + device + "'");
+            }
+            return ops.exposure(db, only::equals, Instant.now());
         });
         if (json) {
             printJson(json().exposure(report));
