@@ -67,4 +67,12 @@ class PostgresStoreTest {
             return true;
         }
     }
+
+    @Nested
+    class MigrationOnPostgres extends MigrationTest {
+        @Override
+        boolean postgres() {
+            return true;
+        }
+    }
 }

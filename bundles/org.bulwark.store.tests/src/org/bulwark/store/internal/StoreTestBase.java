@@ -79,7 +79,9 @@ abstract class StoreTestBase {
 
     @AfterEach
     void close() {
-        store.close();
+        if (store != null) {
+            store.close();
+        }
     }
 
     AssessmentSummary first() throws StoreException {
