@@ -1,6 +1,7 @@
 package org.bulwark.store.api;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import org.bulwark.scoring.api.Device;
@@ -17,6 +18,13 @@ public interface DeviceRegistry {
 
     /** @return every device with its latest known host name, OS and groups, by id */
     List<Device> devices() throws StoreException;
+
+    /**
+     * @return the device with this id, with its latest known host name, OS and groups; empty when no assessment of
+     *         it is stored
+     * @since 1.5
+     */
+    Optional<Device> device(String id) throws StoreException;
 
     /**
      * Sets the groups a device belongs to (for group-scoped exceptions and remediation activities). Groups are kept

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -123,6 +124,33 @@ final class Devices {
             }
         }
         return out;
+    }
+
+    /** @return the device with this id and its groups as the store keeps them, if it is stored */
+    Optional<Device> byId(String id) throws SQLException {
+        String hostname;
+        String os;
+        try (PreparedStatement p = tx.connection().prepareStatement("SELECT hostname, os FROM device WHERE id = ?")) {
+            p.setString(1, id);
+            try (ResultSet r = p.executeQuery()) {
+                if (!r.next()) {
+                    return Optional.empty();
+                }
+                hostname = r.getString(1);
+                os = r.getString(2);
+            }
+        }
+        Set<String> groups = new TreeSet<>();
+        try (PreparedStatement p = tx.connection().prepareStatement(
+                "SELECT group_name FROM device_group WHERE device_id = ?")) {
+            p.setString(1, id);
+            try (ResultSet r = p.executeQuery()) {
+                while (r.next()) {
+                    groups.add(r.getString(1));
+                }
+            }
+        }
+        return Optional.of(new Device(id, hostname, os, groups));
     }
 
     /**

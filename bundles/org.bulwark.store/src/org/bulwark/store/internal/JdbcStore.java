@@ -162,6 +162,11 @@ final class JdbcStore implements AssessmentStore {
     }
 
     @Override
+    public Optional<Device> device(String id) throws StoreException {
+        return tx.read(() -> devices.byId(id));
+    }
+
+    @Override
     public Device setGroups(String deviceId, Set<String> groups) throws StoreException {
         return tx.write(() -> devices.setGroups(deviceId, groups));
     }
