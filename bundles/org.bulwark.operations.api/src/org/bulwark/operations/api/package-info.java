@@ -14,9 +14,12 @@
  * {@code List<Object>} of strings, numbers, booleans and {@code null}, which Jackson serializes as they are.
  *
  * <p>1.1.0: {@code EntityJson.inventory} and {@code EntityJson.software}, the installed software.
+ * <p>1.2.0: {@code UploadIntake.prepare} and {@code UploadIntake.save}, an upload checked and authorized before it
+ * is stored (so a server de-duplicates it per machine, after authorization), with
+ * {@link org.bulwark.operations.api.PreparedUpload}.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.bulwark.operations.api;
 
 import org.osgi.annotation.bundle.Export;

@@ -145,6 +145,11 @@ final class FakeStore implements AssessmentStore {
     }
 
     @Override
+    public Optional<Device> device(String id) {
+        return devices().stream().filter(d -> d.id().equals(id)).findFirst();
+    }
+
+    @Override
     public Device setGroups(String deviceId, Set<String> groups) {
         throw new UnsupportedOperationException();
     }

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import org.bulwark.operations.api.AssessOrder;
@@ -25,6 +26,7 @@ import org.bulwark.operations.api.FileOutput;
 import org.bulwark.operations.api.Location;
 import org.bulwark.operations.api.Locations;
 import org.bulwark.operations.api.OperationException;
+import org.bulwark.operations.api.PreparedUpload;
 import org.bulwark.operations.api.RecommendationRows;
 import org.bulwark.operations.api.RemediationOperations;
 import org.bulwark.operations.api.StoreOpener;
@@ -181,8 +183,8 @@ class ServicesTest {
                     new UploadBody(empty, null), policy("db", Set.of("web", "app")), List.of()));
             assertEquals(OperationException.Kind.FORBIDDEN, forbidden.kind());
             assertEquals("forbidden", forbidden.code());
-            assertEquals("group: machine 'web1' belongs to device group 'db', which this token may not upload to "
-                    + "(its groups: app, web)", forbidden.getMessage());
+            assertEquals("group: machine 'm1' (web1) belongs to device group 'db', which this token may not upload "
+                    + "to (its groups: app, web)", forbidden.getMessage());
             assertEquals(0, db.history(null, null).size(), "nothing stored");
 
             UploadOutcome stored = intake.accept(db, new UploadBody(empty, null), policy("web", Set.of("web")),
@@ -193,6 +195,46 @@ class ServicesTest {
             assertEquals(Set.of("web"), stored.results().device().groups());
             assertEquals(List.of(), stored.controls());
             assertEquals(new String(empty, StandardCharsets.UTF_8), db.assessment(1).orElseThrow().reportJson());
+        }
+    }
+
+    @Test
+    void aMachineStaysInItsFirstGroupUnlessTheUploaderMayUploadToBoth() throws Exception {
+        Files.createDirectories(dir.resolve("root/etc"));
+        Files.writeString(dir.resolve("root/etc/machine-id"), "m1\n");
+        Files.writeString(dir.resolve("root/etc/hostname"), "web1\n");
+        byte[] empty = upload(dir.resolve("root"), "[]");
+        UploadIntake intake = Services.await(UploadIntake.class);
+        try (AssessmentStore db = embedded().open()) {
+            PreparedUpload first = intake.prepare(db, new UploadBody(empty, null), policy("db", Set.of("db")),
+                    List.of());
+            assertEquals(Set.of("db"), first.device().groups());
+            assertEquals(0, db.history(null, null).size(), "prepared, not stored");
+            assertEquals(1, intake.save(db, first).saved().id());
+
+            // a token of another group claims the db machine's id (its rules put the host name in web): refused
+            OperationException takeover = assertThrows(OperationException.class, () -> intake.accept(db,
+                    new UploadBody(empty, null), policy("web", Set.of("web")), List.of()));
+            assertEquals(OperationException.Kind.FORBIDDEN, takeover.kind());
+            assertEquals("group", takeover.field());
+            assertEquals("group: machine 'm1' (web1) belongs to device group 'db', which this token may not upload "
+                    + "to (its groups: web)", takeover.getMessage());
+            assertEquals(1, db.history(null, null).size(), "nothing stored");
+            assertEquals(Set.of("db"), db.device("m1").orElseThrow().groups());
+
+            // the rules now say web, the machine's own uploader covers db only: it stays in db
+            UploadOutcome stays = intake.accept(db, new UploadBody(empty, null), policy("web", Set.of("db")),
+                    List.of());
+            assertEquals(Set.of("db"), stays.saved().device().groups());
+            assertEquals(Set.of("db"), db.device("m1").orElseThrow().groups());
+
+            // an uploader of both groups moves it
+            UploadOutcome moved = intake.accept(db, new UploadBody(empty, null),
+                    policy("web", Set.of("db", "web")), List.of());
+            assertEquals(3, moved.saved().id());
+            assertEquals(Set.of("web"), moved.saved().device().groups());
+            assertEquals(Set.of("web"), db.device("m1").orElseThrow().groups());
+            assertEquals(Optional.empty(), db.device("m2"));
         }
     }
 }

@@ -9,14 +9,13 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 
 import org.bulwark.benchmark.api.Benchmark;
 import org.bulwark.benchmark.api.BenchmarkRegistry;
 import org.bulwark.benchmark.api.Control;
 import org.bulwark.collector.api.PlatformFacts;
 import org.bulwark.operations.api.OperationException;
+import org.bulwark.operations.api.PreparedUpload;
 import org.bulwark.operations.api.UploadBody;
 import org.bulwark.operations.api.UploadIntake;
 import org.bulwark.operations.api.UploadOutcome;
@@ -61,6 +60,20 @@ public final class DefaultUploadIntake implements UploadIntake {
     @Override
     public UploadOutcome accept(AssessmentStore store, UploadBody body, UploadPolicy policy,
             Collection<ControlException> exceptionsInForce) throws OperationException, StoreException {
+        return save(store, prepare(store, body, policy, exceptionsInForce));
+    }
+
+    @Override
+    public UploadOutcome save(AssessmentStore store, PreparedUpload upload) throws StoreException {
+        UploadBody body = upload.body();
+        AssessmentSummary saved = body.gzip() != null ? store.saveCompressed(upload.assessment(), body.gzip())
+                : store.save(upload.assessment(), new String(body.json(), StandardCharsets.UTF_8));
+        return new UploadOutcome(saved, upload.results(), upload.controls());
+    }
+
+    @Override
+    public PreparedUpload prepare(AssessmentStore store, UploadBody body, UploadPolicy policy,
+            Collection<ControlException> exceptionsInForce) throws OperationException, StoreException {
         ReportedUpload report;
         try {
             report = reader.readUpload("upload", new ByteArrayInputStream(body.json()));
@@ -103,15 +116,8 @@ public final class DefaultUploadIntake implements UploadIntake {
                     null);
         }
         Device reported = report.device();
-        String group = policy.groupOf(reported);
-        if (!policy.mayUpload(group)) {
-            // an uploader scoped to groups uploads only devices of those groups, as it reads only those
-            throw new OperationException(OperationException.Kind.FORBIDDEN, "forbidden", "group", "group: machine '"
-                    + reported.hostname() + "' belongs to device group '" + group + "', which this token may not "
-                    + "upload to (its groups: " + String.join(", ", new TreeSet<>(policy.uploaderGroups())) + ")",
-                    null);
-        }
-        Device device = new Device(reported.id(), reported.hostname(), reported.os(), Set.of(group));
+        Device device = new Device(reported.id(), reported.hostname(), reported.os(),
+                UploadGroups.decide(store, reported, policy));
         Instant finished = report.assessedAt();
         List<ControlException> exceptions = new ArrayList<>();
         for (ControlException e : exceptionsInForce) {
@@ -132,8 +138,6 @@ public final class DefaultUploadIntake implements UploadIntake {
                         device.hostname(), device.id());
         Assessment a = new Assessment(device, platform, "", true, finished, finished, infos, List.of(), controls,
                 score, List.of(), exceptions, List.of(), report.software());
-        AssessmentSummary saved = body.gzip() != null ? store.saveCompressed(a, body.gzip())
-                : store.save(a, new String(body.json(), StandardCharsets.UTF_8));
-        return new UploadOutcome(saved, results, refs);
+        return new PreparedUpload(a, results, refs, body);
     }
 }

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
 
+import org.bulwark.server.api.Role;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -30,6 +31,17 @@ class DeviceGroupTest extends ServerTestBase {
                 fleet.viewerWeb, "[]"), 403, "forbidden"));
         assertEquals(JSON.readTree("{\"value\":" + RULES + "}"), fleet.get("/api/deviceGroups", fleet.admin),
                 "unchanged by bad input");
+    }
+
+    @Test
+    void anAdministratorOfSomeGroupsMayNotReplaceTheRules() throws Exception {
+        String adminWeb = fleet.token("admin-web", Role.ADMINISTRATOR, "web");
+        assertEquals("device group rules decide the group of every machine: replacing them needs an administrator "
+                + "token for all groups, not one of groups web", error(fleet.send("PUT", "/api/deviceGroups", adminWeb,
+                        "[{\"name\":\"web\",\"rank\":100,\"hostname\":\"*\"}]"), 403, "forbidden"));
+        assertEquals(JSON.readTree("{\"value\":" + RULES + "}"), fleet.get("/api/deviceGroups", fleet.admin));
+        assertEquals(JSON.readTree(ServerFixture.GROUP_RULES),
+                JSON.readTree(Files.readString(fleet.dir.resolve(GroupRules.FILE))));
     }
 
     @Test

@@ -127,11 +127,11 @@ class UploadTest extends ServerTestBase {
         assertEquals(201, ok.statusCode(), ok.body());
         assertEquals("web", JSON.readTree(ok.body()).get("group").asText());
         // db-1 runs Debian: group db; other-2 matches no rule: Ungrouped. Both refused, nothing stored
-        assertEquals("group: machine 'db-1' belongs to device group 'db', which this token may not upload to "
-                + "(its groups: web)", error(fleet.upload(agentWeb, fleet.report("m-db", "db-1",
+        assertEquals("group: machine 'm-db' (db-1) belongs to device group 'db', which this token may not upload "
+                + "to (its groups: web)", error(fleet.upload(agentWeb, fleet.report("m-db", "db-1",
                         "Debian GNU/Linux 12", 0, 1), "g-db"), 403, "forbidden"));
-        assertEquals("group: machine 'other-2' belongs to device group 'Ungrouped', which this token may not upload "
-                + "to (its groups: web)", error(fleet.upload(agentWeb, fleet.report("m-new", "other-2",
+        assertEquals("group: machine 'm-new' (other-2) belongs to device group 'Ungrouped', which this token may "
+                + "not upload to (its groups: web)", error(fleet.upload(agentWeb, fleet.report("m-new", "other-2",
                         "Alpine Linux", 2), null), 403, "forbidden"));
         assertEquals(4, fleet.stored());
         assertEquals(3, fleet.get("/api/machines", fleet.admin).get("count").asInt());
@@ -144,9 +144,58 @@ class UploadTest extends ServerTestBase {
     @Test
     void anUploadIdOfMoreThan200CharactersIsRefused() throws Exception {
         JsonNode before = fleet.get("/api/machines", fleet.admin);
-        assertEquals("Upload-Id: 1 to 200 characters", error(fleet.upload(fleet.agent,
-                fleet.report("m-web", "web-1", "Debian GNU/Linux 12"), "x".repeat(201)), 400, "invalid_upload_id"));
+        for (String bad : new String[] {"x".repeat(201), "with space"}) {
+            assertEquals("Upload-Id: 1 to 200 visible ASCII characters", error(fleet.upload(fleet.agent,
+                    fleet.report("m-web", "web-1", "Debian GNU/Linux 12"), bad), 400, "invalid_upload_id"), bad);
+        }
         assertEquals(3, fleet.stored());
         assertEquals(before, fleet.get("/api/machines", fleet.admin));
+    }
+
+    @Test
+    void anAgentOfOneGroupCannotTakeOverAnotherGroupsMachine() throws Exception {
+        String agentWeb = fleet.token("agent-web", Role.AGENT, "web");
+        JsonNode history = fleet.get("/api/machines/m-db/assessments", fleet.admin);
+        // the db machine's id with a host name the rules put into web
+        assertEquals("group: machine 'm-db' (web-9) belongs to device group 'db', which this token may not upload "
+                + "to (its groups: web)", error(fleet.upload(agentWeb, fleet.report("m-db", "web-9",
+                        "Debian GNU/Linux 12"), "takeover"), 403, "forbidden"));
+        assertEquals(3, fleet.stored());
+        assertEquals(history, fleet.get("/api/machines/m-db/assessments", fleet.admin));
+        assertEquals("db", fleet.get("/api/machines/m-db", fleet.admin).get("group").asText());
+        assertEquals("no machine 'm-db'", error(fleet.send("GET", "/api/machines/m-db", fleet.viewerWeb, null), 404,
+                "not_found"));
+        // the db machine's own agent renamed into web-9: the rules say web, but it stays in db
+        String agentDb = fleet.token("agent-db", Role.AGENT, "db");
+        HttpResponse<String> renamed = fleet.upload(agentDb, fleet.report("m-db", "web-9", "Debian GNU/Linux 12"),
+                null);
+        assertEquals(201, renamed.statusCode(), renamed.body());
+        assertEquals("db", JSON.readTree(renamed.body()).get("group").asText());
+        // an agent of every group moves it, as the rules say
+        HttpResponse<String> moved = fleet.upload(fleet.agent, fleet.report("m-db", "web-9", "Debian GNU/Linux 12"),
+                null);
+        assertEquals("web", JSON.readTree(moved.body()).get("group").asText());
+        assertEquals(5, fleet.stored());
+    }
+
+    @Test
+    void uploadIdsAreOnlyRecognizedForTheCallersOwnMachine() throws Exception {
+        String agentWeb = fleet.token("agent-web", Role.AGENT, "web");
+        // m-db's upload id "u-db", sent with m-db's report by a token that may not upload it: refused, not
+        // answered "duplicate" with m-db's assessment id
+        assertEquals("group: machine 'm-db' (db-1) belongs to device group 'db', which this token may not upload "
+                + "to (its groups: web)", error(fleet.upload(agentWeb, fleet.report("m-db", "db-1",
+                        "Debian GNU/Linux 12"), "u-db"), 403, "forbidden"));
+        // the same id for another machine is another upload: stored
+        HttpResponse<String> other = fleet.upload(agentWeb, fleet.report("m-web", "web-1", "Debian GNU/Linux 12"),
+                "u-db");
+        assertEquals(201, other.statusCode(), other.body());
+        assertEquals(4, fleet.stored());
+        // and m-db's own repeat still is a duplicate
+        HttpResponse<String> again = fleet.upload(fleet.agent, fleet.report("m-db", "db-1", "Debian GNU/Linux 12",
+                0, 1), "u-db");
+        assertEquals(200, again.statusCode(), again.body());
+        assertEquals(true, JSON.readTree(again.body()).get("duplicate").asBoolean());
+        assertEquals(4, fleet.stored());
     }
 }

@@ -4,6 +4,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 
+import org.bulwark.operations.api.PreparedUpload;
 import org.bulwark.operations.api.UploadBody;
 import org.bulwark.operations.api.UploadIntake;
 import org.bulwark.operations.api.UploadOutcome;
@@ -17,8 +18,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /**
  * {@code POST /api/assessments}: an agent's upload, taken in by {@link UploadIntake} with the server's device group
  * rules and the caller's groups, then added to the {@link FleetState}. With an {@code Upload-Id} it is stored once
- * however often it is sent: a repeat is answered 200 with the first upload's id, and the id is taken only when the
- * upload is stored.
+ * however often it is sent: a repeat of an upload of the same machine, authorized like the first, is answered 200
+ * with the first upload's id, and the id is taken only when the upload is stored.
  */
 final class AssessmentResource implements Resource {
 
@@ -64,16 +65,20 @@ final class AssessmentResource implements Resource {
 
     private Reply upload(Request request) throws Exception {
         String uploadId = request.header(UPLOAD_ID);
-        if (uploadId != null && (uploadId.isBlank() || uploadId.length() > 200)) {
-            throw new ApiError(400, "invalid_upload_id", UPLOAD_ID + ": 1 to 200 characters");
+        if (uploadId != null && !UploadLog.validId(uploadId)) {
+            throw new ApiError(400, "invalid_upload_id", UPLOAD_ID + ": 1 to 200 visible ASCII characters");
         }
         RequestBody.Bytes bytes = request.body().bytes();
-        UploadBody body = new UploadBody(bytes.plain(), bytes.gzip());
+        // read, checked and authorized first: a repeat is recognized only for the caller's own machine, so no one
+        // learns of or suppresses another group's uploads by sending their ids
+        PreparedUpload prepared = intake.prepare(store, new UploadBody(bytes.plain(), bytes.gzip()),
+                new Policy(groups, request.principal()), state.exceptions()); // exceptions at most a second old
         if (uploadId == null) {
-            return stored(store(body, request.principal()));
+            return stored(save(prepared));
         }
+        String key = UploadLog.key(prepared.device().id(), uploadId);
         while (true) {
-            CompletableFuture<Long> earlier = uploads.claim(uploadId);
+            CompletableFuture<Long> earlier = uploads.claim(key);
             if (earlier == null) {
                 break;
             }
@@ -84,18 +89,17 @@ final class AssessmentResource implements Resource {
             }
         }
         try {
-            AssessmentSummary s = store(body, request.principal());
-            uploads.stored(uploadId, s.id());
+            AssessmentSummary s = save(prepared);
+            uploads.stored(key, s.id());
             return stored(s);
         } catch (Exception | Error e) {
-            uploads.failed(uploadId, e instanceof Exception x ? x : new RuntimeException(e));
+            uploads.failed(key, e instanceof Exception x ? x : new RuntimeException(e));
             throw e;
         }
     }
 
-    private AssessmentSummary store(UploadBody body, Tokens.Token caller) throws Exception {
-        // the exceptions in force are at most a second old
-        UploadOutcome outcome = intake.accept(store, body, new Policy(groups, caller), state.exceptions());
+    private AssessmentSummary save(PreparedUpload prepared) throws Exception {
+        UploadOutcome outcome = intake.save(store, prepared);
         state.stored(outcome.saved().id(), outcome.results(), outcome.controls());
         return outcome.saved();
     }

@@ -3,11 +3,15 @@ package org.bulwark.server.internal;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeSet;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-/** {@code /api/deviceGroups}: the device group rules the caller sees; an administrator replaces them whole. */
+/**
+ * {@code /api/deviceGroups}: the device group rules the caller sees; an administrator of all groups replaces them
+ * whole.
+ */
 final class DeviceGroupResource implements Resource {
 
     private final GroupRules groups;
@@ -35,6 +39,13 @@ final class DeviceGroupResource implements Resource {
     }
 
     private Reply replace(Request request) throws IOException {
+        if (!request.principal().allGroups()) {
+            // any rule may take in any group's machines (a catch-all ranked first): only a token of every group
+            // may change them
+            throw ApiError.forbidden("device group rules decide the group of every machine: replacing "
+                    + "them needs an administrator token for all groups, not one of groups "
+                    + String.join(", ", new TreeSet<>(request.principal().groups())));
+        }
         JsonNode body = request.body().json();
         try {
             groups.replace(body);

@@ -2,6 +2,7 @@ package org.bulwark.server.internal;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.TreeSet;
 
 import org.bulwark.scoring.api.ControlException;
 import org.bulwark.scoring.api.Device;
@@ -37,9 +38,12 @@ final class Scope {
         return new Scope(caller, mine);
     }
 
-    /** @return a device's group: the one the store keeps for it, else {@value FleetServer#UNGROUPED} */
+    /**
+     * @return a device's group: the one the store keeps for it (the first by name, should it be given several
+     *         outside the server), else {@value FleetServer#UNGROUPED}
+     */
     static String groupOf(Device d) {
-        return d.groups().isEmpty() ? FleetServer.UNGROUPED : d.groups().iterator().next();
+        return d.groups().isEmpty() ? FleetServer.UNGROUPED : new TreeSet<>(d.groups()).first();
     }
 
     Tokens.Token caller() {
