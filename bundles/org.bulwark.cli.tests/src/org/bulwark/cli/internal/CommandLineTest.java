@@ -148,7 +148,7 @@ class CommandLineTest {
     }
 
     @Test
-    void malformedExceptionsAndReportsAreRejected() throws IOException {
+    void malformedExceptionsAndReportsAreRejected() throws IOException, InterruptedException {
         Path exceptions = Files.writeString(dir.resolve("ex.json"), """
                 [{"id": "e1", "control": "c4", "scope": "device", "target": "d2", "justification": "because",
                   "author": "a", "created": "2026-01-01T00:00:00Z"}]""");
@@ -157,6 +157,22 @@ class CommandLineTest {
         assertEquals("bulwark: exceptions rejected, nothing assessed: " + exceptions + ": [0].justification: "
                 + "unknown value 'because' (expected one of third-party-control, alternate-mitigation, risk-accepted, "
                 + "planned-remediation)", bulwark.err().trim());
+        // special and oversized files are refused without being read: /dev/zero, a FIFO, a directory, 16 MiB + 1
+        Path fifo = dir.resolve("fifo");
+        assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor());
+        Path huge = dir.resolve("huge.json");
+        try (var f = new java.io.RandomAccessFile(huge.toFile(), "rw")) {
+            f.setLength(16L * 1024 * 1024 + 1);
+        }
+        for (String[] bad : new String[][] {{"/dev/zero", "not a regular file (a device, FIFO or socket is never read)"},
+                {fifo.toString(), "not a regular file (a device, FIFO or socket is never read)"},
+                {dir.toString(), "a directory, not a file"},
+                {huge.toString(), "larger than the limit of 16777216 bytes (16777217 bytes)"}}) {
+            assertEquals(ExitCodes.CONTENT, bulwark.run("assess", "--root", dir.toString(), "--exceptions", bad[0],
+                    "--no-save"), bad[0]);
+            assertEquals("bulwark: exceptions rejected, nothing assessed: " + bad[0] + ": cannot read: " + bad[1],
+                    bulwark.err().trim());
+        }
         Path report = Files.writeString(dir.resolve("r.json"), "{\"format\": 1}");
         assertEquals(ExitCodes.CONTENT, bulwark.run("score", report.toString()));
         assertTrue(bulwark.err().startsWith("bulwark: report rejected, nothing scored: " + report), bulwark.err());

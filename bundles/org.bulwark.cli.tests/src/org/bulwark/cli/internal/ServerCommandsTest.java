@@ -58,6 +58,18 @@ class ServerCommandsTest {
     }
 
     @Test
+    void aDataDirectoryThatCannotBeWrittenIsOneLineAndExitCode5() throws Exception {
+        // under a regular file: no directory can be made there, even by root (whom permissions do not stop)
+        Path file = Files.writeString(dir.resolve("file"), "x");
+        Path data = file.resolve("data");
+        assertEquals(ExitCodes.IO, bulwark.run("token", "create", "--role", "viewer", "--groups", "*", "--data",
+                data.toString()));
+        assertEquals("bulwark: cannot write the tokens of data directory " + data + ": cannot write " + data
+                + "/tokens.json: " + data + ": Not a directory", bulwark.err().trim());
+        assertEquals("", bulwark.out());
+    }
+
+    @Test
     void assessUploadsToTheServer() throws Exception {
         FleetServer server = bulwark.services().get(FleetServer.class);
         Path data = dir.resolve("server");

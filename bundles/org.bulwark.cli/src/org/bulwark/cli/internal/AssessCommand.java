@@ -4,7 +4,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneOffset;
@@ -227,7 +226,7 @@ final class AssessCommand implements Callable<Integer> {
         String rejected = "exceptions rejected, nothing assessed: ";
         byte[] bytes;
         try {
-            bytes = Files.readAllBytes(file);
+            bytes = InputFiles.read(file);
         } catch (java.nio.file.NoSuchFileException e) {
             throw new CliException(ExitCodes.CONTENT, rejected + file + ": no such file");
         } catch (IOException e) {

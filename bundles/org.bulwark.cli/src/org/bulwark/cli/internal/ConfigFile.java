@@ -45,7 +45,7 @@ record ConfigFile(Path path, Map<String, String> values, List<String> warnings) 
     static ConfigFile read(Path path, Set<String> keys, List<String> warnings) {
         byte[] bytes;
         try {
-            bytes = Files.readAllBytes(path);
+            bytes = InputFiles.read(path);
         } catch (NoSuchFileException e) {
             return null;
         } catch (IOException e) {

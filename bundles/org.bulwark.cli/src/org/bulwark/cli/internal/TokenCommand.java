@@ -1,5 +1,7 @@
 package org.bulwark.cli.internal;
 
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -63,12 +65,24 @@ final class TokenCommand extends ParentCommand {
             if (g.isEmpty()) {
                 throw new ParameterException(spec.commandLine(), "--groups needs at least one group, or *");
             }
-            FleetServer.NewToken token = services.get(FleetServer.class).issueToken(store.dataDir(services), name, r, g);
+            java.nio.file.Path data = store.dataDir(services);
+            FleetServer.NewToken token;
+            try {
+                token = services.get(FleetServer.class).issueToken(data, name, r, g);
+            } catch (IOException e) {
+                throw cannotWrite(data, e);
+            }
             print(token.secret());
             spec.commandLine().getErr().println("bulwark: " + role(r) + " token " + token.info().id()
                     + " for groups " + String.join(",", g) + " (shown once; keep it secret)");
             return ExitCodes.OK;
         }
+    }
+
+    /** @return exit code 5 with one line naming the data directory and why, never a stack trace */
+    static CliException cannotWrite(java.nio.file.Path data, IOException e) {
+        String why = e instanceof AccessDeniedException a ? a.getFile() + ": permission denied" : e.getMessage();
+        return new CliException(ExitCodes.IO, "cannot write the tokens of data directory " + data + ": " + why);
     }
 
     static String role(Role r) {
@@ -135,6 +149,8 @@ final class TokenCommand extends ParentCommand {
                 revoked = services.get(FleetServer.class).revokeToken(store.dataDir(services), idOrName);
             } catch (IllegalArgumentException e) {
                 throw new CliException(ExitCodes.USAGE, e.getMessage());
+            } catch (IOException e) {
+                throw cannotWrite(store.dataDir(services), e);
             }
             spec.commandLine().getErr().println("bulwark: revoked " + role(revoked.role()) + " token "
                     + revoked.id() + " (" + revoked.name() + ")");

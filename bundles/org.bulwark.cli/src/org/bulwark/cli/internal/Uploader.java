@@ -8,7 +8,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
@@ -55,7 +54,7 @@ final class Uploader {
     static SSLContext trusting(Path file) {
         List<Certificate> certificates = new ArrayList<>();
         try {
-            byte[] bytes = Files.readAllBytes(file);
+            byte[] bytes = InputFiles.read(file);
             if (new String(bytes, StandardCharsets.US_ASCII).contains("-----BEGIN CERTIFICATE-----")) {
                 certificates.addAll(CertificateFactory.getInstance("X.509")
                         .generateCertificates(new ByteArrayInputStream(bytes)));
