@@ -74,6 +74,51 @@ class OperabilityTest extends ServerTestBase {
         assertEquals(3, fleet.get("/api/machines", fleet.admin).get("count").asInt());
     }
 
+    @Test
+    void slowlySentBodiesDoNotHoldTheHandlers() throws Exception {
+        List<Socket> slow = new ArrayList<>();
+        try {
+            // 8 authenticated uploads that send their head and one byte of a 1000-byte body (4 handlers here)
+            for (int i = 0; i < 8; i++) {
+                Socket s = new Socket("127.0.0.1", fleet.running.port());
+                s.getOutputStream().write(("POST /api/assessments HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer "
+                        + fleet.agent + "\r\nContent-Length: 1000\r\n\r\n{").getBytes(StandardCharsets.US_ASCII));
+                s.getOutputStream().flush();
+                slow.add(s);
+            }
+            Thread.sleep(200); // each is being received now
+            long start = System.nanoTime();
+            assertEquals(3, fleet.get("/api/machines", fleet.admin).get("count").asInt());
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            assertTrue(millis < 3000, "answered in " + millis + " ms");
+            // the JDK server closes a request not whole within its time limit (10 s, checked every second)
+            for (Socket s : slow) {
+                s.setSoTimeout(15_000);
+                String answer = new String(readUntilClosed(s.getInputStream()), StandardCharsets.US_ASCII);
+                assertTrue(answer.isEmpty() || answer.startsWith("HTTP/1.1 408"), answer);
+            }
+        } finally {
+            for (Socket s : slow) {
+                s.close();
+            }
+        }
+        assertEquals(3, fleet.stored());
+    }
+
+    /** @return what the server sent before it closed the connection (or reset it) */
+    private static byte[] readUntilClosed(InputStream in) throws IOException {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try {
+            int b;
+            while ((b = in.read()) >= 0) {
+                out.write(b);
+            }
+        } catch (SocketException reset) {
+            // closed
+        }
+        return out.toByteArray();
+    }
+
     /** @return -1 when the server closed the connection (or reset it) before the socket's timeout */
     private static int readClosed(InputStream in) throws IOException {
         try {

@@ -15,8 +15,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <ul>
  * <li>{@value #NODELAY} {@code true}: answers without Nagle's delay (the JDK server writes an answer's head and body
  * separately, and with the client's delayed ACK each answer on a kept-alive connection waited 40 ms)</li>
- * <li>{@value #MAX_REQ_TIME} {@code 10} s to send a request's head (request line and headers); a connection still
- * sending it then is closed</li>
+ * <li>{@value #MAX_REQ_TIME} {@code 10} s to send a whole request: its head (request line and headers) and its body
+ * (the JDK server counts until the body's last byte); a connection still sending it then is closed</li>
  * <li>{@value #MAX_RSP_TIME} {@code 120} s to take an answer</li>
  * <li>{@value #MAX_REQ_HEADERS} {@code 100} headers, {@value #MAX_REQ_HEADER_SIZE} {@code 65536} bytes of them</li>
  * <li>{@value #MAX_CONNECTIONS} {@code 512} connections at once; the JDK server closes any beyond</li>

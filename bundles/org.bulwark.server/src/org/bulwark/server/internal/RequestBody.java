@@ -29,6 +29,8 @@ final class RequestBody {
     private final String contentLength;
     private final String contentEncoding;
     private final long limit;
+    /** The body as sent, once {@link #receive} read it. */
+    private byte[] sent;
 
     /**
      * @param in              the body as sent
@@ -43,8 +45,16 @@ final class RequestBody {
         this.limit = limit;
     }
 
-    /** @return the body; 413 beyond the limit, 415 for an encoding other than gzip or identity */
-    Bytes bytes() throws IOException {
+    /**
+     * Receives the body as sent (bounded by the limit), so that a handler never waits for a client: the
+     * {@link Router} calls it before it takes a handler. 413 beyond the limit, 415 for an encoding other than gzip
+     * or identity; an {@link IOException} when the client stops sending (the JDK server closes a connection whose
+     * request is not whole within {@code sun.net.httpserver.maxReqTime}) or goes away.
+     */
+    void receive() throws IOException {
+        if (sent != null) {
+            return;
+        }
         if (contentLength != null) {
             try {
                 if (Long.parseLong(contentLength.trim()) > limit) {
@@ -60,8 +70,14 @@ final class RequestBody {
             throw new ApiError(415, "unsupported_encoding", "Content-Encoding " + contentEncoding
                     + " is not supported: send gzip or identity");
         }
-        byte[] body = readAtMost(in);
-        if (!gzip) {
+        sent = readAtMost(in);
+    }
+
+    /** @return the body; 413 beyond the limit, 415 for an encoding other than gzip or identity */
+    Bytes bytes() throws IOException {
+        receive();
+        byte[] body = sent;
+        if (!isGzip()) {
             return new Bytes(body, null);
         }
         try (InputStream inflated = new GZIPInputStream(new ByteArrayInputStream(body), 64 * 1024)) {
@@ -69,6 +85,10 @@ final class RequestBody {
         } catch (ZipException | EOFException e) {
             throw new ApiError(400, "invalid_encoding", "the body is not valid gzip: " + e.getMessage());
         }
+    }
+
+    private boolean isGzip() {
+        return contentEncoding != null && contentEncoding.trim().equalsIgnoreCase("gzip");
     }
 
     /** @return the body as a JSON tree; 400 when it is missing or malformed, naming the line and column */

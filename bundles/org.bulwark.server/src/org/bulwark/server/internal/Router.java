@@ -32,8 +32,10 @@ import com.sun.net.httpserver.HttpHandler;
  * with a reference into the server's log and no exception text.
  *
  * <p>At most {@code handlers} requests are handled at once (waiting up to {@link #HANDLER_WAIT_MS} for their turn,
- * then 503); the threads that read request heads are not counted, so clients that are slow to send their head
- * (held at most {@code sun.net.httpserver.maxReqTime}, see {@link ServerComponent}) do not keep others waiting.
+ * then 503); the threads that read request heads are not counted, and a request's body is received before a
+ * handler is taken (by at most {@value #RECEIVERS_PER_HANDLER} receivers per handler), so clients that are slow to
+ * send their head or body (held at most {@code sun.net.httpserver.maxReqTime}, see {@link HttpLimits}) do not keep
+ * others waiting.
  */
 final class Router implements HttpHandler {
 
@@ -44,6 +46,8 @@ final class Router implements HttpHandler {
     private static final long DRAIN_BYTES = 64L * 1024 * 1024;
     /** How long a request waits for a handler before it is answered 503. */
     static final long HANDLER_WAIT_MS = 10_000;
+    /** How many request bodies are received at once, per handler. */
+    static final int RECEIVERS_PER_HANDLER = 4;
     /** Seconds a client is told to wait after a 503. */
     static final int RETRY_AFTER = 5;
     private static final System.Logger LOG = System.getLogger("org.bulwark.server");
@@ -51,6 +55,7 @@ final class Router implements HttpHandler {
     private final BearerAuth auth;
     private final long maxBody;
     private final Semaphore handlers;
+    private final Semaphore receivers;
     private final List<Route> routes = new ArrayList<>();
 
     /**
@@ -62,6 +67,7 @@ final class Router implements HttpHandler {
         this.auth = auth;
         this.maxBody = maxBody;
         this.handlers = new Semaphore(Math.max(1, handlers), true);
+        this.receivers = new Semaphore(RECEIVERS_PER_HANDLER * Math.max(1, handlers), true);
         for (Resource r : resources) {
             r.register(this::add);
         }
@@ -181,6 +187,9 @@ final class Router implements HttpHandler {
             if (r.roles() == null) {
                 return r.handler().handle(request);
             }
+            if (!method.equals("GET") && !method.equals("DELETE")) {
+                receive(body);
+            }
             if (!handlers.tryAcquire(HANDLER_WAIT_MS, TimeUnit.MILLISECONDS)) {
                 throw new ApiError(503, "busy", "the server is busy: try again later", RETRY_AFTER);
             }
@@ -194,6 +203,24 @@ final class Router implements HttpHandler {
             throw new ApiError(405, "method_not_allowed", method + " is not allowed on " + path);
         }
         throw ApiError.notFound("no such endpoint: " + path);
+    }
+
+    /**
+     * Receives a request's body before a handler is taken, so a client that sends it slowly holds one of the
+     * receivers (bounded, then 503) and not a handler; the JDK server closes it when the request is not whole
+     * within its time limit (408 then, should the answer still reach it).
+     */
+    private void receive(RequestBody body) throws InterruptedException {
+        if (!receivers.tryAcquire(HANDLER_WAIT_MS, TimeUnit.MILLISECONDS)) {
+            throw new ApiError(503, "busy", "the server is busy: try again later", RETRY_AFTER);
+        }
+        try {
+            body.receive();
+        } catch (IOException e) {
+            throw new ApiError(408, "request_timeout", "the request body was not received whole: " + e.getMessage());
+        } finally {
+            receivers.release();
+        }
     }
 
     /** @return the first value of every request header, by lower-case name */
