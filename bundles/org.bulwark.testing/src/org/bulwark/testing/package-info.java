@@ -18,9 +18,11 @@
  * Per-test data directories are JUnit's own {@code @TempDir}.
  *
  * <p>1.1.0: {@code TestBundle}, {@code JdkTools}.
+ * <p>1.2.0: {@code Allocations}, the bytes a thread allocated, and {@code TextMutations}, mutated text files: for
+ * fuzz tests.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.bulwark.testing;
 
 import org.osgi.annotation.bundle.Export;

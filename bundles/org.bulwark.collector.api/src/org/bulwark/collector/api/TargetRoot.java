@@ -45,9 +45,13 @@ public record TargetRoot(Path directory) {
      * @return a path below {@link #directory()} with no symbolic link in it
      * @throws FileSystemLoopException when resolving it needs more than {@value #MAX_SYMLINKS} symbolic links
      *                                 (a loop, or a chain that long); its file is {@code targetPath}
-     * @throws IOException             when a symbolic link on the way cannot be read
+     * @throws IOException             when a symbolic link on the way cannot be read, or {@code targetPath} holds a
+     *                                 NUL character (no file has such a name: it came from malformed input)
      */
     public Path resolve(String targetPath) throws IOException {
+        if (targetPath.indexOf('\0') >= 0) {
+            throw new IOException("not a valid path: it holds a NUL character");
+        }
         Deque<String> pending = new ArrayDeque<>(segments(targetPath));
         List<String> done = new ArrayList<>();
         int links = 0;
