@@ -34,9 +34,11 @@ case "${1:-}" in
     rm -rf "$dir"
     mkdir -p "$dir"
     [ "$(id -u)" = 0 ] && chown postgres "$dir"
-    as_owner "'$bin/initdb' -D '$dir/data' -U postgres --auth=trust >/dev/null"
+    # passwords are checked over TCP (as on a real server: PasswordFileTest proves a wrong one is refused); the
+    # socket in $dir, which only this script uses, trusts the local superuser
+    as_owner "'$bin/initdb' -D '$dir/data' -U postgres --auth-local=trust --auth-host=scram-sha-256 >/dev/null"
     as_owner "'$bin/pg_ctl' -D '$dir/data' -w -l '$dir/log' -o \"-p $port -k '$dir' -c listen_addresses=127.0.0.1\" start >/dev/null"
-    as_owner "'$bin/psql' -h 127.0.0.1 -p $port -U postgres -q -c \"CREATE USER bulwark PASSWORD 'bulwark'\" -c 'CREATE DATABASE bulwark OWNER bulwark'"
+    as_owner "'$bin/psql' -h '$dir' -p $port -U postgres -q -c \"CREATE USER bulwark PASSWORD 'bulwark'\" -c 'CREATE DATABASE bulwark OWNER bulwark'"
     echo "export BULWARK_TEST_PG_URL='jdbc:postgresql://127.0.0.1:$port/bulwark?user=bulwark&password=bulwark'"
     ;;
   stop)

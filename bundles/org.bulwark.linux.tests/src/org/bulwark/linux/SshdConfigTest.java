@@ -3,6 +3,7 @@ package org.bulwark.linux;
 import org.bulwark.collector.tck.Fixture;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -38,6 +39,19 @@ class SshdConfigTest {
         assertEquals(List.of(
                 new Observation.Other("without-password", Source.dropIn("/etc/ssh/sshd_config.d/9-late.conf", 1), note),
                 new Observation.Other("yes", Source.file("/etc/ssh/sshd_config", 3), note)), o.others());
+    }
+
+    @Test
+    void filesIncludingEachOtherEndAtTheBudgetAndWhatIsUnreadIsUnreadable() {
+        // a.conf and b.conf include their own directory: 2^16 reads at the nesting limit without a budget
+        Fixture f = new Fixture(root).write("/etc/ssh/sshd_config", "Include /etc/ssh/d/*.conf")
+                .write("/etc/ssh/d/a.conf", "Include /etc/ssh/d/*.conf", "X11Forwarding no")
+                .write("/etc/ssh/d/b.conf", "Include /etc/ssh/d/*.conf", "X11Forwarding no");
+        SshdConfig c = assertTimeoutPreemptively(java.time.Duration.ofSeconds(30), () -> SshdConfig.read(root));
+        Observation o = c.observe("k", "PermitRootLogin", "prohibit-password", "default");
+        assertEquals(ObservationState.UNREADABLE, o.state(), o.toString());
+        assertEquals("/etc/ssh/d/b.conf: not read: the configuration includes more than 64 files or 1048576 "
+                + "characters (Include from /etc/ssh/d/a.conf:1)", o.reason());
     }
 
     @Test

@@ -24,6 +24,16 @@ public final class SshdConfig {
     public static final String MAIN = "/etc/ssh/sshd_config";
 
     private static final int MAX_DEPTH = 16;
+    /** The most files one configuration reads: a file may include a directory of files that include it again. */
+    static final int MAX_FILES = 64;
+    /** The most characters of configuration read, all files together. */
+    static final long MAX_CHARS = 1L << 20;
+
+    /** What is left to read of one configuration; shared by its files. */
+    private static final class Budget {
+        int files = MAX_FILES;
+        long chars = MAX_CHARS;
+    }
 
     private sealed interface Item permits Setting, Problem, Unreadable {
     }
@@ -48,7 +58,7 @@ public final class SshdConfig {
     /** Reads the configuration below {@code root}; never throws. */
     public static SshdConfig read(Path root) {
         List<Item> items = new ArrayList<>();
-        boolean exists = parse(root, MAIN, false, 0, items);
+        boolean exists = parse(root, MAIN, false, 0, items, new Budget());
         return new SshdConfig(items, exists);
     }
 
@@ -57,7 +67,8 @@ public final class SshdConfig {
         return mainExists;
     }
 
-    private static boolean parse(Path root, String path, boolean dropIn, int depth, List<Item> items) {
+    private static boolean parse(Path root, String path, boolean dropIn, int depth, List<Item> items,
+            Budget budget) {
         Optional<TextFile> file;
         try {
             file = TargetFiles.read(root, path);
@@ -69,6 +80,10 @@ public final class SshdConfig {
             return false;
         }
         List<String> lines = file.get().lines();
+        budget.files--;
+        for (String l : lines) {
+            budget.chars -= l.length() + 1;
+        }
         boolean inMatch = false;
         for (int i = 0; i < lines.size(); i++) {
             int number = i + 1;
@@ -108,7 +123,14 @@ public final class SshdConfig {
                 }
                 for (String pattern : args) {
                     for (String included : expand(root, pattern, items)) {
-                        parse(root, included, true, depth + 1, items);
+                        if (budget.files <= 0 || budget.chars <= 0) {
+                            // a value may be in what is not read: what depends on it cannot be told
+                            items.add(new Unreadable(new UnreadableException(included, "not read: the "
+                                    + "configuration includes more than " + MAX_FILES + " files or "
+                                    + MAX_CHARS + " characters (Include from " + path + ":" + number + ")")));
+                            break;
+                        }
+                        parse(root, included, true, depth + 1, items, budget);
                     }
                 }
                 continue;

@@ -61,6 +61,15 @@ class SignedPluginsTest {
     }
 
     @Test
+    void theKeystorePasswordComesFromTheEnvironmentBeforeTheCommandLine() {
+        // the launcher passes no password on the java command line (every user can read it there)
+        assertEquals("from-env", SignedPluginInstaller.password("from-env", "from-property"));
+        assertEquals("from-property", SignedPluginInstaller.password(null, "from-property"));
+        assertEquals("from-property", SignedPluginInstaller.password("", "from-property"));
+        assertEquals("changeit", SignedPluginInstaller.password(null, null));
+    }
+
+    @Test
     void verdicts() throws Exception {
         JarVerifier v = verifier();
         Path good = signed("good.jar", "test.signed.good", vendorStore, "Vendor");

@@ -23,10 +23,10 @@ import org.osgi.service.component.annotations.Component;
  * With {@code --require-signed-plugins} (framework property {@value #REQUIRE}), takes over the plug-in
  * folder's jars from FileInstall's own bundle handling (it ranks above it): a jar is installed and started
  * only when every entry is signed, unchanged and signed by a trusted certificate ({@value #TRUST}, a PEM file
- * or a keystore with password {@value #TRUST_PASSWORD}: the signers' own certificates or the CAs that issued
- * them); otherwise it is refused with the reason on stderr. The jar is read once and the bytes that were checked
- * are the bytes installed ({@link JarVerifier#check}): the file is never opened again for the framework.
- * Without the property it handles nothing, and FileInstall installs jars as usual.
+ * or a keystore with password {@value #TRUST_PASSWORD_ENV}, else {@value #TRUST_PASSWORD}: the signers' own
+ * certificates or the CAs that issued them); otherwise it is refused with the reason on stderr. The jar is read
+ * once and the bytes that were checked are the bytes installed ({@link JarVerifier#check}): the file is never
+ * opened again for the framework. Without the property it handles nothing, and FileInstall installs jars as usual.
  */
 @Component(service = ArtifactInstaller.class, property = "service.ranking:Integer=1000")
 public final class SignedPluginInstaller implements ArtifactInstaller {
@@ -34,6 +34,10 @@ public final class SignedPluginInstaller implements ArtifactInstaller {
     public static final String REQUIRE = "bulwark.plugins.requireSigned";
     public static final String TRUST = "bulwark.plugins.trusted";
     public static final String TRUST_PASSWORD = "bulwark.plugins.trusted.password";
+    /** The environment variable that holds the keystore's password (before {@value #TRUST_PASSWORD}). */
+    public static final String TRUST_PASSWORD_ENV = "BULWARK_TRUSTED_PASSWORD";
+    /** The password of a keystore of trusted signers when none is given (the JDK's keystores' default). */
+    static final String DEFAULT_PASSWORD = "changeit";
 
     private final BundleContext context;
     private final boolean required;
@@ -45,7 +49,18 @@ public final class SignedPluginInstaller implements ArtifactInstaller {
     @Activate
     public SignedPluginInstaller(BundleContext context) {
         this(context, Boolean.parseBoolean(context.getProperty(REQUIRE)), context.getProperty(TRUST),
-                context.getProperty(TRUST_PASSWORD));
+                password(System.getenv(TRUST_PASSWORD_ENV), context.getProperty(TRUST_PASSWORD)));
+    }
+
+    /**
+     * @return the keystore password: the environment's (so that no secret is on a command line, where every user
+     *         of the machine sees it), else the framework property, else {@value #DEFAULT_PASSWORD}
+     */
+    static String password(String env, String property) {
+        if (env != null && !env.isEmpty()) {
+            return env;
+        }
+        return property != null ? property : DEFAULT_PASSWORD;
     }
 
     SignedPluginInstaller(BundleContext context, boolean required, String trust, String password) {
