@@ -99,6 +99,7 @@ final class ServeCommand implements Callable<Integer> {
         }
         java.nio.file.Path data = store.dataDir(services);
         AssessmentStore db = store.open(services);
+        ServerLogLines.print(services.get(org.osgi.service.log.LogReaderService.class), err);
         FleetServer.Running running;
         try {
             running = server.start(db, new FleetServer.Settings(host, port, data, maxUpload, threads,

@@ -53,6 +53,7 @@ final class Router implements HttpHandler {
     private static final System.Logger LOG = System.getLogger("org.bulwark.server");
 
     private final BearerAuth auth;
+    private final ApiLog log;
     private final long maxBody;
     private final Semaphore handlers;
     private final Semaphore receivers;
@@ -63,8 +64,9 @@ final class Router implements HttpHandler {
      * @param handlers how many requests are handled at once; public routes (cheap: the OpenAPI document, health)
      *                 do not count, so that a busy server still says it is alive
      */
-    Router(BearerAuth auth, long maxBody, int handlers, List<Resource> resources) {
+    Router(BearerAuth auth, ApiLog log, long maxBody, int handlers, List<Resource> resources) {
         this.auth = auth;
+        this.log = log;
         this.maxBody = maxBody;
         this.handlers = new Semaphore(Math.max(1, handlers), true);
         this.receivers = new Semaphore(RECEIVERS_PER_HANDLER * Math.max(1, handlers), true);
@@ -84,9 +86,11 @@ final class Router implements HttpHandler {
 
     @Override
     public void handle(HttpExchange exchange) throws IOException {
+        long start = System.nanoTime();
+        Tokens.Token[] caller = new Tokens.Token[1];
         Reply reply;
         try {
-            reply = dispatch(exchange);
+            reply = dispatch(exchange, caller);
         } catch (ApiError e) {
             reply = Reply.error(e.status, e.code, e.getMessage());
             if (e.retryAfter > 0) {
@@ -115,6 +119,17 @@ final class Router implements HttpHandler {
             reply = Reply.error(500, "internal_error", "internal error (reference " + reference
                     + "); the server's log has the details");
         }
+        try {
+            answer(exchange, reply);
+        } finally {
+            log.answered(String.valueOf(exchange.getRemoteAddress().getAddress().getHostAddress()),
+                    exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(), caller[0], reply.status(),
+                    exchange.getRequestHeaders().getFirst(AssessmentResource.UPLOAD_ID),
+                    (System.nanoTime() - start) / 1_000_000);
+        }
+    }
+
+    private void answer(HttpExchange exchange, Reply reply) throws IOException {
         try (exchange) {
             // Read what is left of the request (bounded) before answering: closing a socket with unread data
             // resets the connection, and the client would lose the answer (e.g. a 413 or 401 before the body).
@@ -158,7 +173,7 @@ final class Router implements HttpHandler {
         }
     }
 
-    private Reply dispatch(HttpExchange exchange) throws Exception {
+    private Reply dispatch(HttpExchange exchange, Tokens.Token[] callerOut) throws Exception {
         String path = exchange.getRequestURI().getRawPath();
         String method = exchange.getRequestMethod();
         boolean pathKnown = false;
@@ -179,6 +194,7 @@ final class Router implements HttpHandler {
             Tokens.Token caller = null;
             if (r.roles() != null) {
                 caller = auth.authenticate(headers.get("authorization"));
+                callerOut[0] = caller;
                 BearerAuth.authorize(caller, r.roles(), r.method(), r.template());
             }
             RequestBody body = new RequestBody(exchange.getRequestBody(), headers.get("content-length"),

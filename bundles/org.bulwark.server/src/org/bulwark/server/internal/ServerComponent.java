@@ -26,6 +26,9 @@ import org.bulwark.store.api.StoreException;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.log.LoggerFactory;
+import org.osgi.service.log.admin.LoggerAdmin;
 
 import com.sun.net.httpserver.HttpServer;
 import com.sun.net.httpserver.HttpsServer;
@@ -41,16 +44,25 @@ public final class ServerComponent implements FleetServer {
     private final ScoringService scoring;
     private final BenchmarkRegistry registry;
     private final Operations operations;
+    private final LoggerFactory logs;
+    private final LoggerAdmin logAdmin;
 
-    /** The operations services are static, mandatory references: the resources are thin adapters over them. */
+    /**
+     * The operations services are static, mandatory references: the resources are thin adapters over them. The
+     * Log Service (the framework's) takes the access and audit logs ({@link ApiLog}).
+     */
     @Activate
     public ServerComponent(@Reference ScoringService scoring, @Reference BenchmarkRegistry registry,
             @Reference UploadIntake intake, @Reference ExceptionOperations exceptions,
             @Reference RemediationOperations remediations, @Reference RecommendationRows recommendations,
-            @Reference EntityJson json, @Reference EntityCsv csv, @Reference FileOutput files) {
+            @Reference EntityJson json, @Reference EntityCsv csv, @Reference FileOutput files,
+            @Reference LoggerFactory logs,
+            @Reference(cardinality = ReferenceCardinality.OPTIONAL) LoggerAdmin logAdmin) {
         this.scoring = scoring;
         this.registry = registry;
         this.operations = new Operations(intake, exceptions, remediations, recommendations, json, csv, files);
+        this.logs = logs;
+        this.logAdmin = logAdmin;
     }
 
     @Override
@@ -68,7 +80,7 @@ public final class ServerComponent implements FleetServer {
         UploadLog uploads = new UploadLog(data);
         GroupRules groups = new GroupRules(data, operations.files());
         int handlers = Math.max(1, settings.threads());
-        Router api = new Router(new BearerAuth(new Tokens(data)),
+        Router api = new Router(new BearerAuth(new Tokens(data)), new ApiLog(logs, logAdmin),
                 settings.maxUploadBytes() > 0 ? settings.maxUploadBytes() : DEFAULT_MAX_UPLOAD_BYTES, handlers, List.of(
                         new OpenApiResource(),
                         new HealthResource(store),

@@ -100,7 +100,18 @@ class CrashTest {
      */
     @Test
     void aKilledWriterLosesNoAcknowledgedSaveAndHandsOutNoIdTwice() throws Exception {
-        String url = "jdbc:h2:file:" + dir.toAbsolutePath().resolve("store");
+        killedWriters("jdbc:h2:file:" + dir.toAbsolutePath().resolve("store"));
+    }
+
+    /** The same on PostgreSQL, in a fresh schema of {@code BULWARK_TEST_PG_URL}'s database. */
+    @Test
+    @org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable(named = TestStores.PG_ENV,
+            matches = "jdbc:postgresql:.+")
+    void aKilledWriterLosesNoAcknowledgedSaveOnPostgres() throws Exception {
+        killedWriters(TestStores.postgresSchema());
+    }
+
+    private void killedWriters(String url) throws Exception {
         long seed = System.nanoTime();
         java.util.Random random = new java.util.Random(seed);
         java.util.TreeSet<Long> acknowledged = new java.util.TreeSet<>();
@@ -212,7 +223,8 @@ class CrashTest {
         List<Bundle> bundles = new ArrayList<>();
         for (Bundle b : host.getBundleContext().getBundles()) {
             String name = b.getSymbolicName();
-            if (name != null && (name.startsWith("org.bulwark.") || name.equals("com.h2database"))) {
+            if (name != null && (name.startsWith("org.bulwark.") || name.equals("com.h2database")
+                    || name.startsWith("org.postgresql"))) {
                 bundles.add(b);
             }
         }
