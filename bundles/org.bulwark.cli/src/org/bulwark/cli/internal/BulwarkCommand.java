@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         subcommands = { AssessCommand.class, ScoreCommand.class, HistoryCommand.class, DiffCommand.class,
                 ShowCommand.class, ExceptionCommand.class, RemediationCommand.class, DeviceCommand.class,
                 CollectorsCommand.class, ControlsCommand.class, PluginsCommand.class, ServeCommand.class,
-                SoftwareCommand.class, FeedsCommand.class, WeaknessesCommand.class, TokenCommand.class,
+                AgentCommand.class, SoftwareCommand.class, FeedsCommand.class, WeaknessesCommand.class, TokenCommand.class,
                 ScapCommand.class, CompletionCommand.class, ManCommand.class },
         footerHeading = "%nPlug-ins (options of the bulwark script, before the command):%n",
         footer = { "  --plugins DIR             plug-in folder (default ~/.bulwark/plugins)",

@@ -109,9 +109,39 @@ final class Uploader {
 
     /** @param trust the certificates an HTTPS server may present, {@code null} for the JDK's trust store */
     static void upload(URI server, String token, byte[] document, SSLContext trust, PrintWriter err) {
+        Sent sent = send(server, token, document, UUID.randomUUID().toString(), trust, ATTEMPTS);
+        if (!sent.ok()) {
+            throw new CliException(ExitCodes.IO, "the report was written, but the upload to " + sent.target()
+                    + " failed: " + sent.failure());
+        }
+        err.println("bulwark: uploaded to " + sent.target() + ": " + sent.body());
+    }
+
+    /**
+     * What a server answered an upload.
+     *
+     * @param status  the last HTTP status, 0 when no answer came (a network or TLS failure)
+     * @param body    the last answer's body, or {@code ""}
+     * @param failure why it failed, {@code null} when it was stored (or recognized as a repeat)
+     */
+    record Sent(URI target, int status, String body, String failure) {
+        boolean ok() {
+            return failure == null;
+        }
+
+        /** @return whether sending it again, unchanged, can never succeed (the server refused the document) */
+        boolean refusedForGood() {
+            return status >= 400 && status < 500 && status != 401 && status != 408 && status != 429;
+        }
+    }
+
+    /**
+     * Sends one upload document with {@code uploadId}: network failures and 5xx answers are tried again, up to
+     * {@code attempts} times in all, with the same id, so the server stores it once.
+     */
+    static Sent send(URI server, String token, byte[] document, String uploadId, SSLContext trust, int attempts) {
         String base = server.toString().replaceAll("/+$", "");
         URI target = URI.create(base.endsWith("/api/assessments") ? base : base + "/api/assessments");
-        String uploadId = UUID.randomUUID().toString();
         HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10));
         if (trust != null) {
             builder.sslContext(trust);
@@ -127,19 +157,22 @@ final class Uploader {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(document)).build();
         boolean compressed = true;
         String last = "";
-        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+        int status = 0;
+        String body = "";
+        for (int attempt = 1; attempt <= attempts; attempt++) {
             try {
                 HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
-                int status = response.statusCode();
+                status = response.statusCode();
+                body = response.body();
                 if (status == 200 || status == 201) {
-                    err.println("bulwark: uploaded to " + target + ": " + response.body());
-                    return;
+                    return new Sent(target, status, body, null);
                 }
-                last = "HTTP " + status + ": " + response.body();
+                last = "HTTP " + status + ": " + body;
                 if ((status == 400 || status == 415) && compressed) {
                     // a server from before compressed uploads reads the gzip bytes as JSON: send it plain once
                     compressed = false;
                     request = plain;
+                    attempt--;
                     continue;
                 }
                 if (status < 500) {
@@ -147,23 +180,24 @@ final class Uploader {
                 }
             } catch (SSLHandshakeException e) {
                 // retrying does not make a certificate trusted
-                last = "TLS handshake failed (" + e.getMessage() + "); for a server with a self-signed "
-                        + "certificate, give its certificate with --upload-truststore FILE";
-                break;
+                return new Sent(target, 0, "", "TLS handshake failed (" + e.getMessage() + "); for a server with a "
+                        + "self-signed certificate, give its certificate with --upload-truststore FILE");
             } catch (IOException e) {
+                status = 0;
                 last = e.toString();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new CliException(ExitCodes.INTERNAL, "interrupted while uploading");
             }
-            try {
-                Thread.sleep(1000L * attempt);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new CliException(ExitCodes.INTERNAL, "interrupted while uploading");
+            if (attempt < attempts) {
+                try {
+                    Thread.sleep(1000L * attempt);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new CliException(ExitCodes.INTERNAL, "interrupted while uploading");
+                }
             }
         }
-        throw new CliException(ExitCodes.IO, "the report was written, but the upload to " + target + " failed: "
-                + last);
+        return new Sent(target, status, body, last);
     }
 }
