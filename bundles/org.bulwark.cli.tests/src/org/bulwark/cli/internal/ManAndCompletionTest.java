@@ -1,6 +1,7 @@
 package org.bulwark.cli.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -48,6 +49,14 @@ class ManAndCompletionTest {
     }
 
     @Test
+    void versionIsTheRelease() {
+        assertEquals(ExitCodes.OK, bulwark.run("--version"), bulwark.err());
+        List<String> lines = bulwark.out().lines().toList();
+        assertEquals("Bulwark 1.0.0", lines.get(0), "the release: products, features and the CLI bundle");
+        assertTrue(lines.size() == 1 || lines.size() == 2 && lines.get(1).matches("build \\S+"), lines.toString());
+    }
+
+    @Test
     void theManPageNamesEveryCommandAndEachOfItsOptions() throws IOException {
         assertEquals(ExitCodes.OK, bulwark.run("man"), bulwark.err());
         String page = bulwark.out();
@@ -81,7 +90,7 @@ class ManAndCompletionTest {
             }
             assertEquals(names, sections.get(c.getKey()), c.getKey());
         }
-        assertEquals(".TH BULWARK 1 \"\" \"Bulwark 0.1.0\" \"User Commands\"", page.lines().findFirst().orElse(""));
+        assertEquals(".TH BULWARK 1 \"\" \"Bulwark 1.0.0\" \"User Commands\"", page.lines().findFirst().orElse(""));
         assertEquals(List.of(".TP", "\\fB\\-\\-timeout\\fR \\fISECONDS\\fR",
                 "How long each collector may run. Default: 120."), around(page, "\\fB\\-\\-timeout\\fR"));
 

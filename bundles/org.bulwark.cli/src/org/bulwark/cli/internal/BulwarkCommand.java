@@ -3,7 +3,7 @@ package org.bulwark.cli.internal;
 import picocli.CommandLine.Command;
 
 /** The top-level {@code bulwark} command. */
-@Command(name = "bulwark", mixinStandardHelpOptions = true, version = "Bulwark 0.1.0",
+@Command(name = "bulwark", mixinStandardHelpOptions = true, versionProvider = ReleaseVersion.class,
         description = "An open, pluggable secure score for devices.",
         subcommands = { AssessCommand.class, ScoreCommand.class, HistoryCommand.class, DiffCommand.class,
                 ShowCommand.class, ExceptionCommand.class, RemediationCommand.class, DeviceCommand.class,
