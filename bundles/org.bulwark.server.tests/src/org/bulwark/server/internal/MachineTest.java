@@ -64,4 +64,32 @@ class MachineTest extends ServerTestBase {
         assertEquals("$skip: not an integer", error(fleet.send("GET", "/api/machines?$skip=x", fleet.admin, null),
                 400, "invalid_parameter"));
     }
+
+    @Test
+    void aMachinesChangeTimelineIsItsConsecutiveDiffsNewestFirst() throws Exception {
+        // m-web failed control 0; now it fails control 1, then the same again
+        assertEquals(201, fleet.upload(fleet.agent, fleet.report("m-web", "web-1", "Debian GNU/Linux 12", 1), null)
+                .statusCode());
+        assertEquals(201, fleet.upload(fleet.agent, fleet.report("m-web", "web-1", "Debian GNU/Linux 12", 1), null)
+                .statusCode());
+        JsonNode timeline = fleet.get("/api/machines/m-web/changes", fleet.viewerWeb);
+        assertEquals(2, timeline.get("count").asInt());
+        JsonNode newest = timeline.get("value").get(0);
+        JsonNode older = timeline.get("value").get(1);
+        assertEquals(older.get("to").get("id"), newest.get("from").get("id"));
+        assertEquals(0, newest.get("changes").size(), "nothing changed between the last two");
+        assertEquals(0.0, newest.get("scoreDelta").asDouble(), 1e-12);
+        Set<String> changes = new java.util.TreeSet<>();
+        for (JsonNode c : older.get("changes")) {
+            changes.add(c.get("kind").asText() + " " + c.get("controlId").asText() + " " + c.get("before").asText()
+                    + "->" + c.get("after").asText());
+        }
+        assertEquals(new java.util.TreeSet<>(Set.of("RESULT_CHANGED " + fleet.controls.get(0).id() + " FAIL->PASS",
+                "RESULT_CHANGED " + fleet.controls.get(1).id() + " PASS->FAIL")), changes);
+        assertEquals(1, fleet.get("/api/machines/m-web/changes?$top=1", fleet.viewerWeb).get("value").size());
+        assertEquals(0, fleet.get("/api/machines/m-db/changes", fleet.viewerDb).get("count").asInt(),
+                "one assessment: no change yet");
+        assertEquals("no machine 'm-web'", error(fleet.send("GET", "/api/machines/m-web/changes", fleet.viewerDb,
+                null), 404, "not_found"));
+    }
 }

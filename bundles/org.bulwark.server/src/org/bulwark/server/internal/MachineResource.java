@@ -1,16 +1,21 @@
 package org.bulwark.server.internal;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.bulwark.operations.api.EntityJson;
 import org.bulwark.scoring.api.Device;
 import org.bulwark.scoring.api.DeviceResults;
 import org.bulwark.store.api.AssessmentStore;
+import org.bulwark.store.api.AssessmentSummary;
 import org.bulwark.store.api.StoreException;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * {@code /api/machines}, {@code …/{id}} (id or host name), {@code …/{id}/assessments} and {@code …/{id}/software}
- * (the machine's inventories, each with its items or why it could not be read): the caller's machines; and
+ * {@code /api/machines}, {@code …/{id}} (id or host name), {@code …/{id}/assessments}, {@code …/{id}/changes} (its
+ * change timeline) and {@code …/{id}/software} (the machine's inventories, each with its items or why it could not
+ * be read): the caller's machines; and
  * {@code /api/Software}, every piece of software on them with how many have it and in which versions. Software is
  * in the shared vocabulary of {@link EntityJson}.
  */
@@ -31,6 +36,7 @@ final class MachineResource implements Resource {
         routes.add("GET", "/api/machines", BearerAuth.READERS, this::machines);
         routes.add("GET", "/api/machines/{id}", BearerAuth.READERS, this::machine);
         routes.add("GET", "/api/machines/{id}/assessments", BearerAuth.READERS, this::assessments);
+        routes.add("GET", "/api/machines/{id}/changes", BearerAuth.READERS, this::changes);
         routes.add("GET", "/api/machines/{id}/software", BearerAuth.READERS, this::machineSoftware);
         routes.add("GET", "/api/Software", BearerAuth.READERS, this::software);
     }
@@ -60,6 +66,31 @@ final class MachineResource implements Resource {
             }
         }
         return Reply.json(200, ServerJson.machine(d, null, null));
+    }
+
+    /**
+     * The machine's change timeline, newest first: for each two consecutive assessments, which controls changed
+     * state (or weight, or exception) and the points each moved, in the vocabulary of {@code bulwark diff}. Only the
+     * page's diffs are computed.
+     */
+    private Reply changes(Request request) throws StoreException {
+        Device d = Scope.of(state, request.principal()).device(request.param(0));
+        List<AssessmentSummary> history = store.history(d.id(), null);
+        List<long[]> pairs = new ArrayList<>();
+        for (int i = history.size() - 1; i > 0; i--) {
+            pairs.add(new long[] { history.get(i - 1).id(), history.get(i).id() });
+        }
+        try {
+            return Paging.page(request, pairs, p -> {
+                try {
+                    return json.diff(store.diff(p[0], p[1]));
+                } catch (StoreException e) {
+                    throw new java.io.UncheckedIOException(new java.io.IOException(e));
+                }
+            });
+        } catch (java.io.UncheckedIOException e) {
+            throw (StoreException) e.getCause().getCause();
+        }
     }
 
     private Reply assessments(Request request) throws StoreException {
