@@ -13,11 +13,12 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs="${RUNS:-5}"
-product=releng/org.bulwark.product/target/products/org.bulwark.workbench/linux/gtk/x86_64
+product="$(compgen -G 'releng/org.bulwark.product/target/products/org.bulwark.workbench/linux/gtk/x86_64/bulwark-workbench-[0-9]*' | head -n 1 || true)"
 probe=bundles/org.bulwark.ui.tests
 if ! compgen -G "$product/plugins/org.eclipse.equinox.launcher_*.jar" >/dev/null \
     || [ ! -f "$probe/target/classes/org/bulwark/ui/benchmark/LaunchTiming.class" ]; then
   ./mvnw -q -DskipTests verify
+  product="$(compgen -G 'releng/org.bulwark.product/target/products/org.bulwark.workbench/linux/gtk/x86_64/bulwark-workbench-[0-9]*' | head -n 1)"
 fi
 work="$(mktemp -d "${TMPDIR:-/tmp}/bulwark-bench.XXXXXX")"
 trap 'rm -rf "$work"' EXIT

@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# A fresh install from a release archive, as a user would make it (run by ./mvnw verify in releng/org.bulwark.product):
+#   bash releng/test-dist.sh bulwark-<version>-linux.gtk.x86_64.tar.gz
+# Unpacks it into an empty directory and, with a fresh HOME, runs its bin/bulwark: --version names the release,
+# `assess --no-store --format json` writes a report, and without a Java runtime it says what is missing.
+set -euo pipefail
+archive="${1:?usage: $0 ARCHIVE.tar.gz}"
+[ -f "$archive" ] || { echo "test-dist: no archive $archive" >&2; exit 1; }
+work="$(mktemp -d "${TMPDIR:-/tmp}/bulwark-dist.XXXXXX")"
+trap 'rm -rf "$work"' EXIT
+fail() { echo "test-dist: FAILED: $*" >&2; exit 1; }
+
+tar --warning=no-unknown-keyword -xzf "$archive" -C "$work"
+top="$(find "$work" -mindepth 1 -maxdepth 1 -type d)"
+[ "$(echo "$top" | wc -l)" = 1 ] || fail "the archive has more than one top folder: $top"
+bin="$top/bin/bulwark"
+[ -x "$bin" ] || fail "no executable bin/bulwark in $(basename "$top")"
+version="$(basename "$archive" | sed -n 's/^bulwark-\([0-9][0-9.]*[0-9]\)-.*/\1/p')"
+
+mkdir -p "$work/home"
+run() { (cd "$work" && HOME="$work/home" BULWARK_DATA= BULWARK_DB= BULWARK_PLUGINS= "$@"); }
+
+out="$(run "$bin" --version)" || fail "--version: exit $?"
+[ "$(echo "$out" | head -n 1)" = "Bulwark $version" ] || fail "--version says '$out', not Bulwark $version"
+
+set +e
+run "$bin" assess --no-store --format json -o "$work/report.json" 2> "$work/assess.err"
+code=$?
+set -e
+[ "$code" = 0 ] || [ "$code" = 4 ] || fail "assess exited $code: $(cat "$work/assess.err")"
+grep -q '"format"' "$work/report.json" || fail "assess wrote no JSON report"
+controls="$(grep -o '"state" : "[A-Z_]*"' "$work/report.json" | wc -l)"
+[ "$controls" -gt 100 ] || fail "the report has $controls results: the content is not installed"
+[ ! -e "$work/home/.bulwark/bulwark.mv.db" ] || fail "--no-store stored something"
+
+# a machine without Java: every command of this one but java on the PATH, no JAVA_HOME
+mkdir "$work/nojava"
+for f in /usr/local/bin/* /usr/bin/* /bin/*; do
+  name="$(basename "$f")"
+  case "$name" in java|java[0-9]*) continue ;; esac
+  [ -e "$work/nojava/$name" ] || ln -s "$f" "$work/nojava/$name"
+done
+set +e
+msg="$(cd "$work" && env -i HOME="$work/home" PATH="$work/nojava" /bin/bash "$bin" --version 2>&1)"
+code=$?
+set -e
+[ "$code" = 1 ] || fail "without Java: exit $code, not 1 ($msg)"
+case "$msg" in *"needs Java 17 or later"*) ;; *) fail "without Java: '$msg'" ;; esac
+
+echo "test-dist: $(basename "$archive"): $(du -h "$archive" | cut -f1) archive; --version, assess ($controls results," \
+  "exit $code for no Java) from a fresh unpack: OK"
