@@ -4,17 +4,25 @@ import static org.bulwark.server.internal.ServerFixture.error;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.ByteArrayOutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 
 import org.bulwark.collector.api.inventory.SoftwareInventory;
 import org.bulwark.collector.api.inventory.SoftwareItem;
+import org.bulwark.operations.api.VulnerabilityOperations;
 import org.bulwark.report.api.ReportFormat;
 import org.bulwark.scoring.api.Assessment;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-/** {@code /api/Software} and {@code /api/machines/{id}/software}: the uploaded inventories, within the caller's groups. */
+/**
+ * {@code /api/Software}, {@code /api/machines/{id}/software}, {@code /api/exposure} and
+ * {@code /api/machines/{id}/vulnerabilities}: the uploaded inventories and what the imported feeds make of them,
+ * within the caller's groups.
+ */
 class SoftwareTest extends ServerTestBase {
 
     static SoftwareItem item(String name, String version, String source) {
@@ -72,5 +80,55 @@ class SoftwareTest extends ServerTestBase {
         assertEquals("/var/lib/dpkg/status: permission denied", other.get("reason").asText());
         assertEquals(0, other.get("items").size());
         assertEquals(401, fleet.send("GET", "/api/Software", null, null).statusCode());
+    }
+
+    static final String TRACKER = """
+            {"openssl": {"CVE-2024-0001": {"releases": {"bookworm": {"status": "resolved",
+              "repositories": {"bookworm-security": "3.0.17-1~deb12u2"}, "fixed_version": "3.0.17-1~deb12u2",
+              "urgency": "high"}}}},
+             "util-linux": {"CVE-2024-1000": {"releases": {"bookworm": {"status": "resolved",
+              "repositories": {"bookworm-security": "2.38.1-5+deb12u4"}, "fixed_version": "2.38.1-5+deb12u4",
+              "urgency": "low"}}}}}
+            """;
+    static final String DEBIAN_CSV = """
+            version,codename,series,created,release,eol,eol-lts,eol-elts
+            12,Bookworm,bookworm,2021-08-02,2023-06-10,2026-06-10,2028-06-30,2033-06-30
+            """;
+
+    @Test
+    void exposureIsComputedOverTheCallersMachinesOnly() throws Exception {
+        upload("m-web", "web-1", SoftwareInventory.read("dpkg", List.of(item("libssl3", "3.0.15-1~deb12u1",
+                "openssl")), List.of()));
+        // bsdutils has an epoch, its source package (which the tracker names) none
+        upload("m-db", "db-1", SoftwareInventory.read("dpkg", List.of(new SoftwareItem("bsdutils", "amd64",
+                "1:2.38.1-5+deb12u3", "util-linux", "2.38.1-5+deb12u3", "installed", "", "dpkg")), List.of()));
+        Path tracker = Files.writeString(fleet.dir.resolve("tracker.json"), TRACKER);
+        Path csv = Files.writeString(fleet.dir.resolve("debian.csv"), DEBIAN_CSV);
+        ServerFixture.service(VulnerabilityOperations.class).importFeeds(fleet.store, List.of(tracker, csv),
+                Instant.now());
+
+        JsonNode all = fleet.get("/api/exposure", fleet.admin);
+        assertEquals(2, all.get("devices").size());
+        assertEquals("sw-openssl sw-util-linux", all.get("recommendations").get(0).get("id").asText() + " "
+                + all.get("recommendations").get(1).get("id").asText(), "highest exposure impact first");
+        // a viewer of web: only web's machine, its score is the fleet's, db's package is no recommendation
+        JsonNode web = fleet.get("/api/exposure", fleet.viewerWeb);
+        assertEquals(1, web.get("devices").size());
+        assertEquals("m-web", web.get("devices").get(0).get("id").asText());
+        assertEquals(web.get("devices").get(0).get("score").asDouble(), web.get("score").asDouble(), 1e-9);
+        assertEquals(1, web.get("recommendations").size());
+        assertEquals("sw-openssl", web.get("recommendations").get(0).get("id").asText());
+
+        JsonNode vulns = fleet.get("/api/machines/web-1/vulnerabilities", fleet.viewerWeb);
+        assertEquals(1, vulns.get("count").asInt());
+        JsonNode finding = vulns.get("value").get(0);
+        assertEquals("CVE-2024-0001 openssl 3.0.15-1~deb12u1 3.0.17-1~deb12u2", finding.get("id").asText() + " "
+                + finding.get("sourcePackage").asText() + " " + finding.get("installedVersion").asText() + " "
+                + finding.get("fixedVersion").asText());
+        assertEquals("no machine 'db-1'", error(fleet.send("GET", "/api/machines/db-1/vulnerabilities",
+                fleet.viewerWeb, null), 404, "not_found"));
+        assertEquals(0, fleet.get("/api/machines/m-other/vulnerabilities", fleet.admin).get("count").asInt(),
+                "a machine with no inventory has no findings");
+        assertEquals(401, fleet.send("GET", "/api/exposure", null, null).statusCode());
     }
 }

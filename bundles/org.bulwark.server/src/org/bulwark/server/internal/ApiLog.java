@@ -39,8 +39,9 @@ final class ApiLog {
     }
 
     /**
-     * Logs one answered request.
+     * Logs one request as it is about to be answered.
      *
+     * @param millis   the time from receiving the request to its answer being ready
      * @param caller   the authenticated caller, or {@code null} (a public route, or authentication failed)
      * @param uploadId the request's {@code Upload-Id}, or {@code null}
      */

@@ -119,14 +119,13 @@ final class Router implements HttpHandler {
             reply = Reply.error(500, "internal_error", "internal error (reference " + reference
                     + "); the server's log has the details");
         }
-        try {
-            answer(exchange, reply);
-        } finally {
-            log.answered(String.valueOf(exchange.getRemoteAddress().getAddress().getHostAddress()),
-                    exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(), caller[0], reply.status(),
-                    exchange.getRequestHeaders().getFirst(AssessmentResource.UPLOAD_ID),
-                    (System.nanoTime() - start) / 1_000_000);
-        }
+        // logged before the client has the answer: an acknowledged change is on record first, and the log's order
+        // is the order in which callers were answered
+        log.answered(String.valueOf(exchange.getRemoteAddress().getAddress().getHostAddress()),
+                exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(), caller[0], reply.status(),
+                exchange.getRequestHeaders().getFirst(AssessmentResource.UPLOAD_ID),
+                (System.nanoTime() - start) / 1_000_000);
+        answer(exchange, reply);
     }
 
     private void answer(HttpExchange exchange, Reply reply) throws IOException {

@@ -18,6 +18,7 @@ import org.bulwark.operations.api.FileOutput;
 import org.bulwark.operations.api.RecommendationRows;
 import org.bulwark.operations.api.RemediationOperations;
 import org.bulwark.operations.api.UploadIntake;
+import org.bulwark.operations.api.VulnerabilityOperations;
 import org.bulwark.scoring.api.ScoringService;
 import org.bulwark.server.api.FleetServer;
 import org.bulwark.server.api.Role;
@@ -55,12 +56,14 @@ public final class ServerComponent implements FleetServer {
     public ServerComponent(@Reference ScoringService scoring, @Reference BenchmarkRegistry registry,
             @Reference UploadIntake intake, @Reference ExceptionOperations exceptions,
             @Reference RemediationOperations remediations, @Reference RecommendationRows recommendations,
+            @Reference VulnerabilityOperations vulnerabilities,
             @Reference EntityJson json, @Reference EntityCsv csv, @Reference FileOutput files,
             @Reference LoggerFactory logs,
             @Reference(cardinality = ReferenceCardinality.OPTIONAL) LoggerAdmin logAdmin) {
         this.scoring = scoring;
         this.registry = registry;
-        this.operations = new Operations(intake, exceptions, remediations, recommendations, json, csv, files);
+        this.operations = new Operations(intake, exceptions, remediations, recommendations, vulnerabilities, json,
+                csv, files);
         this.logs = logs;
         this.logAdmin = logAdmin;
     }
@@ -88,6 +91,7 @@ public final class ServerComponent implements FleetServer {
                         new ScoreResource(state, store),
                         new RecommendationResource(state, registry, operations),
                         new MachineResource(state, store, operations.json()),
+                        new ExposureResource(state, store, operations.vulnerabilities(), operations.json()),
                         new ExportResource(state),
                         new ExceptionResource(store, state, operations),
                         new RemediationResource(store, state, operations),
