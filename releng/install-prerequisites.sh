@@ -12,6 +12,8 @@ packages+=(libhivex-bin libwin-hivex-perl reglookup libregf-utils)
 # The vulnerability half reads the real support and release data as installed (debian-security-support,
 # distro-info-data); SCAP content is checked against the reference implementation (openscap-scanner, ssg-debian).
 packages+=(debian-security-support distro-info-data openscap-scanner ssg-debian)
+# The release archive's systemd units are checked with systemd-analyze (nothing is started: no systemd as PID 1).
+packages+=(systemd)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -2,7 +2,8 @@
 # A fresh install from a release archive, as a user would make it (run by ./mvnw verify in releng/org.bulwark.product):
 #   bash releng/test-dist.sh bulwark-<version>-linux.gtk.x86_64.tar.gz
 # Unpacks it into an empty directory and, with a fresh HOME, runs its bin/bulwark: --version names the release,
-# `assess --no-store --format json` writes a report, and without a Java runtime it says what is missing.
+# `assess --no-store --format json` writes a report, without a Java runtime it says what is missing, and the systemd
+# units it ships are valid (systemd-analyze verify).
 set -euo pipefail
 archive="${1:?usage: $0 ARCHIVE.tar.gz}"
 [ -f "$archive" ] || { echo "test-dist: no archive $archive" >&2; exit 1; }
@@ -47,5 +48,24 @@ set -e
 [ "$code" = 1 ] || fail "without Java: exit $code, not 1 ($msg)"
 case "$msg" in *"needs Java 17 or later"*) ;; *) fail "without Java: '$msg'" ;; esac
 
+# the systemd units: in the archive, and valid for systemd (unknown keys or values are only warnings there, so any
+# output fails), with the launcher path pointed at this unpack (verify checks that ExecStart is executable)
+units=0
+for unit in bulwark-server.service bulwark-agent.service; do
+  [ -f "$top/lib/systemd/$unit" ] || fail "no lib/systemd/$unit in the archive"
+  units=$((units + 1))
+done
+if command -v systemd-analyze > /dev/null; then
+  mkdir "$work/units"
+  for unit in "$top"/lib/systemd/*.service; do
+    sed "s#/opt/bulwark/bin/bulwark#$bin#g" "$unit" > "$work/units/$(basename "$unit")"
+  done
+  out="$(cd "$work/units" && SYSTEMD_LOG_LEVEL=notice systemd-analyze verify --man=no ./*.service 2>&1)" \
+    || fail "systemd-analyze verify: $out"
+  [ -z "$out" ] || fail "systemd-analyze verify: $out"
+elif [ -n "${CI:-}" ]; then
+  fail "systemd-analyze is missing (README, Prerequisites: systemd)"
+fi
+
 echo "test-dist: $(basename "$archive"): $(du -h "$archive" | cut -f1) archive; --version, assess ($controls results," \
-  "exit $code for no Java) from a fresh unpack: OK"
+  "exit $code for no Java), $units systemd units from a fresh unpack: OK"
