@@ -24,6 +24,8 @@ final class Regexes {
             Map.entry("[:xdigit:]", "\\p{XDigit}"), Map.entry("[:cntrl:]", "\\p{Cntrl}"),
             Map.entry("[:print:]", "\\p{Print}"), Map.entry("[:graph:]", "\\p{Graph}"));
 
+    private static final Pattern QUANTIFIER = Pattern.compile("\\{\\d+(,\\d*)?}");
+
     private final Map<String, Pattern> compiled = new HashMap<>();
 
     /** @return {@code regex} compiled without flags (an entity's {@code pattern match}) */
@@ -58,7 +60,7 @@ final class Regexes {
 
     /**
      * Perl's character classes in Java's syntax: a {@code [} inside a class is literal in Perl (Java would open a
-     * nested class), as is {@code &&}; POSIX classes become {@code \p{...}}.
+     * nested class), as is {@code &&}, and a brace that opens no quantifier; POSIX classes become {@code \p{...}}.
      */
     static String translate(String regex) {
         StringBuilder b = new StringBuilder(regex.length() + 8);
@@ -79,6 +81,8 @@ final class Regexes {
                         b.append("\\]"); // a ']' first in a class is literal
                         i++;
                     }
+                } else if (c == '{' && !QUANTIFIER.matcher(regex).region(i, regex.length()).lookingAt()) {
+                    b.append("\\{"); // Perl: a brace that opens no quantifier is literal
                 } else {
                     b.append(c);
                 }

@@ -46,7 +46,7 @@ final class Tests {
         try {
             String objectRef = test.child("object").map(o -> o.attribute("object_ref")).orElse("");
             if (objectRef.isEmpty()) {
-                r = test.name().equals("unknown_test") ? new Res(OvalOutcome.UNKNOWN, where(test) + ": unknown_test")
+                r = test.name().equals("unknown_test") ? new Res(OvalOutcome.UNKNOWN, "the content declares this test's result unknown")
                         : new Res(OvalOutcome.NOT_EVALUATED, where(test) + ": test type " + test.name()
                                 + " (" + Run.family(test) + ") has no object and is not implemented");
             } else {
