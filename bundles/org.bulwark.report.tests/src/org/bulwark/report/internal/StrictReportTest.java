@@ -138,6 +138,20 @@ class StrictReportTest {
     }
 
     @Test
+    void identityValuesAreLengthBoundedNotCut() throws Exception {
+        String id400 = "m".repeat(400);
+        assertEquals(id400, reader.read("r.json", in(REPORT.replace("\"d-9\"", "\"" + id400 + "\""))).device().id());
+        assertEquals("device.id: longer than 400 characters (100000)",
+                message(upload(UPLOAD.replace("\"d-9\"", "\"" + "m".repeat(100_000) + "\""))));
+        assertEquals("device.hostname: longer than 400 characters (401)",
+                message(report(REPORT.replace("\"db-01\"", "\"" + "h".repeat(401) + "\""))));
+        assertEquals("device.os: longer than 400 characters (401)",
+                message(upload(UPLOAD.replace("\"os\": \"\"", "\"os\": \"" + "o".repeat(401) + "\""))));
+        assertEquals("device.groups[0]: longer than 400 characters (401)",
+                message(report(REPORT.replace("\"groups\": []", "\"groups\": [\"" + "g".repeat(401) + "\"]"))));
+    }
+
+    @Test
     void onlyRegularFilesAreRead(@TempDir Path dir) throws Exception {
         assertEquals("/dev/zero: not a regular file",
                 assertThrows(ReportException.class, () -> reader.read(Path.of("/dev/zero"))).getMessage());

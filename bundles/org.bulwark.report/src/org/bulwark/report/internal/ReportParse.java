@@ -254,7 +254,23 @@ final class ReportParse {
                 groups.add(g.get(i).textValue());
             }
         }
+        bounded("device.id", id);
+        bounded("device.hostname", hostname);
+        bounded("device.os", os);
+        int i = 0;
+        for (String group : groups) {
+            bounded("device.groups[" + i++ + "]", group);
+        }
         return new Device(id, hostname, os, groups);
+    }
+
+    /** The longest identity value (a machine id, host name, OS, group) a store keeps. */
+    static final int MAX_NAME = 400;
+
+    private void bounded(String at, String value) throws ReportException {
+        if (value.length() > MAX_NAME) {
+            throw error(at, "longer than " + MAX_NAME + " characters (" + value.length() + ")");
+        }
     }
 
     private ControlException exception(JsonNode x, String controlId, String at) throws ReportException {

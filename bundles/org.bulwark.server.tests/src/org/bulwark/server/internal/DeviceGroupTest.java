@@ -34,6 +34,28 @@ class DeviceGroupTest extends ServerTestBase {
     }
 
     @Test
+    void rulesAreReadStrictlySoThatATypoMakesNoCatchAllRule() throws Exception {
+        String put = "PUT";
+        // with the typo ignored, hostname would be null and the rule would match every machine
+        assertEquals("[0].hostnme: unknown field (a rule has hostname, name, os, rank, tags)", error(fleet.send(put,
+                "/api/deviceGroups", fleet.admin, "[{\"name\":\"db\",\"rank\":99,\"hostnme\":\"db-*\"}]"), 400,
+                "invalid_input"));
+        assertTrue(error(fleet.send(put, "/api/deviceGroups", fleet.admin, "[{\"name\":\"db\",\"rank\":9,"
+                + "\"hostname\":\"db-*\",\"hostname\":null}]"), 400, "invalid_json").contains("Duplicate field "
+                + "'hostname'"));
+        assertTrue(error(fleet.send(put, "/api/deviceGroups", fleet.admin, "[] []"), 400, "invalid_json")
+                .contains("Trailing token"));
+        assertEquals("[0].hostname: expected a string of at most 400 characters", error(fleet.send(put,
+                "/api/deviceGroups", fleet.admin, "[{\"name\":\"db\",\"rank\":9,\"hostname\":7}]"), 400,
+                "invalid_input"));
+        assertEquals("[0].tags[0]: expected a string of at most 400 characters", error(fleet.send(put,
+                "/api/deviceGroups", fleet.admin, "[{\"name\":\"db\",\"rank\":9,\"tags\":[\"" + "t".repeat(401)
+                        + "\"]}]"), 400, "invalid_input"));
+        assertEquals(JSON.readTree("{\"value\":" + RULES + "}"), fleet.get("/api/deviceGroups", fleet.admin),
+                "unchanged by bad input");
+    }
+
+    @Test
     void anAdministratorOfSomeGroupsMayNotReplaceTheRules() throws Exception {
         String adminWeb = fleet.token("admin-web", Role.ADMINISTRATOR, "web");
         assertEquals("device group rules decide the group of every machine: replacing them needs an administrator "

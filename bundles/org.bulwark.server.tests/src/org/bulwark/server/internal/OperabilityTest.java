@@ -37,7 +37,7 @@ class OperabilityTest extends ServerTestBase {
                     .getBytes(StandardCharsets.US_ASCII));
         }
         HttpResponse<String> r = fleet.http.send(HttpRequest.newBuilder(URI.create(fleet.base + "/api/assessments"))
-                .header("Authorization", "Bearer " + fleet.agent)
+                .header("Authorization", "Bearer " + fleet.agent).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[1024 * 1024])).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals("the upload is larger than 262144 bytes", error(r, 413, "payload_too_large"));
@@ -82,7 +82,7 @@ class OperabilityTest extends ServerTestBase {
             for (int i = 0; i < 8; i++) {
                 Socket s = new Socket("127.0.0.1", fleet.running.port());
                 s.getOutputStream().write(("POST /api/assessments HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer "
-                        + fleet.agent + "\r\nContent-Length: 1000\r\n\r\n{").getBytes(StandardCharsets.US_ASCII));
+                        + fleet.agent + "\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{").getBytes(StandardCharsets.US_ASCII));
                 s.getOutputStream().flush();
                 slow.add(s);
             }
@@ -188,6 +188,7 @@ class OperabilityTest extends ServerTestBase {
                 try {
                     return fleet.http.send(HttpRequest.newBuilder(URI.create(fleet.base + "/api/assessments"))
                             .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + fleet.agent)
+                            .header("Content-Type", "application/json")
                             .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
                             HttpResponse.BodyHandlers.discarding()).statusCode();
                 } catch (IOException e) {

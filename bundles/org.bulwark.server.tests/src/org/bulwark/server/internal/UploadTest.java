@@ -153,6 +153,39 @@ class UploadTest extends ServerTestBase {
     }
 
     @Test
+    void aBodyThatDoesNotSayItIsJsonIsRefused() throws Exception {
+        byte[] good = fleet.report("m-web", "web-1", "Debian GNU/Linux 12");
+        for (String type : new String[] {"text/plain", "application/x-www-form-urlencoded", null}) {
+            java.net.http.HttpRequest.Builder b = java.net.http.HttpRequest.newBuilder(java.net.URI.create(fleet.base
+                    + "/api/assessments")).POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(good))
+                    .header("Authorization", "Bearer " + fleet.agent);
+            if (type != null) {
+                b.header("Content-Type", type);
+            }
+            assertEquals("a request body must be JSON: Content-Type: application/json", error(fleet.http.send(
+                    b.build(), java.net.http.HttpResponse.BodyHandlers.ofString()), 415, "unsupported_media_type"),
+                    String.valueOf(type));
+        }
+        assertEquals(3, fleet.stored());
+        java.net.http.HttpRequest charset = java.net.http.HttpRequest.newBuilder(java.net.URI.create(fleet.base
+                + "/api/assessments")).POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(good))
+                .header("Authorization", "Bearer " + fleet.agent)
+                .header("Content-Type", "Application/JSON; charset=utf-8").build();
+        assertEquals(201, fleet.http.send(charset, java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode());
+    }
+
+    @Test
+    void aMachineIdLongerThanTheStoreKeepsIsABadUploadNotAnOutage() throws Exception {
+        JsonNode before = fleet.get("/api/machines", fleet.admin);
+        // a 503 would make the agent retry for ever; the id would otherwise reach the database as a failed insert
+        String message = error(fleet.upload(fleet.agent, fleet.report("m".repeat(20_000), "web-1",
+                "Debian GNU/Linux 12"), "long-id"), 400, "invalid_report");
+        assertTrue(message.endsWith("device.id: longer than 400 characters (20000)"), message);
+        assertEquals(3, fleet.stored());
+        assertEquals(before, fleet.get("/api/machines", fleet.admin));
+    }
+
+    @Test
     void anAgentOfOneGroupCannotTakeOverAnotherGroupsMachine() throws Exception {
         String agentWeb = fleet.token("agent-web", Role.AGENT, "web");
         JsonNode history = fleet.get("/api/machines/m-db/assessments", fleet.admin);

@@ -40,7 +40,7 @@ final class GroupRules {
     }
 
     static final String FILE = "groups.json";
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = RequestBody.STRICT;
 
     private final Path file;
     private final FileOutput files;
@@ -86,10 +86,25 @@ final class GroupRules {
         return a;
     }
 
-    /** @throws IllegalArgumentException naming the bad field */
+    /** The fields of a rule. */
+    static final Set<String> FIELDS = Set.of("name", "rank", "hostname", "os", "tags");
+    /** The longest name, glob, OS substring or tag. */
+    static final int MAX_TEXT = 400;
+    /** The most rules a fleet has. */
+    static final int MAX_RULES = 10_000;
+
+    /**
+     * Reads rules strictly: a field the rules do not have (a typo such as {@code hostnme} would otherwise make a
+     * catch-all rule), a value of the wrong type, or a value over {@value #MAX_TEXT} characters is refused.
+     *
+     * @throws IllegalArgumentException naming the bad field
+     */
     static List<Rule> parse(JsonNode json) {
         if (json == null || !json.isArray()) {
             throw new IllegalArgumentException("device group rules: expected a JSON array of rules");
+        }
+        if (json.size() > MAX_RULES) {
+            throw new IllegalArgumentException("device group rules: more than " + MAX_RULES + " rules");
         }
         List<Rule> list = new ArrayList<>();
         Set<String> names = new LinkedHashSet<>();
@@ -99,10 +114,20 @@ final class GroupRules {
             if (!n.isObject()) {
                 throw new IllegalArgumentException(at + ": expected an object");
             }
-            String name = n.path("name").asText("").trim();
-            if (name.isEmpty() || name.equals(FleetServer.ALL_GROUPS) || name.equals(FleetServer.UNGROUPED)) {
+            for (java.util.Iterator<String> f = n.fieldNames(); f.hasNext();) {
+                String field = f.next();
+                if (!FIELDS.contains(field)) {
+                    throw new IllegalArgumentException(at + "." + ApiLog.printable(field)
+                            + ": unknown field (a rule has " + String.join(", ", new java.util.TreeSet<>(FIELDS))
+                            + ")");
+                }
+            }
+            String name = text(n, "name", at);
+            if (name == null || name.isBlank() || name.equals(FleetServer.ALL_GROUPS)
+                    || name.equals(FleetServer.UNGROUPED)) {
                 throw new IllegalArgumentException(at + ".name: required, and not '*' or 'Ungrouped'");
             }
+            name = name.trim();
             if (!names.add(name)) {
                 throw new IllegalArgumentException(at + ".name: '" + name + "' is used twice");
             }
@@ -114,17 +139,34 @@ final class GroupRules {
                 if (!n.get("tags").isArray()) {
                     throw new IllegalArgumentException(at + ".tags: expected an array of strings");
                 }
-                n.get("tags").forEach(t -> tags.add(t.asText()));
+                int k = 0;
+                for (JsonNode t : n.get("tags")) {
+                    String tat = at + ".tags[" + k++ + "]";
+                    if (!t.isTextual() || t.textValue().length() > MAX_TEXT) {
+                        throw new IllegalArgumentException(tat + ": expected a string of at most " + MAX_TEXT
+                                + " characters");
+                    }
+                    tags.add(t.textValue());
+                }
             }
-            list.add(new Rule(name, n.get("rank").asInt(), text(n, "hostname"), text(n, "os"), Set.copyOf(tags)));
+            list.add(new Rule(name, n.get("rank").asInt(), text(n, "hostname", at), text(n, "os", at),
+                    Set.copyOf(tags)));
         }
         list.sort(Comparator.comparingInt(Rule::rank).reversed().thenComparing(Rule::name));
         return List.copyOf(list);
     }
 
-    private static String text(JsonNode n, String field) {
+    /** @return the string field, {@code null} when absent, null or empty; a non-string or too long one refused */
+    private static String text(JsonNode n, String field, String at) {
         JsonNode v = n.get(field);
-        return v == null || v.isNull() || v.asText().isEmpty() ? null : v.asText();
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        if (!v.isTextual() || v.textValue().length() > MAX_TEXT) {
+            throw new IllegalArgumentException(at + "." + field + ": expected a string of at most " + MAX_TEXT
+                    + " characters");
+        }
+        return v.textValue().isEmpty() ? null : v.textValue();
     }
 
     static Pattern glob(String glob) {

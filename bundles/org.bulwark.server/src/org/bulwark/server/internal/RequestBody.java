@@ -23,7 +23,11 @@ final class RequestBody {
     record Bytes(byte[] plain, byte[] gzip) {
     }
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** JSON read strictly: a name twice in an object, or anything after the document, is refused. */
+    static final ObjectMapper STRICT = com.fasterxml.jackson.databind.json.JsonMapper.builder()
+            .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
+    private static final ObjectMapper JSON = STRICT;
 
     private final InputStream in;
     private final String contentLength;

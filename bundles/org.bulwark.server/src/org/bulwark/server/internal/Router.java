@@ -196,6 +196,10 @@ final class Router implements HttpHandler {
                 callerOut[0] = caller;
                 BearerAuth.authorize(caller, r.roles(), r.method(), r.template());
             }
+            if (!method.equals("GET") && !method.equals("DELETE") && hasBody(headers) && !isJson(headers)) {
+                throw new ApiError(415, "unsupported_media_type", "a request body must be JSON: Content-Type: "
+                        + "application/json");
+            }
             RequestBody body = new RequestBody(exchange.getRequestBody(), headers.get("content-length"),
                     headers.get("content-encoding"), maxBody);
             Request request = new Request(method, r.template(), params, query(exchange), headers, caller, body);
@@ -218,6 +222,22 @@ final class Router implements HttpHandler {
             throw new ApiError(405, "method_not_allowed", method + " is not allowed on " + path);
         }
         throw ApiError.notFound("no such endpoint: " + path);
+    }
+
+    /** @return whether the request says it has a body (a length above 0, or a transfer coding) */
+    static boolean hasBody(Map<String, String> headers) {
+        String length = headers.get("content-length");
+        return headers.containsKey("transfer-encoding") || length != null && !length.trim().equals("0");
+    }
+
+    /** @return whether the request's media type is {@code application/json} (parameters such as a charset aside) */
+    static boolean isJson(Map<String, String> headers) {
+        String type = headers.get("content-type");
+        if (type == null) {
+            return false;
+        }
+        int semi = type.indexOf(';');
+        return (semi < 0 ? type : type.substring(0, semi)).trim().equalsIgnoreCase("application/json");
     }
 
     /**

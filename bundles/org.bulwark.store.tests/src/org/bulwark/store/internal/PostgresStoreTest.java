@@ -21,6 +21,14 @@ class PostgresStoreTest {
     }
 
     @Nested
+    class StoreLimitsOnPostgres extends StoreLimitsTest {
+        @Override
+        boolean postgres() {
+            return true;
+        }
+    }
+
+    @Nested
     class FeedStoreOnPostgres extends FeedStoreTest {
         @Override
         boolean postgres() {

@@ -104,6 +104,7 @@ final class JdbcStore implements AssessmentStore {
         if (a == null || reportJson == null) {
             throw new StoreException(Reason.INVALID_INPUT, "an assessment and its JSON report are required");
         }
+        AssessmentLimits.check(a); // before any connection is taken: bad input, not a failed statement
         byte[] gz;
         try {
             gz = Reports.gzip(reportJson); // outside the transaction: no connection is held while compressing
@@ -122,6 +123,7 @@ final class JdbcStore implements AssessmentStore {
             throw new StoreException(Reason.INVALID_INPUT, "the compressed report is not gzip (it does not start "
                     + "with the gzip magic bytes 1f 8b)");
         }
+        AssessmentLimits.check(a);
         return tx.write(() -> writer.insert(a, reportGzip));
     }
 
