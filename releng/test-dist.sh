@@ -34,6 +34,22 @@ controls="$(grep -o '"state" : "[A-Z_]*"' "$work/report.json" | wc -l)"
 [ "$controls" -gt 100 ] || fail "the report has $controls results: the content is not installed"
 [ ! -e "$work/home/.bulwark/bulwark.mv.db" ] || fail "--no-store stored something"
 
+# the plug-in folder and the store agree on the data directory: $XDG_DATA_HOME/bulwark for a new user who sets it;
+# and a service without HOME still starts
+mkdir -p "$work/home2" "$work/xdg"
+xrun() { (cd "$work" && HOME="$work/home2" XDG_DATA_HOME="$work/xdg" BULWARK_DATA= BULWARK_DB= BULWARK_PLUGINS= "$@"); }
+xrun "$bin" plugins --format json > "$work/plugins.json" || fail "plugins: exit $?"
+grep -q "\"path\" *: *\"$work/xdg/bulwark/plugins\"" "$work/plugins.json" \
+  || fail "the plug-in folder is not in \$XDG_DATA_HOME/bulwark: $(grep -o '"path"[^,]*' "$work/plugins.json" | head -n 1)"
+set +e
+xrun "$bin" assess --format json -o "$work/stored.json" 2> "$work/stored.err"
+code=$?
+set -e
+[ "$code" = 0 ] || [ "$code" = 4 ] || fail "assess (stored) exited $code: $(cat "$work/stored.err")"
+[ -f "$work/xdg/bulwark/bulwark.mv.db" ] || fail "the store is not in \$XDG_DATA_HOME/bulwark: $(cat "$work/stored.err")"
+[ ! -e "$work/home2/.bulwark" ] || fail "~/.bulwark was created although \$XDG_DATA_HOME is set"
+(cd "$work" && env -u HOME "$bin" --version > /dev/null) || fail "without HOME: exit $?"
+
 # a machine without Java: every command of this one but java on the PATH, no JAVA_HOME
 mkdir "$work/nojava"
 for f in /usr/local/bin/* /usr/bin/* /bin/*; do

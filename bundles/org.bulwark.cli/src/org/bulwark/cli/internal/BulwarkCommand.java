@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
                 AgentCommand.class, SoftwareCommand.class, FeedsCommand.class, WeaknessesCommand.class, TokenCommand.class,
                 ScapCommand.class, CompletionCommand.class, ManCommand.class },
         footerHeading = "%nPlug-ins (options of the bulwark script, before the command):%n",
-        footer = { "  --plugins DIR             plug-in folder (default ~/.bulwark/plugins)",
+        footer = { "  --plugins DIR             plug-in folder (default plugins in the data directory)",
                 "  --require-signed-plugins  load only jars signed by a trusted signer",
                 "  --trusted-signers FILE    trusted certificates: PEM file or keystore",
                 "",

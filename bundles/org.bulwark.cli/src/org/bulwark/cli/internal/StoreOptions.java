@@ -23,7 +23,7 @@ final class StoreOptions {
     private static final Map<String, String> OPTIONS = Map.of("controlId", "control");
 
     @Option(names = "--data", paramLabel = "DIR", description = "The data directory: saved reports and the embedded "
-            + "store. Default: $BULWARK_DATA, else -Dbulwark.data, else data in bulwark.conf, else ~/.bulwark ($HOME's).")
+            + "store. Default: $BULWARK_DATA, else -Dbulwark.data, else data in bulwark.conf, else $XDG_DATA_HOME/bulwark (if there is no ~/.bulwark yet), else ~/.bulwark.")
     Path data;
 
     @Option(names = "--db", paramLabel = "URL", description = "The store's JDBC URL instead of the embedded one, e.g. "

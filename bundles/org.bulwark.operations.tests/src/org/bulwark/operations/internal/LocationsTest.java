@@ -31,6 +31,24 @@ class LocationsTest {
     }
 
     @Test
+    void xdgDataHomeIsTheDefaultUnlessThereIsAlreadyADotBulwark() {
+        java.util.Set<Path> directories = new java.util.HashSet<>();
+        LocationRules xdg = new LocationRules(env::get, properties::get, directories::contains);
+        env.put("HOME", "/home/u");
+        env.put("XDG_DATA_HOME", "/home/u/.local/share");
+        assertEquals(Path.of("/home/u/.local/share/bulwark"), xdg.resolve(null, null).data());
+        env.put("XDG_DATA_HOME", "relative/share");
+        assertEquals(Path.of("/home/u/.bulwark"), xdg.resolve(null, null).data(),
+                "a relative XDG_DATA_HOME is ignored, as the specification says");
+        env.put("XDG_DATA_HOME", "/home/u/.local/share");
+        directories.add(Path.of("/home/u/.bulwark"));
+        assertEquals(Path.of("/home/u/.bulwark"), xdg.resolve(null, null).data(),
+                "an existing data directory is kept: its store and tokens stay found");
+        env.put("BULWARK_DATA", "/from/env");
+        assertEquals(Path.of("/from/env"), xdg.resolve(null, null).data());
+    }
+
+    @Test
     void blankValuesAreNotGiven() {
         properties.put("user.home", "/home/java");
         env.put("HOME", " ");
