@@ -44,8 +44,10 @@ final class Router implements HttpHandler {
     }
 
     private static final long DRAIN_BYTES = 64L * 1024 * 1024;
-    /** How long a request waits for a handler before it is answered 503. */
+    /** How long a request waits for a handler (or a receiver) before it is answered 503, by default. */
     static final long HANDLER_WAIT_MS = 10_000;
+    /** The system property that sets that wait ({@code BULWARK_SERVER_JAVA_OPTS=-Dbulwark.server.handlerWaitMs=…}). */
+    static final String HANDLER_WAIT_PROPERTY = "bulwark.server.handlerWaitMs";
     /** How many request bodies are received at once, per handler. */
     static final int RECEIVERS_PER_HANDLER = 4;
     /** Seconds a client is told to wait after a 503. */
@@ -57,6 +59,7 @@ final class Router implements HttpHandler {
     private final long maxBody;
     private final Semaphore handlers;
     private final Semaphore receivers;
+    private final long handlerWait = Math.max(1, Long.getLong(HANDLER_WAIT_PROPERTY, HANDLER_WAIT_MS));
     private final List<Route> routes = new ArrayList<>();
 
     /**
@@ -209,7 +212,7 @@ final class Router implements HttpHandler {
             if (!method.equals("GET") && !method.equals("DELETE")) {
                 receive(body);
             }
-            if (!handlers.tryAcquire(HANDLER_WAIT_MS, TimeUnit.MILLISECONDS)) {
+            if (!handlers.tryAcquire(handlerWait, TimeUnit.MILLISECONDS)) {
                 throw new ApiError(503, "busy", "the server is busy: try again later", RETRY_AFTER);
             }
             try {
@@ -246,7 +249,7 @@ final class Router implements HttpHandler {
      * within its time limit (408 then, should the answer still reach it).
      */
     private void receive(RequestBody body) throws InterruptedException {
-        if (!receivers.tryAcquire(HANDLER_WAIT_MS, TimeUnit.MILLISECONDS)) {
+        if (!receivers.tryAcquire(handlerWait, TimeUnit.MILLISECONDS)) {
             throw new ApiError(503, "busy", "the server is busy: try again later", RETRY_AFTER);
         }
         try {
