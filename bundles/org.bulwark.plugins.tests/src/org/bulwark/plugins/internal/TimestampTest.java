@@ -59,6 +59,7 @@ class TimestampTest {
         signing.issued("Selfie", ca, "-startdate", "-30d", "-validity", "2", "-ext", "EKU:c=timeStamping");
         signing.issued("LateTSA", ca, "-startdate", "-10d", "-validity", "60", "-ext", "EKU:c=timeStamping");
         signing.issued("Fresh", ca, "-startdate", "-1d", "-validity", "20");
+        signing.issued("Soon", ca, "-startdate", "+5d", "-validity", "10");
         signing.keystore("Rogue", "-startdate", "-60d", "-validity", "120", "-ext", "EKU:c=timeStamping");
         signing.export(dir.resolve("Rogue.p12"), "Rogue", "Rogue.pem");
     }
@@ -69,7 +70,7 @@ class TimestampTest {
         }
     }
 
-    /** @return the path of {@code name}'s certificate as a signature block carries it: with the CA's, if it issued it */
+    /** @return {@code name}'s certificate path as a signature block carries it: with the CA's, if it issued it */
     private static CertPath path(String name) throws Exception {
         X509Certificate leaf = certificate(dir.resolve(name + ".pem"));
         List<X509Certificate> chain = new ArrayList<>(List.of(leaf));
@@ -79,7 +80,7 @@ class TimestampTest {
         return CertificateFactory.getInstance("X.509").generateCertPath(chain);
     }
 
-    /** @return {@code name} as a jar's signer, with a timestamp by {@code authority} of {@code daysAgo} (or none) */
+    /** @return {@code name} as a jar's signer, stamped by {@code authority} (or not) {@code daysAgo} (< 0: ahead) */
     private static CodeSigner signer(String name, String authority, Instant now, int daysAgo) throws Exception {
         Timestamp stamp = authority == null ? null
                 : new Timestamp(Date.from(now.minus(Duration.ofDays(daysAgo))), path(authority));
@@ -125,5 +126,9 @@ class TimestampTest {
         assertNull(refusal(signer("Fresh", "TSA", now, 5)));
         // stamped before the authority's own certificate was valid
         assertEquals(expired(old), refusal(signer("Old", "LateTSA", now, 29)));
+        // stamped in the future, when a signer not valid yet will be
+        X509Certificate soon = certificate(dir.resolve("Soon.pem"));
+        assertEquals("the certificate of CN=Soon is not valid before " + soon.getNotBefore().toInstant(),
+                refusal(signer("Soon", "TSA", now, -7)));
     }
 }

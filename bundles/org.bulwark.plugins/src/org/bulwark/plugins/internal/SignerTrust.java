@@ -52,7 +52,7 @@ final class SignerTrust {
         if (chain.isEmpty()) {
             return "its signature carries no X.509 certificate";
         }
-        Date signed = signingTime(signer.getTimestamp(), chain.get(0));
+        Date signed = signingTime(signer.getTimestamp(), chain.get(0), now);
         return validate(chain, signed != null ? signed : now);
     }
 
@@ -67,18 +67,19 @@ final class SignerTrust {
      * signatures);</li>
      * <li>the authority's certificate is pinned or its path validates with PKIX to the trusted certificates, at
      * the time stamped;</li>
-     * <li>that time lies within the validity of the signer's certificate {@code leaf}.</li>
+     * <li>that time lies within the validity of the signer's certificate {@code leaf}, and is not after
+     * {@code now} (a stamp from the future would let a signer not yet valid pass).</li>
      * </ul>
      *
      * @return the time stamped, or {@code null} when {@code stamp} is {@code null} or does not count
      */
-    Date signingTime(Timestamp stamp, X509Certificate leaf) {
+    Date signingTime(Timestamp stamp, X509Certificate leaf, Date now) {
         if (stamp == null) {
             return null;
         }
         List<X509Certificate> authority = x509(stamp.getSignerCertPath());
         Date at = stamp.getTimestamp();
-        if (authority.isEmpty() || !timeStamping(authority.get(0))
+        if (authority.isEmpty() || at.after(now) || !timeStamping(authority.get(0))
                 || authority.get(0).getPublicKey().equals(leaf.getPublicKey())
                 || validate(authority, at) != null || dated(leaf, at) != null) {
             return null;
