@@ -48,12 +48,18 @@ final class Signing {
         return store;
     }
 
-    /** A CA keystore whose self-signed certificate has the DN {@code dn}, alias {@code ca}. */
-    Path authority(String file, String dn) throws Exception {
+    /**
+     * A CA keystore whose self-signed certificate has the DN {@code dn}, alias {@code ca}.
+     *
+     * @param validity keytool options for the certificate's dates; none: valid from now for 30 days
+     */
+    Path authority(String file, String dn, String... validity) throws Exception {
         Path store = dir.resolve(file + ".p12");
-        JdkTools.run("keytool", "-genkeypair", "-keystore", store.toString(), "-storetype", "PKCS12", "-storepass",
-                "changeit", "-keypass", "changeit", "-alias", "ca", "-dname", dn, "-keyalg", "EC", "-validity", "30",
-                "-ext", "bc:c");
+        List<String> args = new ArrayList<>(List.of("-genkeypair", "-keystore", store.toString(), "-storetype",
+                "PKCS12", "-storepass", "changeit", "-keypass", "changeit", "-alias", "ca", "-dname", dn, "-keyalg",
+                "EC", "-ext", "bc:c"));
+        Collections.addAll(args, validity.length == 0 ? new String[] { "-validity", "30" } : validity);
+        JdkTools.run("keytool", args.toArray(String[]::new));
         return store;
     }
 

@@ -156,7 +156,15 @@ public final class JarVerifier {
                 if (file.getManifest() == null) {
                     return "it has no manifest";
                 }
-                for (JarEntry e : Collections.list(file.entries())) {
+                List<JarEntry> all = Collections.list(file.entries());
+                Set<String> names = new HashSet<>();
+                for (JarEntry e : all) {
+                    if (!names.add(e.getName())) {
+                        // before any entry is read: a lookup by name finds only one of them, maybe the other
+                        return e.getName() + " appears twice";
+                    }
+                }
+                for (JarEntry e : all) {
                     if (e.getName().equalsIgnoreCase(JarFile.MANIFEST_NAME) || e.getName().equalsIgnoreCase("META-INF/")) {
                         continue; // JarInputStream consumes them (they must come first): no entries there
                     }

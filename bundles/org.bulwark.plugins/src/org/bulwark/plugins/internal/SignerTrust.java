@@ -12,6 +12,7 @@ import java.security.cert.Certificate;
 import java.security.cert.CertificateExpiredException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.CertificateNotYetValidException;
+import java.security.cert.CertificateParsingException;
 import java.security.cert.PKIXParameters;
 import java.security.cert.TrustAnchor;
 import java.security.cert.X509Certificate;
@@ -25,11 +26,15 @@ import java.util.Set;
  * Decides whether a jar signer is trusted: its certificate is one of the trusted set (a pinned signer), or its
  * certificate path validates with PKIX up to a trusted certificate as trust anchor (a CA that issued it, directly
  * or through the intermediates in the signature block). Each certificate must be valid at the time of signing as
- * a timestamp proves it (when the timestamp's own path validates to a trusted certificate), else now. Revocation
- * is not checked (no network). Only the signer's own certificates count: certificates merely carried in the
- * signature block are trusted only through a valid signature chain. Immutable and thread-safe.
+ * a trusted timestamp proves it ({@link #signingTime}), else now. Revocation is not checked (no network). Only the
+ * signer's own certificates count: certificates merely carried in the signature block are trusted only through a
+ * valid signature chain. Immutable and thread-safe.
  */
 final class SignerTrust {
+
+    /** id-kp-timeStamping, the extended key usage of a time-stamping authority. */
+    static final String TIME_STAMPING = "1.3.6.1.5.5.7.3.8";
+    private static final String EXTENDED_KEY_USAGE = "2.5.29.37";
 
     private final Set<X509Certificate> trusted;
     private final Set<TrustAnchor> anchors = new LinkedHashSet<>();
@@ -47,10 +52,52 @@ final class SignerTrust {
         if (chain.isEmpty()) {
             return "its signature carries no X.509 certificate";
         }
-        Timestamp stamp = signer.getTimestamp();
-        Date at = stamp != null && validate(x509(stamp.getSignerCertPath()), stamp.getTimestamp()) == null
-                ? stamp.getTimestamp() : now;
-        return validate(chain, at);
+        Date signed = signingTime(signer.getTimestamp(), chain.get(0), now);
+        return validate(chain, signed != null ? signed : now);
+    }
+
+    /**
+     * The time a timestamp proves the signature existed at, if it proves one. A timestamp counts only when all of
+     * these hold, else the signer is judged now, as if it had none:
+     * <ul>
+     * <li>its signer is a time-stamping authority: the certificate's extended key usage is critical and names
+     * id-kp-timeStamping as its only purpose (RFC 3161, 2.3), so that a code-signing key, even a trusted one,
+     * cannot date signatures;</li>
+     * <li>it is not signed with the code signer's own key (a key cannot vouch for the time of its own
+     * signatures);</li>
+     * <li>the authority's certificate is pinned or its path validates with PKIX to the trusted certificates, at
+     * the time stamped;</li>
+     * <li>that time lies within the validity of the signer's certificate {@code leaf}, and is not after
+     * {@code now} (a stamp from the future would let a signer not yet valid pass).</li>
+     * </ul>
+     *
+     * @return the time stamped, or {@code null} when {@code stamp} is {@code null} or does not count
+     */
+    Date signingTime(Timestamp stamp, X509Certificate leaf, Date now) {
+        if (stamp == null) {
+            return null;
+        }
+        List<X509Certificate> authority = x509(stamp.getSignerCertPath());
+        Date at = stamp.getTimestamp();
+        if (authority.isEmpty() || at.after(now) || !timeStamping(authority.get(0))
+                || authority.get(0).getPublicKey().equals(leaf.getPublicKey())
+                || validate(authority, at) != null || dated(leaf, at) != null) {
+            return null;
+        }
+        return at;
+    }
+
+    /** @return whether {@code c} is a time-stamping authority's certificate (RFC 3161, 2.3) */
+    static boolean timeStamping(X509Certificate c) {
+        Set<String> critical = c.getCriticalExtensionOIDs();
+        if (critical == null || !critical.contains(EXTENDED_KEY_USAGE)) {
+            return false;
+        }
+        try {
+            return List.of(TIME_STAMPING).equals(c.getExtendedKeyUsage());
+        } catch (CertificateParsingException e) {
+            return false;
+        }
     }
 
     /** @return {@code null} when {@code chain} (leaf first) is trusted at {@code at}, else why not */
