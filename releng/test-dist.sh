@@ -50,6 +50,35 @@ set -e
 [ ! -e "$work/home2/.bulwark" ] || fail "~/.bulwark was created although \$XDG_DATA_HOME is set"
 (cd "$work" && env -u HOME "$bin" --version > /dev/null) || fail "without HOME: exit $?"
 
+# `serve` from the archive answers its health check, and the secrets the launcher is given reach Java through the
+# environment: they are in no process's command line (anyone on the machine can read those)
+mkdir -p "$work/srv"
+(cd "$work" && HOME="$work/home" BULWARK_DATA="$work/srv" BULWARK_DB= BULWARK_PLUGINS= \
+  BULWARK_TOKEN=bwk_secret_marker_token BULWARK_TRUSTED_PASSWORD=secret_marker_password \
+  exec "$bin" serve --port 0 2> "$work/serve.err") &
+serve_pid=$!
+stop_serve() { kill -TERM "$serve_pid" 2> /dev/null || true; wait "$serve_pid" 2> /dev/null || true; }
+port=""
+for _ in $(seq 1 120); do
+  port="$(sed -n 's#^bulwark: serving http://127.0.0.1:\([0-9]*\)/api.*#\1#p' "$work/serve.err" | head -n 1)"
+  [ -n "$port" ] && break
+  kill -0 "$serve_pid" 2> /dev/null || break
+  sleep 0.5
+done
+[ -n "$port" ] || { stop_serve; fail "serve did not start: $(cat "$work/serve.err")"; }
+health="$(exec 3<> "/dev/tcp/127.0.0.1/$port" && printf 'GET /api/health HTTP/1.0\r\n\r\n' >&3 && cat <&3)" || true
+checked=0
+for pid in "$serve_pid" $(pgrep -P "$serve_pid" || true); do
+  checked=$((checked + 1))
+  if tr '\0' ' ' < "/proc/$pid/cmdline" 2> /dev/null | grep -q "secret_marker"; then
+    stop_serve
+    fail "a secret is on the command line of process $pid"
+  fi
+done
+stop_serve
+[ "$checked" -gt 1 ] || fail "no running launcher found to check for secrets on its command line"
+case "$health" in *'"UP"'*) ;; *) fail "serve: /api/health answered '$health'" ;; esac
+
 # a machine without Java: every command of this one but java on the PATH, no JAVA_HOME
 mkdir "$work/nojava"
 for f in /usr/local/bin/* /usr/bin/* /bin/*; do
@@ -84,4 +113,4 @@ elif [ -n "${CI:-}" ]; then
 fi
 
 echo "test-dist: $(basename "$archive"): $(du -h "$archive" | cut -f1) archive; --version, assess ($controls results," \
-  "exit $code for no Java), $units systemd units from a fresh unpack: OK"
+  "exit $code for no Java), serve (health, no secret on a command line), $units systemd units from a fresh unpack: OK"
