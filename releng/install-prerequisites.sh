@@ -14,6 +14,8 @@ packages+=(libhivex-bin libwin-hivex-perl reglookup libregf-utils)
 packages+=(debian-security-support distro-info-data openscap-scanner ssg-debian)
 # The release archive's systemd units are checked with systemd-analyze (nothing is started: no systemd as PID 1).
 packages+=(systemd)
+# The Debian package is checked with lintian.
+packages+=(lintian)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -96,16 +96,16 @@ case "$msg" in *"needs Java 17 or later"*) ;; *) fail "without Java: '$msg'" ;; 
 # the systemd units: in the archive, and valid for systemd (unknown keys or values are only warnings there, so any
 # output fails), with the launcher path pointed at this unpack (verify checks that ExecStart is executable)
 units=0
-for unit in bulwark-server.service bulwark-agent.service; do
+for unit in bulwark-server.service bulwark-agent.service bulwark-agent.timer; do
   [ -f "$top/lib/systemd/$unit" ] || fail "no lib/systemd/$unit in the archive"
   units=$((units + 1))
 done
 if command -v systemd-analyze > /dev/null; then
   mkdir "$work/units"
-  for unit in "$top"/lib/systemd/*.service; do
+  for unit in "$top"/lib/systemd/*.service "$top"/lib/systemd/*.timer; do
     sed "s#/opt/bulwark/bin/bulwark#$bin#g" "$unit" > "$work/units/$(basename "$unit")"
   done
-  out="$(cd "$work/units" && SYSTEMD_LOG_LEVEL=notice systemd-analyze verify --man=no ./*.service 2>&1)" \
+  out="$(cd "$work/units" && SYSTEMD_LOG_LEVEL=notice systemd-analyze verify --man=no ./*.service ./*.timer 2>&1)" \
     || fail "systemd-analyze verify: $out"
   [ -z "$out" ] || fail "systemd-analyze verify: $out"
 elif [ -n "${CI:-}" ]; then
@@ -113,4 +113,4 @@ elif [ -n "${CI:-}" ]; then
 fi
 
 echo "test-dist: $(basename "$archive"): $(du -h "$archive" | cut -f1) archive; --version, assess ($controls results," \
-  "exit $code for no Java), serve (health, no secret on a command line), $units systemd units from a fresh unpack: OK"
+  "exit $code for no Java), serve (health, no secret on a command line), $units systemd unit files from a fresh unpack: OK"

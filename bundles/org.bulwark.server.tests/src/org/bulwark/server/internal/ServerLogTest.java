@@ -56,6 +56,18 @@ class ServerLogTest extends ServerTestBase {
                 + "\"justification\":\"alternate-mitigation\"}", 201);
         fleet.send("GET", "/api/machines", "bwk_not-a-token", null);
         fleet.send("PUT", "/api/deviceGroups", fleet.viewerWeb, "[]");
+        String agentId = fleet.server.listTokens(fleet.dir).stream().filter(t -> t.name().equals("agent"))
+                .findFirst().orElseThrow().id();
+        assertEquals(201, fleet.upload(fleet.agent, fleet.report("m-web", "web-1", "Debian GNU/Linux 12", 1),
+                "log-1").statusCode());
+        String uploadAccess = "127.0.0.1 POST /api/assessments 201 ";
+        String uploadAudit = agentId + " (agent, AGENT) POST /api/assessments 201 upload log-1 from 127.0.0.1";
+        Await.waitForAssert(() -> {
+            assertTrue(entries.stream().anyMatch(e -> e.getMessage().startsWith(uploadAccess)
+                    && e.getMessage().endsWith(" ms " + agentId + " (agent, AGENT) upload log-1")), entries.toString());
+            assertTrue(entries.stream().anyMatch(e -> ApiLog.AUDIT.equals(e.getLoggerName())
+                    && e.getMessage().equals(uploadAudit)), entries.toString());
+        }, java.time.Duration.ofSeconds(10));
 
         Await.waitForAssert(() -> {
             assertEquals(4, lines(ApiLog.ACCESS).size(), lines(ApiLog.ACCESS).toString());
