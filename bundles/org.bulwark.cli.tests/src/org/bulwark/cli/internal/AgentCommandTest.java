@@ -20,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code bulwark agent --once} against a fleet server on a loopback port, with the server down in the middle: what
- * it could not upload waits in the spool and is sent on the next run, and every assessment is stored exactly once.
+ * it could not upload waits in the spool and is sent on the next run, and every assessment is stored exactly once;
+ * and {@code bulwark agent --watch}, which assesses again when a file the collectors read changes.
  */
 class AgentCommandTest {
 
@@ -73,6 +74,59 @@ class AgentCommandTest {
         }
         try (var files = Files.list(spool)) {
             assertEquals(0, files.count());
+        }
+    }
+
+    @Test
+    void withWatchAChangedDropInIsAssessedAndUploadedOnceTheChangesSettle() throws Exception {
+        FleetServer server = bulwark.services().get(FleetServer.class);
+        Path data = dir.resolve("server");
+        Path etc = Files.createDirectories(dir.resolve("root/etc"));
+        Files.writeString(etc.resolve("machine-id"), "watched-machine\n");
+        Files.writeString(etc.resolve("hostname"), "watched-host\n");
+        Path ssh = Files.createDirectories(etc.resolve("ssh/sshd_config.d"));
+        Files.writeString(etc.resolve("ssh/sshd_config"), "Include /etc/ssh/sshd_config.d/*.conf\nPermitRootLogin no\n");
+        // a drop-in that sets what a control reads: its evidence names the file
+        Path dropIn = Files.writeString(ssh.resolve("10-local.conf"), "X11Forwarding no\n");
+        try (AssessmentStore store = open(data);
+                FleetServer.Running running = server.start(store, settings(data, 0))) {
+            Path tokenFile = Files.writeString(dir.resolve("token"), server.createToken(data, "agent", Role.AGENT,
+                    Set.of("*")) + "\n");
+            int[] code = { -1 };
+            Thread agent = new Thread(() -> code[0] = bulwark.run("agent", "--server", "http://127.0.0.1:"
+                    + running.port(), "--token-file", tokenFile.toString(), "--spool", dir.resolve("spool").toString(),
+                    "--root", dir.resolve("root").toString(), "--data", dir.resolve("agent-data").toString(),
+                    "--watch", "--debounce", "1s", "--interval", "1h", "--jitter", "0s"), "agent");
+            agent.start();
+            try {
+                awaitStored(store, 1);
+                Thread.sleep(1000); // watching now
+                // a file in a watched directory that no collector read: no assessment
+                Files.writeString(etc.resolve("unrelated.txt"), "x\n");
+                Thread.sleep(3000);
+                assertEquals(1, store.history(null, null).size(), bulwark.err());
+                // the drop-in changes twice within the debounce window: one assessment
+                Files.writeString(dropIn, "X11Forwarding yes\n");
+                Thread.sleep(300);
+                Files.writeString(dropIn, "X11Forwarding yes\nMaxAuthTries 3\n");
+                awaitStored(store, 2);
+                Thread.sleep(3000);
+                assertEquals(2, store.history(null, null).size(), "the two writes cost one assessment: "
+                        + bulwark.err());
+            } finally {
+                agent.interrupt();
+                agent.join(60_000);
+            }
+            assertEquals(ExitCodes.OK, code[0], bulwark.err());
+            assertTrue(bulwark.err().contains(dropIn.toRealPath() + " changed ("), bulwark.err());
+        }
+    }
+
+    private static void awaitStored(AssessmentStore store, int count) throws Exception {
+        long end = System.nanoTime() + 90_000_000_000L;
+        while (store.history(null, null).size() < count) {
+            assertTrue(System.nanoTime() < end, "no assessment " + count + " was stored");
+            Thread.sleep(100);
         }
     }
 

@@ -34,7 +34,8 @@ import picocli.CommandLine.ParameterException;
 @Command(name = "agent", mixinStandardHelpOptions = true, sortOptions = false,
         description = { "Assess this machine every --interval (plus a random jitter) and upload each assessment to a "
                 + "fleet server. Uploads the server does not acknowledge are kept in the spool and sent first on the "
-                + "next run (each stored once). One line per run on stderr; --once runs once (for a timer)." })
+                + "next run (each stored once). One line per run on stderr; --once runs once (for a timer); --watch "
+                + "also assesses when a file the last assessment read changes." })
 final class AgentCommand extends ServiceCommand {
 
     @Option(names = "--server", required = true, paramLabel = "URL",
@@ -56,6 +57,16 @@ final class AgentCommand extends ServiceCommand {
             description = "At most this much random time is added to each interval, so that a fleet's agents do not "
                     + "all upload at once. Default: ${DEFAULT-VALUE}.")
     String jitter;
+
+    @Option(names = "--watch", description = "Also assess when a file the last assessment read changes (its "
+            + "configuration files, drop-ins, package database), once --debounce passes without another change; the "
+            + "interval still applies.")
+    boolean watch;
+
+    @Option(names = "--debounce", paramLabel = "DURATION", defaultValue = "30s",
+            description = "With --watch: how long changes must settle before the assessment. Default: "
+                    + "${DEFAULT-VALUE}.")
+    String debounce;
 
     @Option(names = "--once", description = "Assess and upload once (sending the spool first), then exit: 0 when "
             + "nothing is left in the spool, 5 when the server did not take everything.")
@@ -95,6 +106,7 @@ final class AgentCommand extends ServiceCommand {
         }
         Duration every = duration("--interval", interval);
         Duration spread = duration("--jitter", jitter);
+        Duration settle = duration("--debounce", debounce);
         if (every.isZero() || spoolMax < 1) {
             throw new ParameterException(spec.commandLine(), "--interval must be positive and --spool-max at least 1");
         }
@@ -115,16 +127,21 @@ final class AgentCommand extends ServiceCommand {
             return Spool.Outcome.KEPT;
         };
         int carried = spool.flush(sender); // what an earlier run left, first
+        boolean watching = watch && !once;
         while (true) {
-            run(spool, sender, err, carried);
+            Assessment a = run(spool, sender, err, carried);
             carried = 0;
             if (once) {
                 return spool.pending().isEmpty() ? ExitCodes.OK : ExitCodes.IO;
             }
-            long wait = every.toMillis() + (spread.isZero() ? 0 : ThreadLocalRandom.current().nextLong(
+            Duration wait = every.plusMillis(spread.isZero() ? 0 : ThreadLocalRandom.current().nextLong(
                     spread.toMillis() + 1));
             try {
-                Thread.sleep(wait);
+                if (watching) {
+                    watching = awaitChange(a, wait, settle, err);
+                } else {
+                    Thread.sleep(wait.toMillis());
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return ExitCodes.OK;
@@ -132,8 +149,32 @@ final class AgentCommand extends ServiceCommand {
         }
     }
 
+    /**
+     * Waits for the interval, or for a change to a file {@code last} read (then for the changes to settle).
+     *
+     * @return whether to go on watching (false: the platform cannot watch, the interval alone applies)
+     */
+    private boolean awaitChange(Assessment last, Duration wait, Duration settle, PrintWriter err)
+            throws InterruptedException {
+        java.util.Set<String> files = ChangeWatch.files(last);
+        try (ChangeWatch w = ChangeWatch.of(root, files)) {
+            java.nio.file.Path changed = w.await(wait, settle);
+            if (changed != null) {
+                err.println("bulwark: agent: " + changed + " changed (" + w.directories() + " directories watched)");
+                err.flush();
+            }
+            return true;
+        } catch (IOException e) {
+            err.println("bulwark: warning: --watch: cannot watch the files assessed (" + e.getMessage()
+                    + "); assessing every --interval only");
+            err.flush();
+            Thread.sleep(wait.toMillis());
+            return false;
+        }
+    }
+
     /** @param carried how many uploads of earlier runs were sent just before, counted in this run's line */
-    private void run(Spool spool, Spool.Sender sender, PrintWriter err, int carried) throws IOException {
+    private Assessment run(Spool spool, Spool.Sender sender, PrintWriter err, int carried) throws IOException {
         long start = System.nanoTime();
         Assessment a;
         try {
@@ -154,6 +195,7 @@ final class AgentCommand extends ServiceCommand {
                 + "score " + Figures.score(a.score().points()) + (a.complete() ? "" : ", incomplete") + ") in "
                 + (System.nanoTime() - start) / 1_000_000 + " ms; uploaded " + sent + ", " + left + " in the spool");
         err.flush();
+        return a;
     }
 
     private String token() {
