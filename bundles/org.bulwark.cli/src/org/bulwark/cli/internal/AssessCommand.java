@@ -78,6 +78,24 @@ final class AssessCommand implements Callable<Integer> {
             description = "Use the controls of these content files instead of the installed content.")
     List<Path> benchmarks = new ArrayList<>();
 
+    @Option(names = "--scap", paramLabel = "FILE",
+            description = "Assess the rules of a SCAP 1.2/1.3 source data stream (or XCCDF 1.2 benchmark) instead of "
+                    + "the installed content: one control per rule of --profile, judged by Bulwark's OVAL evaluator.")
+    Path scap;
+
+    @Option(names = "--profile", paramLabel = "ID", description = "With --scap: the XCCDF profile (see `bulwark "
+            + "scap profiles`). Default: the benchmark's own selection.")
+    String scapProfile;
+
+    @Option(names = "--tailoring", paramLabel = "FILE", description = "With --scap: an XCCDF 1.2 tailoring file; "
+            + "--profile may name one of its profiles.")
+    Path scapTailoring;
+
+    @Option(names = "--assume-platform", paramLabel = "CPE", split = ",", description = "With --scap: take this "
+            + "CPE platform as true of the target without its check, e.g. cpe:/o:debian:debian_linux:11 to run the "
+            + "Debian 11 stream on Debian 12; the evidence of every rule it decides says so.")
+    List<String> assumedPlatforms = new ArrayList<>();
+
     @Option(names = "--exceptions", paramLabel = "FILE",
             description = "Apply the exceptions in this JSON file (see the README, \"Exceptions\").")
     Path exceptionsFile;
@@ -148,8 +166,32 @@ final class AssessCommand implements Callable<Integer> {
                 throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--upload needs --token");
             }
         }
-        List<Benchmark> content = loadContent();
+        if (scap == null && (scapProfile != null || scapTailoring != null || !assumedPlatforms.isEmpty())) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--profile, --tailoring and --assume-platform need --scap");
+        }
+        if (scap != null && !benchmarks.isEmpty()) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--scap and --benchmark cannot be combined");
+        }
         List<ControlException> exceptions = exceptionsFile == null ? List.of() : readExceptions(exceptionsFile);
+        if (scap == null) {
+            return assess(loadContent(), exceptions, reportFormat);
+        }
+        ScapContentUse prepared;
+        try {
+            prepared = ScapContentUse.prepare(services, scap, scapTailoring, scapProfile, assumedPlatforms);
+        } catch (NoClassDefFoundError e) {
+            throw new CliException(ExitCodes.IO, "SCAP support (the org.bulwark.scap.content bundle) is not "
+                    + "installed in this runtime");
+        }
+        try (prepared) {
+            return assess(List.of(prepared.benchmark()), exceptions, reportFormat);
+        }
+    }
+
+    private int assess(List<Benchmark> content, List<ControlException> exceptions, ReportFormat reportFormat)
+            throws Exception {
         Location location = store.location(services);
         StoreOpener opener = noStore ? null : services.get(Locations.class).opener(location);
         PrintWriter err = spec.commandLine().getErr();
