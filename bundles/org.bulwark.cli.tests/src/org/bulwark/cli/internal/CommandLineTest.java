@@ -38,6 +38,36 @@ class CommandLineTest {
     }
 
     @Test
+    void failUnderGatesOnTheSecureScoreAfterTheReportIsWritten() throws IOException {
+        Path content = workedExampleContent();
+        Path root = device("gate", "PFPPP"); // c2 (weight 5) fails: 25 of 30 points, 83.3333
+        Path report = dir.resolve("gate.json");
+        String[] assess = { "assess", "--root", root.toString(), "--benchmark", content.toString(), "--format",
+            "json", "-o", report.toString(), "--no-store", "--fail-under" };
+        assertEquals(ExitCodes.OK, bulwark.run(concat(assess, "80")), bulwark.err());
+        assertEquals(ExitCodes.OK, bulwark.run(concat(assess, "83.3333")), bulwark.err());
+        Files.delete(report);
+        assertEquals(ExitCodes.BELOW_THRESHOLD, bulwark.run(concat(assess, "90")), bulwark.err());
+        assertTrue(bulwark.err().contains("bulwark: the secure score 83.3333 is below --fail-under 90"),
+                bulwark.err());
+        assertTrue(Files.readString(report).contains("\"results\""), "the report is written before the gate");
+        // nothing counted: no score is no pass
+        String[] none = assess.clone();
+        none[2] = device("nothing", "NNNNN").toString();
+        assertEquals(ExitCodes.BELOW_THRESHOLD, bulwark.run(concat(none, "0")), bulwark.err());
+        assertTrue(bulwark.err().contains("the secure score (none: nothing was counted) is below --fail-under 0"),
+                bulwark.err());
+        assertEquals(ExitCodes.USAGE, bulwark.run(concat(assess, "101")));
+        assertTrue(bulwark.err().contains("--fail-under must be a score from 0 to 100, not 101.0"), bulwark.err());
+    }
+
+    private static String[] concat(String[] args, String last) {
+        String[] all = java.util.Arrays.copyOf(args, args.length + 1);
+        all[args.length] = last;
+        return all;
+    }
+
+    @Test
     void scoreOfTheWorkedExamplesReportsPrintsItsFigures() throws IOException {
         Path content = workedExampleContent();
         Path exceptions = Files.writeString(dir.resolve("exceptions.json"), """

@@ -107,6 +107,11 @@ final class AssessCommand implements Callable<Integer> {
     @Mixin
     StoreOptions store = new StoreOptions();
 
+    @Option(names = "--fail-under", paramLabel = "SCORE", description = "Exit with code 7 when the secure score is "
+            + "below SCORE (0 to 100), or there is no score, so that a pipeline can gate on posture; the report is "
+            + "written (and stored) first.")
+    Double failUnder;
+
     @Option(names = "--no-save", description = "With --format text, do not save the full report.")
     boolean noSave;
 
@@ -174,6 +179,10 @@ final class AssessCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "--scap and --benchmark cannot be combined");
         }
+        if (failUnder != null && !(failUnder >= 0 && failUnder <= 100)) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--fail-under must be a score from 0 to 100, not " + failUnder);
+        }
         List<ControlException> exceptions = exceptionsFile == null ? List.of() : readExceptions(exceptionsFile);
         if (scap == null) {
             return assess(loadContent(), exceptions, reportFormat);
@@ -226,6 +235,14 @@ final class AssessCommand implements Callable<Integer> {
         }
         if (outcome.storeFailure() != null) {
             return ExitCodes.STORE;
+        }
+        if (failUnder != null) {
+            org.bulwark.scoring.api.Points points = assessment.score().points();
+            if (!points.hasScore() || points.score() < failUnder) {
+                err.println("bulwark: the secure score " + (points.hasScore() ? Figures.score(points) : "(none: "
+                        + "nothing was counted)") + " is below --fail-under " + Figures.number(failUnder, 4));
+                return ExitCodes.BELOW_THRESHOLD;
+            }
         }
         return assessment.complete() ? ExitCodes.OK : ExitCodes.INCOMPLETE;
     }

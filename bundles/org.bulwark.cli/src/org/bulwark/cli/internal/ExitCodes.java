@@ -20,6 +20,11 @@ public final class ExitCodes {
      * {@code assess}: its report was written first.
      */
     public static final int STORE = 6;
+    /**
+     * {@code assess --fail-under}: the assessment finished and its report was written, but its score is below the
+     * threshold, or there is no score (nothing counted).
+     */
+    public static final int BELOW_THRESHOLD = 7;
 
     private ExitCodes() {
     }
