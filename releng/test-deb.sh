@@ -57,7 +57,9 @@ if command -v systemd-analyze > /dev/null; then
 fi
 bash -c 'source /usr/share/bash-completion/completions/bulwark && complete -p bulwark' > /dev/null \
   || fail "the bash completion does not load"
-zcat /usr/share/man/man1/bulwark.1.gz | grep -q '^\.TH' || fail "the man page is no man page"
+# from the package, not the installed file: a Docker image's dpkg leaves out /usr/share/man
+dpkg-deb --fsys-tarfile "$deb" | tar -xO ./usr/share/man/man1/bulwark.1.gz | gzip -dc > "$work/bulwark.1"
+grep -q '^\.TH' "$work/bulwark.1" || fail "the man page is no man page"
 [ ! -e /usr/lib/bulwark/configuration/org.eclipse.osgi ] || fail "a run wrote into the installation"
 dpkg --purge bulwark > "$work/dpkg.log" 2>&1 || fail "dpkg --purge: $(cat "$work/dpkg.log")"
 for path in /usr/bin/bulwark /usr/lib/bulwark /lib/systemd/system/bulwark-server.service; do
