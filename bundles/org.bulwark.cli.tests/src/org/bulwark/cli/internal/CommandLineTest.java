@@ -170,7 +170,7 @@ class CommandLineTest {
     void usageErrors() {
         assertEquals(ExitCodes.USAGE, bulwark.run("assess", "--format", "pdf"));
         String err = bulwark.err();
-        assertTrue(err.contains("unknown report format 'pdf' (expected one of text, json, csv, html, upload)"), err);
+        assertTrue(err.contains("unknown report format 'pdf' (expected one of text, json, csv, html, upload, junit, sarif)"), err);
         assertEquals(ExitCodes.USAGE, bulwark.run("assess", "--category", "networking"));
         assertTrue(bulwark.err().contains("unknown category 'networking'"), bulwark.err());
         assertEquals(ExitCodes.USAGE, bulwark.run("frobnicate"));

@@ -56,8 +56,9 @@ final class AssessCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-            description = "text, json, csv (one row per recommendation), html, or upload (what --upload sends a fleet "
-                    + "server, docs/upload.schema.json; e.g. to send it later with curl). Default: ${DEFAULT-VALUE}.")
+            description = "text, json, csv (one row per recommendation), html, upload (what --upload sends a fleet "
+                    + "server, docs/upload.schema.json; e.g. to send it later with curl), junit (JUnit XML, one test "
+                    + "case per control) or sarif (SARIF 2.1.0) for CI pipelines. Default: ${DEFAULT-VALUE}.")
     String format;
 
     @Option(names = { "-o", "--output" }, paramLabel = "FILE",

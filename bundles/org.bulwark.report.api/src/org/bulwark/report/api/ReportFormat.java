@@ -20,7 +20,21 @@ public enum ReportFormat {
      *
      * @since 1.2
      */
-    UPLOAD("json");
+    UPLOAD("json"),
+    /**
+     * JUnit XML for CI servers: one test case per control; FAIL a failure, ERROR and UNKNOWN an error, the rest
+     * (and failures under an exception) skipped.
+     *
+     * @since 1.5
+     */
+    JUNIT("xml"),
+    /**
+     * SARIF 2.1.0 for code-scanning tools: the controls as rules, one result per control with its kind, level and
+     * the evidence's files as locations.
+     *
+     * @since 1.5
+     */
+    SARIF("sarif");
 
     private final String extension;
 
@@ -45,6 +59,6 @@ public enum ReportFormat {
                 return f;
             }
         }
-        throw new IllegalArgumentException("unknown report format '" + name + "' (expected one of text, json, csv, html, upload)");
+        throw new IllegalArgumentException("unknown report format '" + name + "' (expected one of text, json, csv, html, upload, junit, sarif)");
     }
 }

@@ -14,7 +14,7 @@
  * and the platform they were read on.
  */
 @Export
-@Version("1.4.0")
+@Version("1.5.0")
 package org.bulwark.report.api;
 
 import org.osgi.annotation.bundle.Export;

@@ -19,6 +19,8 @@ public final class ReportService implements ReportWriter {
     private final JsonReport json = new JsonReport();
     private final CsvReport csv = new CsvReport();
     private final HtmlReport html = new HtmlReport();
+    private final JunitReport junit = new JunitReport();
+    private final SarifReport sarif = new SarifReport();
     private final TextReport text = new TextReport();
     private final FleetText fleet = new FleetText();
 
@@ -33,6 +35,8 @@ public final class ReportService implements ReportWriter {
             case HTML -> html.write(assessment, out);
             case TEXT -> text.write(assessment, out, fullReport);
             case UPLOAD -> json.writeUpload(assessment, out);
+            case JUNIT -> junit.write(assessment, out);
+            case SARIF -> sarif.write(assessment, out);
         }
     }
 
