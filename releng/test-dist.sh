@@ -48,6 +48,16 @@ set -e
 [ "$code" = 0 ] || [ "$code" = 4 ] || fail "assess (stored) exited $code: $(cat "$work/stored.err")"
 [ -f "$work/xdg/bulwark/bulwark.mv.db" ] || fail "the store is not in \$XDG_DATA_HOME/bulwark: $(cat "$work/stored.err")"
 [ ! -e "$work/home2/.bulwark" ] || fail "~/.bulwark was created although \$XDG_DATA_HOME is set"
+# one short process after another on the same store, as people use it: what was stored stays (with H2's
+# RETENTION_TIME at 2 s, the fifth `history` after four assessments found none)
+for i in 2 3 4; do
+  xrun "$bin" assess --format json -o "$work/stored-$i.json" 2> /dev/null || [ $? = 4 ] || fail "assess $i: exit $?"
+done
+for i in 1 2 3 4 5; do
+  sleep 1
+  found="$(xrun "$bin" history 2> /dev/null | tail -n 1)"
+  [ "$found" = "4 assessments" ] || fail "history $i after 4 assessments says '$found'"
+done
 (cd "$work" && env -u HOME "$bin" --version > /dev/null) || fail "without HOME: exit $?"
 
 # `serve` from the archive answers its health check, and the secrets the launcher is given reach Java through the

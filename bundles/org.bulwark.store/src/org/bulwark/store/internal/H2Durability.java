@@ -16,9 +16,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * <li>then {@link #committed} forces the file to the device ({@code CHECKPOINT SYNC}, {@code fsync}), once for
  * every write whose commit finished before the sync began: writes that commit while a sync runs share the next
  * one (group commit);</li>
- * <li>{@code RETENTION_TIME=2000}: space of a superseded chunk may be reused after 2 s instead of H2's 45 s, which
- * H2 keeps for file systems that flush on their own; here every chunk is forced within moments.</li>
  * </ul>
+ * H2's {@code RETENTION_TIME} stays at its default (45 s). The store used to set 2 s, to let H2 reuse the space of
+ * superseded chunks sooner; with it, short processes that opened the file one after another (an assessment, then
+ * a few {@code bulwark history}) lost committed assessments: a reading session that closed more than two seconds
+ * after the writes let H2 overwrite chunks still in use (four stored, two or none found; {@code releng/test-dist.sh}
+ * checks this with the real launcher).
  * Without its background writer H2 also stops compacting the file (rewriting chunks of which little is still
  * used), and a file written one commit at a time grows about 14 times as fast. So every
  * {@value #HOUSEKEEPING_EVERY} writes, before the next one starts, H2's background writer runs for
@@ -30,7 +33,7 @@ import java.util.concurrent.atomic.AtomicLong;
 final class H2Durability implements Durability {
 
     /** The settings the store adds to an H2 file's URL (unless the URL sets them itself). */
-    static final List<String> SETTINGS = List.of("WRITE_DELAY=0", "RETENTION_TIME=2000");
+    static final List<String> SETTINGS = List.of("WRITE_DELAY=0");
 
     /** Writes between two housekeeping runs. */
     static final int HOUSEKEEPING_EVERY = 500;
