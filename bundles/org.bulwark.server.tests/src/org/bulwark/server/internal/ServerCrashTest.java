@@ -153,7 +153,7 @@ class ServerCrashTest {
                     try {
                         HttpResponse<String> r = send(docs, base, agent, u);
                         if (r.statusCode() == 201) {
-                            u.acknowledged = JSON(r).get("id").asLong();
+                            u.acknowledged = json(r).get("id").asLong();
                             if (answered.incrementAndGet() == killAfter) {
                                 child.process.toHandle().destroyForcibly(); // SIGKILL
                             }
@@ -181,7 +181,7 @@ class ServerCrashTest {
         int found = 0;
         for (Upload u : uploads) {
             HttpResponse<String> r = send(docs, base, agent, u);
-            JsonNode answer = JSON(r);
+            JsonNode answer = json(r);
             if (u.acknowledged > 0) {
                 assertEquals(200, r.statusCode(), why + ": retry of acknowledged " + u.uploadId + ": " + r.body());
                 assertTrue(answer.get("duplicate").asBoolean(), why + ": " + u.uploadId + ": " + r.body());
@@ -195,7 +195,7 @@ class ServerCrashTest {
             u.stored = answer.get("id").asLong();
             HttpResponse<String> again = send(docs, base, agent, u);
             assertEquals(200, again.statusCode(), why + ": second retry of " + u.uploadId + ": " + again.body());
-            assertEquals(u.stored, JSON(again).get("id").asLong(), why + ": second retry of " + u.uploadId);
+            assertEquals(u.stored, json(again).get("id").asLong(), why + ": second retry of " + u.uploadId);
         }
         return found;
     }
@@ -208,7 +208,7 @@ class ServerCrashTest {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(u.body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private static JsonNode JSON(HttpResponse<String> r) throws IOException {
+    private static JsonNode json(HttpResponse<String> r) throws IOException {
         return ServerFixture.JSON.readTree(r.body());
     }
 
