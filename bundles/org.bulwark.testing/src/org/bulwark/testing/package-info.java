@@ -12,6 +12,8 @@
  * passes, its last failure rethrown on timeout.</li>
  * <li>{@link org.bulwark.testing.TestBundle}: a bundle jar built in memory (manifest headers, entries), its bytes
  * or installed and started.</li>
+ * <li>{@link org.bulwark.testing.SmallFileSystem}: a small tmpfs that fills up, for full-disk tests (skipped
+ * where it cannot be mounted).</li>
  * <li>{@link org.bulwark.testing.JdkTools}: the Java runtime's {@code keytool} and {@code jarsigner}, and a
  * self-signed keystore for TLS tests.</li>
  * </ul>
@@ -20,9 +22,10 @@
  * <p>1.1.0: {@code TestBundle}, {@code JdkTools}.
  * <p>1.2.0: {@code Allocations}, the bytes a thread allocated, and {@code TextMutations}, mutated text files: for
  * fuzz tests.
+ * <p>1.3.0: {@code SmallFileSystem}, a small tmpfs to fill up: for full-disk tests.
  */
 @Export
-@Version("1.2.0")
+@Version("1.3.0")
 package org.bulwark.testing;
 
 import org.osgi.annotation.bundle.Export;

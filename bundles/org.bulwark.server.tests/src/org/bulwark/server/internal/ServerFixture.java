@@ -96,7 +96,12 @@ final class ServerFixture implements AutoCloseable {
     }
 
     private ServerFixture(StoreUrl url, String groupRules, int threads, BeforeStart before) throws Exception {
-        dir = Files.createTempDirectory("bulwark-server-test");
+        this(Files.createTempDirectory("bulwark-server-test"), url, groupRules, threads, before);
+    }
+
+    private ServerFixture(Path dir, StoreUrl url, String groupRules, int threads, BeforeStart before)
+            throws Exception {
+        this.dir = dir;
         if (groupRules != null) {
             Files.writeString(dir.resolve(GroupRules.FILE), groupRules);
         }
@@ -134,6 +139,14 @@ final class ServerFixture implements AutoCloseable {
         f.viewerDb = f.token("viewer-db", Role.VIEWER, "db");
         f.remediatorWeb = f.token("remediator-web", Role.REMEDIATION_HANDLER, "web");
         f.excepterWeb = f.token("excepter-web", Role.EXCEPTION_HANDLER, "web");
+        return f;
+    }
+
+    /** @return as {@link #withTokens} with 4 threads, but with data directory (and H2 store) {@code dir} */
+    static ServerFixture withTokensIn(Path dir, StoreUrl url) throws Exception {
+        ServerFixture f = new ServerFixture(dir, url, GROUP_RULES, 4, x -> { });
+        f.admin = f.token("admin", Role.ADMINISTRATOR, "*");
+        f.agent = f.token("agent", Role.AGENT, "*");
         return f;
     }
 

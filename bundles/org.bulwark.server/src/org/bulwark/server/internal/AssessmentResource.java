@@ -19,7 +19,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * {@code POST /api/assessments}: an agent's upload, taken in by {@link UploadIntake} with the server's device group
  * rules and the caller's groups, then added to the {@link FleetState}. With an {@code Upload-Id} it is stored once
  * however often it is sent: a repeat of an upload of the same machine, authorized like the first, is answered 200
- * with the first upload's id, and the id is taken only when the upload is stored.
+ * with the first upload's id, and the id is taken only when the upload is stored. The order, so that a crash at
+ * any moment costs no acknowledged upload and a retry is stored once: the intent on disk ({@link UploadLog#intend}),
+ * the store's commit, the stored line on disk ({@link UploadLog#stored}), the answer.
  */
 final class AssessmentResource implements Resource {
 
@@ -88,18 +90,29 @@ final class AssessmentResource implements Resource {
                 // the first attempt failed and released the id: claim it again and store this one
             }
         }
+        UploadOutcome outcome;
         try {
-            AssessmentSummary s = save(prepared);
-            uploads.stored(key, s.id());
-            return stored(s);
+            try {
+                uploads.intend(key, prepared.assessment().finished());
+            } catch (java.io.IOException e) {
+                throw new ApiError(503, "store_unavailable", "the server cannot record uploads: try again later",
+                        Router.RETRY_AFTER);
+            }
+            outcome = intake.save(store, prepared);
         } catch (Exception | Error e) {
             uploads.failed(key, e instanceof Exception x ? x : new RuntimeException(e));
             throw e;
         }
+        // on disk before the answer, ahead of the fleet in memory (which a restart reads from the store)
+        uploads.stored(key, outcome.saved().id());
+        return stored(added(outcome));
     }
 
     private AssessmentSummary save(PreparedUpload prepared) throws Exception {
-        UploadOutcome outcome = intake.save(store, prepared);
+        return added(intake.save(store, prepared));
+    }
+
+    private AssessmentSummary added(UploadOutcome outcome) {
         state.stored(outcome.saved().id(), outcome.results(), outcome.controls());
         return outcome.saved();
     }

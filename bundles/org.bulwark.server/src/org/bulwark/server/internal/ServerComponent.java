@@ -80,7 +80,13 @@ public final class ServerComponent implements FleetServer {
         } catch (StoreException e) {
             throw new IOException("cannot read the fleet from the store: " + e.getMessage(), e);
         }
-        UploadLog uploads = new UploadLog(data);
+        UploadLog uploads;
+        try {
+            uploads = new UploadLog(data, store); // completes what a crash interrupted
+        } catch (StoreException e) {
+            throw new IOException("cannot read the uploads of " + UploadLog.FILE + " from the store: "
+                    + e.getMessage(), e);
+        }
         GroupRules groups = new GroupRules(data, operations.files());
         int handlers = Math.max(1, settings.threads());
         Router api = new Router(new BearerAuth(new Tokens(data)), new ApiLog(logs, logAdmin),

@@ -219,6 +219,14 @@ final class ConnectionPool implements AutoCloseable {
         permits.release();
     }
 
+    /** Closes the idle connections, which are on a database that is gone; new ones are opened as needed. */
+    void discardIdle() {
+        Connection c;
+        while ((c = idle.pollFirst()) != null) {
+            retire(c);
+        }
+    }
+
     /** Closes the idle connections; those in use are closed when they are given back. */
     @Override
     public void close() {

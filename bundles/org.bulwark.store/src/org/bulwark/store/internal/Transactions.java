@@ -112,7 +112,14 @@ final class Transactions {
                 if (phase != Phase.SYNC && open && attempt < ATTEMPTS && lostRace(e)) {
                     continue; // another transaction won: nothing of this one was kept; run it again
                 }
-                healthy = open && phase == Phase.WORK; // a connection whose commit failed is not trusted again
+                boolean gone = databaseGone(e);
+                if (gone) {
+                    // H2 closed the database (a disk that filled up): every pooled session is on the closed one;
+                    // new connections open it again, once it can be written
+                    pool.discardIdle();
+                }
+                // a connection whose commit failed is not trusted again
+                healthy = open && phase == Phase.WORK && !gone;
                 throw failure(e, phase, open ? Reason.FAILED : Reason.UNAVAILABLE);
             } catch (RuntimeException e) {
                 Migrations.rollback(c);
@@ -166,6 +173,24 @@ final class Transactions {
                         || "HYT00".equals(state) || s.getErrorCode() == 90131) {
                     return true;
                 }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * @return whether {@code e} says the connection's database is gone: H2's "database is closed" (90098, after it
+     *         failed to write, e.g. a full disk), "called at shutdown" (90121) or general error (50000: its file
+     *         store failed to write and repeats that failure to every later statement, even once the disk has
+     *         space), or a connection exception (SQLSTATE class 08)
+     */
+    static boolean databaseGone(SQLException e) {
+        for (SQLException x = e; x != null; x = x.getNextException()) {
+            String state = x.getSQLState();
+            int code = x.getErrorCode();
+            if (code == 90098 || code == 90121 || code == 50000 && "HY000".equals(state)
+                    || state != null && state.startsWith("08")) {
+                return true;
             }
         }
         return false;
