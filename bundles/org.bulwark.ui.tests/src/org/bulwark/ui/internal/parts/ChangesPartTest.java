@@ -3,12 +3,17 @@ package org.bulwark.ui.internal.parts;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 
 import org.bulwark.scoring.api.AssessmentListener;
 import org.bulwark.store.api.AssessmentStore;
 import org.bulwark.store.api.AssessmentSummary;
 import org.bulwark.ui.WorkbenchTopics;
+import org.bulwark.ui.internal.TestBroker;
 import org.bulwark.ui.internal.model.Figures;
 import org.bulwark.ui.internal.model.Snapshot;
 import org.bulwark.ui.internal.model.Timeline;
@@ -74,5 +79,42 @@ class ChangesPartTest extends PartsTestBase {
         assertEquals(0.0, part.selected().changes().get(0).possibleDelta());
         assertFalse(part.older.isEnabled());
         screenshot("changes");
+    }
+
+    @Test
+    void theChooserListsEveryDeviceStartsWithTheOneAssessedLastAndKeepsTheChoice() throws Exception {
+        Path web = tmp.resolve("web-01");
+        Files.createDirectories(web.resolve("etc"));
+        Files.writeString(web.resolve("etc/os-release"), "ID=debian\nVERSION_ID=\"12\"\n");
+        Files.writeString(web.resolve("etc/hostname"), "web-01\n");
+        // a second device in the same store, as `bulwark assess --root` of another image stores it
+        sessions.open(new TestBroker(null), tmp.resolve("data"), web).backend().reassess(AssessmentListener.NONE);
+        session.refresh();
+        waitFor(() -> part.device.getItemCount() == 2, "the second device in the chooser");
+        assertEquals(Set.of("root", "web-01"), Set.copyOf(Arrays.asList(part.device.getItems())));
+        assertEquals("root", part.device.getText(), "the choice is kept");
+
+        // a part opened now starts with the device assessed last
+        ChangesPart fresh = new ChangesPart();
+        fresh.create(tab(left, "Changes 2"), session);
+        broker.on(WorkbenchTopics.SNAPSHOT, o -> fresh.show((Snapshot) o));
+        broker.on(WorkbenchTopics.CHANGES, o -> fresh.showTimeline((Timeline) o));
+        waitFor(() -> fresh.timeline() != null, "the new part's timeline");
+        assertEquals("web-01", fresh.device.getText());
+        assertEquals(fresh.chosen(), fresh.timeline().deviceId());
+        assertEquals(0, fresh.pairs.getItemCount());
+
+        // root is assessed again: the first part shows it, the new one stays on web-01 until root is chosen
+        write("etc/sysctl.d/99-bulwark.conf", "net.ipv4.ip_forward = 0\n" + ASLR + "\n");
+        session.backend().reassess(AssessmentListener.NONE);
+        session.refresh();
+        waitFor(() -> part.timeline().pairs() == 1, "root's timeline in the first part");
+        assertEquals("web-01", fresh.device.getText());
+        assertEquals(0, fresh.timeline().pairs());
+        choose(fresh.device, "root");
+        waitFor(() -> fresh.timeline().pairs() == 1, "root's timeline in the new part");
+        assertEquals(part.chosen(), fresh.timeline().deviceId());
+        assertEquals(List.of("bulwark.linux.os.aslr", "FAIL → PASS", "+8", "0",
+                "Address space layout randomization is fully enabled", "RESULT_CHANGED", ""), cells(fresh.changes, 0));
     }
 }

@@ -101,7 +101,7 @@ public class ChangesPart extends SnapshotPart {
         detail = new Label(bottom, SWT.WRAP);
         detail.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         changes = Tables.create(bottom, SWT.NONE, 1);
-        Tables.columns(changes, new String[][] { { "Control", "185" }, { "Result", "115" }, { "Earned Δ", "80" },
+        Tables.columns(changes, new String[][] { { "Control", "225" }, { "Result", "110" }, { "Earned Δ", "80" },
                 { "Possible Δ", "90" }, { "Title", "300" }, { "Kind", "140" }, { "Exception", "90" } });
         sash.setWeights(55, 45);
         session.showOrLoad(this::show);

@@ -101,7 +101,7 @@ public class WeaknessesPart extends SnapshotPart {
         reasons.setLayoutData(rg);
         label(root, "Software recommendations (highest exposure impact first; secure score impact 0)");
         recommendations = Tables.create(root, SWT.NONE, 3);
-        Tables.columns(recommendations, new String[][] { { "Recommendation", "300" }, { "Type", "65" },
+        Tables.columns(recommendations, new String[][] { { "Recommendation", "340" }, { "Type", "65" },
                 { "Devices", "65" }, { "Findings", "70" }, { "Exposure impact", "130" }, { "Software", "260" } });
         session.showOrLoad(this::show);
     }
