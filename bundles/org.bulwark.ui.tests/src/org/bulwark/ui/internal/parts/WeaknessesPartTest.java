@@ -108,6 +108,7 @@ class WeaknessesPartTest extends PartsTestBase {
         assertEquals(List.of(host(), "debian 12", "—", "", "", reason), cells(part.devices, 0));
         assertEquals(host() + ": not matched: " + reason, part.reasons.getText());
         assertEquals(0, part.recommendations.getItemCount());
+        assertEquals(0, part.findings.getItemCount());
         screenshot("weaknesses-no-feed");
     }
 
@@ -136,6 +137,12 @@ class WeaknessesPartTest extends PartsTestBase {
         assertFalse(part.warning.isVisible());
         assertEquals(List.of(host(), "debian 12 (bookworm)", "37.5", "MEDIUM", "2", ""), cells(part.devices, 0));
         assertFalse(part.reasons.isVisible());
+        assertEquals(0, part.devices.getSelectionIndex(), "the first matched device is selected");
+        assertEquals("Findings on " + host() + ": 2 open", part.findingsTitle.getText());
+        assertEquals(List.of("CVE-2024-0001", "openssl", "3.0.15-1~deb12u1", "3.0.17-1~deb12u2", "VULNERABLE",
+                "MEDIUM", "0.325"), cells(part.findings, 0));
+        assertEquals(List.of("CVE-2024-1000", "util-linux", "2.38.1-5+deb12u3", "2.38.1-5+deb12u4", "VULNERABLE",
+                "LOW", "0.074"), cells(part.findings, 1));
         assertEquals(2, part.recommendations.getItemCount());
         assertEquals(30.095, r.recommendations().get(0).exposureImpact(), 1e-9);
         assertEquals(4.995, r.recommendations().get(1).exposureImpact(), 1e-9);

@@ -12,11 +12,13 @@ import org.bulwark.ui.internal.jobs.PartJob;
 import org.bulwark.ui.internal.model.Exposure;
 import org.bulwark.ui.internal.model.Figures;
 import org.bulwark.ui.internal.model.Snapshot;
+import org.bulwark.vulnerability.api.Finding;
 import org.bulwark.vulnerability.api.SoftwareRecommendation;
 import org.eclipse.e4.core.di.annotations.Optional;
 import org.eclipse.e4.ui.di.Focus;
 import org.eclipse.e4.ui.di.UIEventTopic;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.custom.SashForm;
 import org.eclipse.swt.graphics.Color;
 import org.eclipse.swt.graphics.Font;
 import org.eclipse.swt.graphics.FontData;
@@ -32,7 +34,8 @@ import jakarta.inject.Inject;
 
 /**
  * Weaknesses: the fleet's exposure score (0 to 100, lower is better) and band, a warning when the feeds are stale,
- * each device with an inventory (host, release, score and band, findings — or why it has no score), and the
+ * each device with an inventory (host, release, score and band, findings — or why it has no score), the selected
+ * device's findings (vulnerability, source package, installed and fixed versions, state, severity, risk), and the
  * software recommendations ("Update X to version Y", devices, findings, exposure impact). Without an advisory
  * feed it says so and shows no score: a 0 would claim a clean fleet. Computed by
  * {@code VulnerabilityOperations.exposure} over every stored device in a {@link PartJob}, again after each
@@ -52,6 +55,8 @@ public class WeaknessesPart extends SnapshotPart {
     Label warning;
     Table devices;
     Label reasons;
+    Label findingsTitle;
+    Table findings;
     Table recommendations;
     private Font big;
     private Color caution;
@@ -90,26 +95,47 @@ public class WeaknessesPart extends SnapshotPart {
         warning.setLayoutData(wg);
         warning.setVisible(false);
 
-        label(root, "Devices");
-        devices = Tables.create(root, SWT.NONE, 3);
+        SashForm sash = new SashForm(root, SWT.VERTICAL);
+        sash.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 3, 1));
+        Composite top = section(sash);
+        label(top, "Devices");
+        devices = Tables.create(top, SWT.NONE, 1);
         showWhile(devices);
         Tables.columns(devices, new String[][] { { "Device", "140" }, { "Release", "160" }, { "Exposure", "85" },
                 { "Band", "75" }, { "Findings", "70" }, { "Not matched because", "600" } });
-        reasons = new Label(root, SWT.WRAP);
-        GridData rg = new GridData(SWT.FILL, SWT.CENTER, true, false, 3, 1);
+        devices.addListener(SWT.Selection, e -> showFindings());
+        reasons = new Label(top, SWT.WRAP);
+        GridData rg = new GridData(SWT.FILL, SWT.CENTER, true, false);
         rg.widthHint = 400; // wraps at the part's width rather than widening it
         reasons.setLayoutData(rg);
-        label(root, "Software recommendations (highest exposure impact first; secure score impact 0)");
-        recommendations = Tables.create(root, SWT.NONE, 3);
+        Composite middle = section(sash);
+        findingsTitle = label(middle, "Findings");
+        findings = Tables.create(middle, SWT.NONE, 1);
+        Tables.columns(findings, new String[][] { { "Vulnerability", "130" }, { "Source package", "135" },
+                { "Installed", "145" }, { "Fixed in", "145" }, { "State", "95" }, { "Severity", "75" },
+                { "Risk", "60" } });
+        Composite bottom = section(sash);
+        label(bottom, "Software recommendations (highest exposure impact first; secure score impact 0)");
+        recommendations = Tables.create(bottom, SWT.NONE, 1);
         Tables.columns(recommendations, new String[][] { { "Recommendation", "340" }, { "Type", "65" },
                 { "Devices", "65" }, { "Findings", "70" }, { "Exposure impact", "130" }, { "Software", "260" } });
+        sash.setWeights(35, 35, 30);
         session.showOrLoad(this::show);
     }
 
-    private static void label(Composite root, String text) {
-        Label l = new Label(root, SWT.NONE);
+    private static Composite section(Composite sash) {
+        Composite c = new Composite(sash, SWT.NONE);
+        GridLayout l = new GridLayout(1, false);
+        l.marginWidth = 0;
+        c.setLayout(l);
+        return c;
+    }
+
+    private static Label label(Composite parent, String text) {
+        Label l = new Label(parent, SWT.NONE);
         l.setText(text);
-        l.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 3, 1));
+        l.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        return l;
     }
 
     /** Computes the exposure again after each new snapshot (the same store published again is skipped). */
@@ -137,11 +163,13 @@ public class WeaknessesPart extends SnapshotPart {
         if (e.request() != requests) {
             return;
         }
+        String was = selectedDevice() == null ? null : selectedDevice().deviceId();
         exposure = e;
         devices.removeAll();
         recommendations.removeAll();
         ExposureReport r = e.report();
         if (r == null) {
+            showFindings();
             reasons.setText("");
             score.setText(Figures.NONE);
             band.setText("");
@@ -173,6 +201,17 @@ public class WeaknessesPart extends SnapshotPart {
                     noFeed ? "" : d.band().map(Enum::name).orElse(""),
                     d.score().isPresent() ? findings(d) : "", d.reason() });
         }
+        int row = -1;
+        for (int i = 0; i < r.devices().size(); i++) {
+            DeviceExposure d = r.devices().get(i);
+            if (d.deviceId().equals(was) || row < 0 && d.score().isPresent() && !noFeed) {
+                row = i; // the device shown before, else the first matched one
+            }
+        }
+        if (row >= 0) {
+            devices.setSelection(row);
+        }
+        showFindings();
         List<String> why = r.devices().stream().filter(d -> !d.reason().isEmpty())
                 .map(d -> d.hostname() + ": not matched: " + d.reason()).toList();
         reasons.setText(why.size() <= 5 ? String.join("\n", why)
@@ -186,6 +225,28 @@ public class WeaknessesPart extends SnapshotPart {
                     Figures.number(s.exposureImpact(), 2), String.join(", ", s.binaries()) });
         }
         root.layout(true, true);
+    }
+
+    /** @return the selected device's exposure, or {@code null} */
+    DeviceExposure selectedDevice() {
+        int i = devices.getSelectionIndex();
+        ExposureReport r = exposure == null ? null : exposure.report();
+        return r != null && i >= 0 && i < r.devices().size() ? r.devices().get(i) : null;
+    }
+
+    /** Shows the open vulnerabilities of the selected device. */
+    private void showFindings() {
+        findings.removeAll();
+        DeviceExposure d = exposure != null && exposure.noAdvisoryFeed() ? null : selectedDevice();
+        findingsTitle.setText(d == null ? "Findings (select a device)" : "Findings on " + d.hostname() + ": "
+                + d.findings().size() + " open" + (d.undetermined().isEmpty() ? ""
+                        : ", " + d.undetermined().size() + " undetermined (not counted)"));
+        for (Finding f : d == null ? List.<Finding>of() : d.findings()) {
+            TableItem item = new TableItem(findings, SWT.NONE);
+            item.setText(new String[] { f.vulnId(), f.sourcePackage(), f.installedSourceVersion(),
+                    f.fixedVersion().orElse(Figures.NONE), f.state().name(), f.severity().name(),
+                    Figures.number(f.risk(), 3) });
+        }
     }
 
     private static String findings(DeviceExposure d) {
