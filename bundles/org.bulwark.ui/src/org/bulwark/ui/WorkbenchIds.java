@@ -10,9 +10,9 @@ public final class WorkbenchIds {
     public static final String APPLICATION = "org.bulwark.ui.app.application";
     /** The main window. */
     public static final String WINDOW = "org.bulwark.ui.app.window";
-    /** The left stack (dashboard, activities, exceptions). */
+    /** The left stack (dashboard, activities, exceptions, changes). */
     public static final String STACK_LEFT = "org.bulwark.ui.app.stack.left";
-    /** The right stack (recommendations, details). */
+    /** The right stack (recommendations, details, weaknesses). */
     public static final String STACK_RIGHT = "org.bulwark.ui.app.stack.right";
 
     public static final String PART_DASHBOARD = "org.bulwark.ui.part.dashboard";
@@ -20,6 +20,10 @@ public final class WorkbenchIds {
     public static final String PART_DETAILS = "org.bulwark.ui.part.details";
     public static final String PART_ACTIVITIES = "org.bulwark.ui.part.activities";
     public static final String PART_EXCEPTIONS = "org.bulwark.ui.part.exceptions";
+    /** A device's change timeline: what changed between each two consecutive assessments. */
+    public static final String PART_CHANGES = "org.bulwark.ui.part.changes";
+    /** The fleet's exposure: score and band, each device's, the software recommendations. */
+    public static final String PART_WEAKNESSES = "org.bulwark.ui.part.weaknesses";
 
     /** Assess this device again and store the assessment. */
     public static final String COMMAND_REASSESS = "org.bulwark.ui.command.reassess";

@@ -24,6 +24,13 @@ public final class WorkbenchTopics {
      * the launch benchmark ({@code releng/benchmark-workbench.sh}).
      */
     public static final String DASHBOARD_SHOWN = BASE + "dashboard";
+    /**
+     * A device's change timeline was computed for the changes part; data: the timeline (its consecutive
+     * assessments' diffs, newest first).
+     */
+    public static final String CHANGES = BASE + "changes";
+    /** The fleet's exposure was computed for the weaknesses part; data: the exposure (or why there is none). */
+    public static final String EXPOSURE = BASE + "exposure";
     /** A re-assessment made progress; data: a {@code String} message. */
     public static final String PROGRESS = BASE + "progress";
     /** Any workbench topic. */

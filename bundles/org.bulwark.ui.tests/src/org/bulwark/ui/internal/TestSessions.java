@@ -14,6 +14,7 @@ import org.bulwark.operations.api.Location;
 import org.bulwark.operations.api.Locations;
 import org.bulwark.operations.api.RecommendationRows;
 import org.bulwark.operations.api.RemediationOperations;
+import org.bulwark.operations.api.VulnerabilityOperations;
 import org.bulwark.scoring.api.AssessmentListener;
 import org.bulwark.scoring.api.ScoringService;
 import org.bulwark.ui.internal.model.Backend;
@@ -52,6 +53,7 @@ public final class TestSessions implements AutoCloseable {
         s.files = service(FileOutput.class);
         s.scoring = service(ScoringService.class);
         s.registry = service(BenchmarkRegistry.class);
+        s.vulnerabilities = service(VulnerabilityOperations.class);
         return s;
     }
 

@@ -82,7 +82,7 @@ class WorkbenchModelTest {
     }
 
     @Test
-    void theFragmentContributesTheFivePartsToTheApplicationModel() throws Exception {
+    void theFragmentContributesTheSevenPartsToTheApplicationModel() throws Exception {
         ApplicationPackageImpl.init();
         FragmentPackageImpl.init();
         ResourceSet rs = new ResourceSetImpl();
@@ -125,7 +125,8 @@ class WorkbenchModelTest {
             }
         }
         assertEquals(List.of(WorkbenchIds.PART_DASHBOARD, WorkbenchIds.PART_ACTIVITIES, WorkbenchIds.PART_EXCEPTIONS,
-                WorkbenchIds.PART_RECOMMENDATIONS, WorkbenchIds.PART_DETAILS), parts);
+                WorkbenchIds.PART_CHANGES, WorkbenchIds.PART_RECOMMENDATIONS, WorkbenchIds.PART_DETAILS,
+                WorkbenchIds.PART_WEAKNESSES), parts);
     }
 
     @Test

@@ -12,6 +12,7 @@ import org.bulwark.operations.api.Location;
 import org.bulwark.operations.api.Locations;
 import org.bulwark.operations.api.RecommendationRows;
 import org.bulwark.operations.api.RemediationOperations;
+import org.bulwark.operations.api.VulnerabilityOperations;
 import org.bulwark.scoring.api.ScoringService;
 import org.bulwark.ui.WorkbenchTopics;
 import org.bulwark.ui.internal.jobs.LoadJob;
@@ -43,6 +44,7 @@ public class Session implements Backend.Services {
     @Inject @Optional @Service volatile FileOutput files;
     @Inject @Optional @Service volatile ScoringService scoring;
     @Inject @Optional @Service volatile BenchmarkRegistry registry;
+    @Inject @Optional @Service volatile VulnerabilityOperations vulnerabilities;
 
     private final Backend backend;
     private final IEventBroker broker;
@@ -204,5 +206,10 @@ public class Session implements Backend.Services {
     @Override
     public BenchmarkRegistry registry() {
         return registry;
+    }
+
+    @Override
+    public VulnerabilityOperations vulnerabilities() {
+        return vulnerabilities;
     }
 }

@@ -137,7 +137,7 @@ abstract class PartsTestBase {
         return c;
     }
 
-    private static Composite tab(CTabFolder folder, String text) {
+    static Composite tab(CTabFolder folder, String text) {
         Composite c = new Composite(folder, SWT.NONE);
         c.setLayout(new FillLayout());
         CTabItem item = new CTabItem(folder, SWT.NONE);

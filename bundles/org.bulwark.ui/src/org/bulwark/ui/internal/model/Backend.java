@@ -27,6 +27,7 @@ import org.bulwark.operations.api.RecommendationRow;
 import org.bulwark.operations.api.RecommendationRows;
 import org.bulwark.operations.api.RemediationOperations;
 import org.bulwark.operations.api.ReportSink;
+import org.bulwark.operations.api.VulnerabilityOperations;
 import org.bulwark.scoring.api.Assessment;
 import org.bulwark.scoring.api.AssessmentListener;
 import org.bulwark.scoring.api.ControlException;
@@ -36,7 +37,9 @@ import org.bulwark.scoring.api.FleetScore;
 import org.bulwark.scoring.api.Recommendation;
 import org.bulwark.scoring.api.ResultState;
 import org.bulwark.scoring.api.ScoringService;
+import org.bulwark.store.api.AssessmentDiff;
 import org.bulwark.store.api.AssessmentStore;
+import org.bulwark.store.api.AssessmentSummary;
 import org.bulwark.store.api.FleetResults;
 import org.bulwark.store.api.Remediation;
 import org.bulwark.store.api.StoreException;
@@ -74,6 +77,8 @@ public final class Backend {
         ScoringService scoring();
 
         BenchmarkRegistry registry();
+
+        VulnerabilityOperations vulnerabilities();
     }
 
     private final Services services;
@@ -190,6 +195,44 @@ public final class Backend {
                     s.notAssessed(), s.activities(), s.exceptions(), s.problem());
         } catch (StoreException e) {
             return s;
+        }
+    }
+
+    /**
+     * The change timeline of device {@code deviceId}, as the fleet server's {@code /api/machines/{id}/changes} pages
+     * it: its stored history paired into consecutive assessments, newest pair first, and the store's diff of each
+     * of the newest {@code limit} pairs (only those are computed).
+     */
+    public Timeline timeline(long request, String deviceId, int limit) {
+        try (AssessmentStore db = open()) {
+            List<AssessmentSummary> history = db.history(deviceId, null);
+            List<AssessmentDiff> diffs = new ArrayList<>();
+            for (int i = history.size() - 1; i > 0 && diffs.size() < limit; i--) {
+                diffs.add(db.diff(history.get(i - 1).id(), history.get(i).id()));
+            }
+            return new Timeline(request, deviceId, diffs, Math.max(0, history.size() - 1), null);
+        } catch (RuntimeException e) { // a service that is not there
+            return new Timeline(request, deviceId, List.of(), 0, "The change timeline could not be read: "
+                    + e.getMessage());
+        } catch (StoreException e) {
+            return new Timeline(request, deviceId, List.of(), 0, "The store at " + location().describe()
+                    + " could not be read: " + e.getMessage());
+        }
+    }
+
+    /**
+     * @return the exposure of every stored device with an inventory, and of the fleet, at {@code now}
+     *         ({@link VulnerabilityOperations#exposure}), or why it could not be computed
+     */
+    public Exposure exposure(long request, Instant now) {
+        try (AssessmentStore db = open()) {
+            return new Exposure(request, need(services.vulnerabilities(), "vulnerability").exposure(db, d -> true,
+                    now), null);
+        } catch (StoreException e) {
+            return new Exposure(request, null, "The store at " + location().describe() + " could not be read: "
+                    + e.getMessage());
+        } catch (OperationException | RuntimeException e) { // a feed without its reader, a service not there
+            return new Exposure(request, null, "The exposure could not be computed: " + e.getMessage());
         }
     }
 
