@@ -23,9 +23,10 @@
  * <p>1.2.0: {@code Allocations}, the bytes a thread allocated, and {@code TextMutations}, mutated text files: for
  * fuzz tests.
  * <p>1.3.0: {@code SmallFileSystem}, a small tmpfs to fill up: for full-disk tests.
+ * <p>1.4.0: {@code JdkTools.batch}, many {@code keytool} and {@code jarsigner} commands in one JVM.
  */
 @Export
-@Version("1.3.0")
+@Version("1.4.0")
 package org.bulwark.testing;
 
 import org.osgi.annotation.bundle.Export;

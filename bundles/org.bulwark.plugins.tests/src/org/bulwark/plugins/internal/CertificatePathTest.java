@@ -41,13 +41,32 @@ class CertificatePathTest {
     @BeforeAll
     static void keys() throws Exception {
         signing = new Signing(dir);
-        ca = signing.authority("ca", "CN=Bulwark Test CA");
-        caPem = signing.export(ca, "ca", "ca.pem");
-        solo = signing.keystore("Solo");
+        // every key of the class in one batch of keytool commands
+        signing.together(() -> {
+            ca = signing.authority("ca", "CN=Bulwark Test CA");
+            caPem = signing.export(ca, "ca", "ca.pem");
+            solo = signing.keystore("Solo");
+            signing.export(solo, "Solo", "solo.pem");
+            signing.issued("Acme", ca);
+            // Mallory's own CA has the trusted CA's name
+            signing.issued("Mallory", signing.authority("fake-ca", "CN=Bulwark Test CA"));
+            signing.keystore("Other");
+            signing.issued("Old", ca, "-startdate", "-30d", "-validity", "2");
+            signing.issued("Early", ca, "-startdate", "+10d", "-validity", "5");
+            signing.export(signing.keystore("Lapsed", "-startdate", "-30d", "-validity", "1"), "Lapsed",
+                    "lapsed.pem");
+            signing.issued("Twice", ca);
+            return null;
+        });
         // trusted: the CA, and one pinned self-signed signer
         Path trusted = dir.resolve("trusted.pem");
-        Files.write(trusted, concat(caPem, signing.export(solo, "Solo", "solo.pem")));
+        Files.write(trusted, concat(caPem, dir.resolve("solo.pem")));
         verifier = new JarVerifier(JarVerifier.load(trusted, null));
+    }
+
+    /** @return the keystore {@code name.p12} that {@link #keys()} made */
+    private static Path store(String name) {
+        return dir.resolve(name + ".p12");
     }
 
     private static byte[] concat(Path... files) throws Exception {
@@ -81,7 +100,7 @@ class CertificatePathTest {
 
     @Test
     void aCertificateTheTrustedCaIssuedIsTrusted() throws Exception {
-        Path vendor = signing.issued("Acme", ca);
+        Path vendor = store("Acme");
         Path jar = signing.sign(signing.plugin("acme.jar", "test.acme"), vendor, "Acme");
         assertNull(verifier.refusal(jar));
     }
@@ -90,8 +109,7 @@ class CertificatePathTest {
     void aForgedChainThatNamesTheTrustedCaIsRefused() throws Exception {
         // Mallory's own CA has the trusted CA's name; it issues Mallory's certificate, whose issuer is therefore
         // "CN=Bulwark Test CA". The signature block carries Mallory's certificate and the REAL trusted CA's.
-        Path fake = signing.authority("fake-ca", "CN=Bulwark Test CA");
-        Path mallory = signing.issued("Mallory", fake);
+        Path mallory = store("Mallory");
         Path chain = dir.resolve("forged-chain.pem");
         Files.write(chain, concat(dir.resolve("Mallory.pem"), caPem));
         Path jar = signing.sign(signing.plugin("forged.jar", "test.forged"), mallory, "Mallory", "-certchain",
@@ -109,27 +127,27 @@ class CertificatePathTest {
     @Test
     void aPinnedSelfSignedSignerIsTrustedAndAnUnpinnedOneIsNot() throws Exception {
         assertNull(verifier.refusal(signing.signed("solo.jar", "test.solo", solo, "Solo")));
-        Path other = signing.keystore("Other");
+        Path other = store("Other");
         assertEquals("it is signed by CN=Other, which is not a trusted signer",
                 verifier.refusal(signing.signed("other.jar", "test.other", other, "Other")));
     }
 
     @Test
     void expiredAndNotYetValidSignersAreRefused() throws Exception {
-        Path old = signing.issued("Old", ca, "-startdate", "-30d", "-validity", "2");
+        Path old = store("Old");
         X509Certificate oldCert = certificate(dir.resolve("Old.pem"));
         assertEquals("the certificate of CN=Old expired on " + oldCert.getNotAfter().toInstant()
                 + " and no trusted timestamp shows the jar was signed before",
                 verifier.refusal(signing.sign(signing.plugin("old.jar", "test.old"), old, "Old")));
 
-        Path early = signing.issued("Early", ca, "-startdate", "+10d", "-validity", "5");
+        Path early = store("Early");
         X509Certificate earlyCert = certificate(dir.resolve("Early.pem"));
         assertEquals("the certificate of CN=Early is not valid before " + earlyCert.getNotBefore().toInstant(),
                 verifier.refusal(signing.sign(signing.plugin("early.jar", "test.early"), early, "Early")));
 
         // a pinned signer is held to its dates too
-        Path lapsed = signing.keystore("Lapsed", "-startdate", "-30d", "-validity", "1");
-        X509Certificate lapsedCert = certificate(signing.export(lapsed, "Lapsed", "lapsed.pem"));
+        Path lapsed = store("Lapsed");
+        X509Certificate lapsedCert = certificate(dir.resolve("lapsed.pem"));
         JarVerifier pinning = new JarVerifier(Set.of(lapsedCert));
         assertEquals("the certificate of CN=Lapsed expired on " + lapsedCert.getNotAfter().toInstant()
                 + " and no trusted timestamp shows the jar was signed before",
@@ -140,7 +158,7 @@ class CertificatePathTest {
     void entriesWhoseSignersDifferAreRefused() throws Exception {
         // signed by a CA-issued vendor, an entry added, then signed again by the pinned signer: every entry has
         // a trusted signer, but the added one lacks the first signature
-        Path vendor = signing.issued("Twice", ca);
+        Path vendor = store("Twice");
         Path first = signing.sign(signing.plugin("twice.jar", "test.twice"), vendor, "Twice");
         Path extended = signing.rewrite(first, "twice-extended.jar", null, "added.txt");
         signing.sign(extended, solo, "Solo");

@@ -38,9 +38,13 @@ class InstalledBytesTest {
     @BeforeAll
     static void keys() throws Exception {
         signing = new Signing(dir);
-        Path ca = signing.authority("ca", "CN=Install Test CA");
-        trusted = signing.export(ca, "ca", "trusted.pem");
-        vendor = signing.issued("Vendor", ca);
+        // every key of the class in one batch of keytool commands
+        trusted = signing.together(() -> {
+            Path ca = signing.authority("ca", "CN=Install Test CA");
+            vendor = signing.issued("Vendor", ca);
+            signing.issued("Mallory", signing.authority("fake-ca", "CN=Install Test CA"));
+            return signing.export(ca, "ca", "trusted.pem");
+        });
     }
 
     @AfterEach
@@ -119,8 +123,7 @@ class InstalledBytesTest {
 
     @Test
     void aForgedChainIsNeverInstalled() throws Exception {
-        Path fake = signing.authority("fake-ca", "CN=Install Test CA");
-        Path mallory = signing.issued("Mallory", fake);
+        Path mallory = dir.resolve("Mallory.p12");
         Path chain = dir.resolve("chain.pem");
         Files.write(chain, (Files.readString(dir.resolve("Mallory.pem")) + Files.readString(trusted))
                 .getBytes(StandardCharsets.US_ASCII));

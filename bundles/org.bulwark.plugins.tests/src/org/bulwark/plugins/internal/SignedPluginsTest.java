@@ -33,15 +33,14 @@ class SignedPluginsTest {
 
     private final BundleContext context = FrameworkUtil.getBundle(SignedPluginsTest.class).getBundleContext();
 
-    static Path keystore(String name) throws Exception {
-        return new Signing(dir).keystore(name);
-    }
-
     @BeforeAll
     static void keys() throws Exception {
-        vendorStore = keystore("Vendor");
-        malloryStore = keystore("Mallory");
-        trusted = new Signing(dir).export(vendorStore, "Vendor", "trusted.pem");
+        Signing signing = new Signing(dir);
+        trusted = signing.together(() -> {
+            vendorStore = signing.keystore("Vendor");
+            malloryStore = signing.keystore("Mallory");
+            return signing.export(vendorStore, "Vendor", "trusted.pem");
+        });
     }
 
     static Path plugin(String name, String bsn) throws IOException {

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.jar.JarOutputStream;
@@ -19,14 +20,39 @@ import org.bulwark.testing.TestBundle;
 /**
  * Keys, certificates, plug-in jars and signatures for the tests, made in a test's own directory by the JDK's
  * keytool and jarsigner (the tools a plug-in vendor uses). Every keystore is PKCS12 with password
- * {@code changeit}.
+ * {@code changeit}. Inside {@link #together(Callable)} the tools' commands wait and then run in one JVM (a Java start
+ * per command made these tests slow); the paths the methods return exist once it returned.
  */
 final class Signing {
 
     private final Path dir;
+    private JdkTools.Batch batch;
 
     Signing(Path dir) {
         this.dir = dir;
+    }
+
+    /** @return what {@code work} returned, after the keytool and jarsigner commands it asked for ran, in one JVM */
+    <T> T together(Callable<T> work) throws Exception {
+        if (batch != null) {
+            return work.call();
+        }
+        batch = JdkTools.batch(dir);
+        try {
+            T result = work.call();
+            batch.run();
+            return result;
+        } finally {
+            batch = null;
+        }
+    }
+
+    private void tool(String name, String... args) throws Exception {
+        if (batch == null) {
+            JdkTools.run(name, args);
+        } else {
+            batch.add(name, args);
+        }
     }
 
     Path dir() {
@@ -44,7 +70,7 @@ final class Signing {
                 "PKCS12", "-storepass", "changeit", "-keypass", "changeit", "-alias", name, "-dname", "CN=" + name,
                 "-keyalg", "EC"));
         Collections.addAll(args, validity.length == 0 ? new String[] { "-validity", "30" } : validity);
-        JdkTools.run("keytool", args.toArray(String[]::new));
+        tool("keytool", args.toArray(String[]::new));
         return store;
     }
 
@@ -59,14 +85,14 @@ final class Signing {
                 "PKCS12", "-storepass", "changeit", "-keypass", "changeit", "-alias", "ca", "-dname", dn, "-keyalg",
                 "EC", "-ext", "bc:c"));
         Collections.addAll(args, validity.length == 0 ? new String[] { "-validity", "30" } : validity);
-        JdkTools.run("keytool", args.toArray(String[]::new));
+        tool("keytool", args.toArray(String[]::new));
         return store;
     }
 
     /** Exports the certificate of {@code alias} in {@code store} as PEM to {@code file}. */
     Path export(Path store, String alias, String file) throws Exception {
         Path pem = dir.resolve(file);
-        JdkTools.run("keytool", "-exportcert", "-rfc", "-keystore", store.toString(), "-storepass", "changeit",
+        tool("keytool", "-exportcert", "-rfc", "-keystore", store.toString(), "-storepass", "changeit",
                 "-alias", alias, "-file", pem.toString());
         return pem;
     }
@@ -81,16 +107,16 @@ final class Signing {
         Path store = keystore(name);
         Path csr = dir.resolve(name + ".csr");
         Path cert = dir.resolve(name + ".pem");
-        JdkTools.run("keytool", "-certreq", "-keystore", store.toString(), "-storepass", "changeit", "-alias", name,
+        tool("keytool", "-certreq", "-keystore", store.toString(), "-storepass", "changeit", "-alias", name,
                 "-file", csr.toString());
         List<String> args = new ArrayList<>(List.of("-gencert", "-keystore", ca.toString(), "-storepass", "changeit",
                 "-alias", "ca", "-infile", csr.toString(), "-outfile", cert.toString(), "-rfc"));
         Collections.addAll(args, validity.length == 0 ? new String[] { "-validity", "20" } : validity);
-        JdkTools.run("keytool", args.toArray(String[]::new));
+        tool("keytool", args.toArray(String[]::new));
         Path caCert = export(ca, "ca", name + "-issuer.pem");
-        JdkTools.run("keytool", "-importcert", "-keystore", store.toString(), "-storepass", "changeit", "-alias",
+        tool("keytool", "-importcert", "-keystore", store.toString(), "-storepass", "changeit", "-alias",
                 "issuer", "-file", caCert.toString(), "-noprompt");
-        JdkTools.run("keytool", "-importcert", "-keystore", store.toString(), "-storepass", "changeit", "-alias", name,
+        tool("keytool", "-importcert", "-keystore", store.toString(), "-storepass", "changeit", "-alias", name,
                 "-file", cert.toString(), "-noprompt");
         return store;
     }
@@ -110,7 +136,7 @@ final class Signing {
         Collections.addAll(args, options);
         args.add(jar.toString());
         args.add(alias);
-        JdkTools.run("jarsigner", args.toArray(String[]::new));
+        tool("jarsigner", args.toArray(String[]::new));
         return jar;
     }
 

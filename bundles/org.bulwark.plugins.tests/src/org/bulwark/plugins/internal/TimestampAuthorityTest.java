@@ -41,10 +41,20 @@ class TimestampAuthorityTest {
     @BeforeAll
     static void keys() throws Exception {
         signing = new Signing(dir);
-        Path ca = signing.authority("ca", "CN=TSA Test CA", "-startdate", "-1d", "-validity", "120");
-        trusted = JarVerifier.load(signing.export(ca, "ca", "ca.pem"), null);
-        vendor = signing.issued("Vendor", ca, "-startdate", "-1d", "-validity", "20");
-        tsa = signing.issued("TSA", ca, "-startdate", "-1d", "-validity", "120", "-ext", "EKU:c=timeStamping");
+        // every key of the class in one batch of keytool commands
+        Path caPem = signing.together(() -> {
+            Path ca = signing.authority("ca", "CN=TSA Test CA", "-startdate", "-1d", "-validity", "120");
+            vendor = signing.issued("Vendor", ca, "-startdate", "-1d", "-validity", "20");
+            tsa = signing.issued("TSA", ca, "-startdate", "-1d", "-validity", "120", "-ext", "EKU:c=timeStamping");
+            signing.keystore("Rogue", "-startdate", "-1d", "-validity", "120", "-ext", "EKU:c=timeStamping");
+            // a trusted certificate for time stamping and code signing
+            signing.issued("Mixed", ca, "-startdate", "-1d", "-validity", "20", "-ext",
+                    "EKU:c=timeStamping,codeSigning");
+            // a trusted time-stamping certificate whose key also signs the jar
+            signing.issued("Selfie", ca, "-startdate", "-1d", "-validity", "20", "-ext", "EKU:c=timeStamping");
+            return signing.export(ca, "ca", "ca.pem");
+        });
+        trusted = JarVerifier.load(caPem, null);
     }
 
     private JarVerifier later() {
@@ -83,20 +93,18 @@ class TimestampAuthorityTest {
 
     @Test
     void aTimestampOfAnUntrustedTsaOrOfTheSignersOwnKeyDoesNotCoverIt() throws Exception {
-        Path rogue = signing.keystore("Rogue", "-startdate", "-1d", "-validity", "120", "-ext", "EKU:c=timeStamping");
+        Path rogue = dir.resolve("Rogue.p12");
         try (TimestampAuthority authority = new TimestampAuthority(rogue, "Rogue")) {
             assertEquals(expired("Vendor"), later().refusal(stamped("rogue.jar", vendor, "Vendor", authority)));
         }
         // a trusted certificate for time stamping and code signing
-        Path mixed = signing.issued("Mixed", dir.resolve("ca.p12"), "-startdate", "-1d", "-validity", "20", "-ext",
-                "EKU:c=timeStamping,codeSigning");
+        Path mixed = dir.resolve("Mixed.p12");
         try (TimestampAuthority authority = new TimestampAuthority(mixed, "Mixed")) {
             assertEquals(expired("Vendor"), later().refusal(stamped("mixed.jar", vendor, "Vendor", authority)));
             assertEquals(expired("Mixed"), later().refusal(stamped("mixed-self.jar", mixed, "Mixed", authority)));
         }
         // a trusted time-stamping certificate whose key also signs the jar
-        Path selfie = signing.issued("Selfie", dir.resolve("ca.p12"), "-startdate", "-1d", "-validity", "20",
-                "-ext", "EKU:c=timeStamping");
+        Path selfie = dir.resolve("Selfie.p12");
         try (TimestampAuthority authority = new TimestampAuthority(selfie, "Selfie")) {
             assertEquals(expired("Selfie"), later().refusal(stamped("selfie.jar", selfie, "Selfie", authority)));
         }

@@ -44,24 +44,29 @@ class TimestampTest {
     @BeforeAll
     static void keys() throws Exception {
         Signing signing = new Signing(dir);
-        Path ca = signing.authority("ca", "CN=Timestamp Test CA", "-startdate", "-60d", "-validity", "120");
-        caCert = certificate(signing.export(ca, "ca", "ca.pem"));
+        // every key of the class in one batch of keytool commands
+        signing.together(() -> {
+            Path ca = signing.authority("ca", "CN=Timestamp Test CA", "-startdate", "-60d", "-validity", "120");
+            signing.export(ca, "ca", "ca.pem");
+            // the code signer: valid from 30 days ago for 2 days
+            signing.issued("Old", ca, "-startdate", "-30d", "-validity", "2");
+            // a time-stamping authority, and certificates that are none
+            signing.issued("TSA", ca, "-startdate", "-60d", "-validity", "120", "-ext", "EKU:c=timeStamping");
+            signing.issued("Plain", ca, "-startdate", "-60d", "-validity", "120");
+            signing.issued("Loose", ca, "-startdate", "-60d", "-validity", "120", "-ext", "EKU=timeStamping");
+            signing.issued("Mixed", ca, "-startdate", "-60d", "-validity", "120", "-ext",
+                    "EKU:c=timeStamping,codeSigning");
+            signing.issued("Selfie", ca, "-startdate", "-30d", "-validity", "2", "-ext", "EKU:c=timeStamping");
+            signing.issued("LateTSA", ca, "-startdate", "-10d", "-validity", "60", "-ext", "EKU:c=timeStamping");
+            signing.issued("Fresh", ca, "-startdate", "-1d", "-validity", "20");
+            signing.issued("Soon", ca, "-startdate", "+5d", "-validity", "10");
+            signing.keystore("Rogue", "-startdate", "-60d", "-validity", "120", "-ext", "EKU:c=timeStamping");
+            signing.export(dir.resolve("Rogue.p12"), "Rogue", "Rogue.pem");
+            return null;
+        });
+        caCert = certificate(dir.resolve("ca.pem"));
         trust = new SignerTrust(Set.of(caCert));
-        // the code signer: valid from 30 days ago for 2 days
-        signing.issued("Old", ca, "-startdate", "-30d", "-validity", "2");
         old = certificate(dir.resolve("Old.pem"));
-        // a time-stamping authority, and certificates that are none
-        signing.issued("TSA", ca, "-startdate", "-60d", "-validity", "120", "-ext", "EKU:c=timeStamping");
-        signing.issued("Plain", ca, "-startdate", "-60d", "-validity", "120");
-        signing.issued("Loose", ca, "-startdate", "-60d", "-validity", "120", "-ext", "EKU=timeStamping");
-        signing.issued("Mixed", ca, "-startdate", "-60d", "-validity", "120", "-ext",
-                "EKU:c=timeStamping,codeSigning");
-        signing.issued("Selfie", ca, "-startdate", "-30d", "-validity", "2", "-ext", "EKU:c=timeStamping");
-        signing.issued("LateTSA", ca, "-startdate", "-10d", "-validity", "60", "-ext", "EKU:c=timeStamping");
-        signing.issued("Fresh", ca, "-startdate", "-1d", "-validity", "20");
-        signing.issued("Soon", ca, "-startdate", "+5d", "-validity", "10");
-        signing.keystore("Rogue", "-startdate", "-60d", "-validity", "120", "-ext", "EKU:c=timeStamping");
-        signing.export(dir.resolve("Rogue.p12"), "Rogue", "Rogue.pem");
     }
 
     private static X509Certificate certificate(Path pem) throws Exception {
