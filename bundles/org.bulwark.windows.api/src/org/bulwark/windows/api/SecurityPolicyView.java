@@ -24,4 +24,12 @@ public interface SecurityPolicyView {
 
     /** @return the audit subcategory {@code name} (case-insensitive), or an ABSENT/UNREADABLE fact saying why not */
     PolicyFact audit(String name);
+
+    /**
+     * @param rid {@link AccountName#ADMINISTRATOR} or {@link AccountName#GUEST}
+     * @return the built-in account's name (offline: the SAM user's {@code V}), or an UNREADABLE name saying why not
+     * @throws IllegalArgumentException for another RID
+     * @since 1.1
+     */
+    AccountName builtInAccountName(int rid);
 }

@@ -6,7 +6,7 @@ import java.time.Duration;
 
 /**
  * Writes the SAM and SECURITY policy values in the layouts org.bulwark.windows.regf.policy decodes: DOMAIN_ACCOUNT_F
- * ({@code SAM\Domains\Account\F}), a user's {@code F}, and {@code Policy\PolAdtEv}.
+ * ({@code SAM\Domains\Account\F}), a user's {@code F} and {@code V} (its name), and {@code Policy\PolAdtEv}.
  */
 public final class PolicyBlobs {
     private static final int DOMAIN_F_LENGTH = 0xB0;
@@ -43,6 +43,18 @@ public final class PolicyBlobs {
         ByteBuffer b = ByteBuffer.allocate(USER_F_LENGTH).order(ByteOrder.LITTLE_ENDIAN);
         b.putShort(0x00, (short) 2);
         b.putShort(0x38, (short) acb);
+        return b.array();
+    }
+
+    /**
+     * A user's V holding {@code name} (UTF-16LE) as entry 1 of its table, right after the 0xCC-byte header; the
+     * other entries are empty.
+     */
+    public static byte[] userV(String name) {
+        byte[] n = name.getBytes(java.nio.charset.StandardCharsets.UTF_16LE);
+        ByteBuffer b = ByteBuffer.allocate(0xCC + n.length).order(ByteOrder.LITTLE_ENDIAN);
+        b.putInt(0x0C, 0).putInt(0x10, n.length);
+        b.put(0xCC, n);
         return b.array();
     }
 

@@ -50,7 +50,7 @@ public final class WindowsImages {
         MIXED_CASE,
         /** The local GPO only: Registry.pol, gpt.ini, GptTmpl.inf, audit.csv, applied to SOFTWARE\Policies. */
         LOCAL_GPO_ONLY,
-        /** A weak password, lockout and audit policy in SAM and SECURITY; Guest enabled. */
+        /** A weak password, lockout and audit policy in SAM and SECURITY; Administrator and Guest enabled, not renamed. */
         SAM_SECURITY_POLICY
     }
 
@@ -77,6 +77,9 @@ public final class WindowsImages {
         byte[] f = PolicyBlobs.domainF(14, 24, Duration.ofDays(60), Duration.ofDays(1), Duration.ofMinutes(15),
             Duration.ofMinutes(15), true, 5);
         int guest = 0x0011;
+        int admin = 0x0011;
+        String adminName = "Bulwark-Admin";
+        String guestName = "Visitor";
         int[][] audit = PolicyBlobs.polAdtEvLayout(3);
         switch (scenario) {
             case COMPLIANT, DIRTY_HIVE -> local(software, system);
@@ -116,6 +119,9 @@ public final class WindowsImages {
                 f = PolicyBlobs.domainF(8, 0, null, Duration.ZERO, Duration.ofMinutes(30), Duration.ofMinutes(30),
                     false, 0);
                 guest = 0x0010;
+                admin = 0x0010;
+                adminName = "Administrator";
+                guestName = "Guest";
                 audit = PolicyBlobs.polAdtEvLayout(0);
                 audit[8][0] = 1; // Account Logon: Credential Validation, success only
                 audit[1][0] = 2; // Logon/Logoff: Logon, failure only
@@ -133,7 +139,10 @@ public final class WindowsImages {
         new HiveBuilder().key("Policy\\PolAdtEv").binary("", PolicyBlobs.polAdtEv(audit))
             .write(config.resolve(n.security()));
         new HiveBuilder().key("SAM\\Domains\\Account").binary("F", f)
+            .key("SAM\\Domains\\Account\\Users\\000001F4").binary("F", PolicyBlobs.userF(admin))
+            .binary("V", PolicyBlobs.userV(adminName))
             .key("SAM\\Domains\\Account\\Users\\000001F5").binary("F", PolicyBlobs.userF(guest))
+            .binary("V", PolicyBlobs.userV(guestName))
             .key("SAM\\Domains\\Account\\Users\\Names\\Guest").write(config.resolve(n.sam()));
         Path home = Files.createDirectories(root.resolve(n.home()));
         new HiveBuilder().key("Software\\Policies\\Microsoft\\Office\\16.0\\Excel\\Security")
