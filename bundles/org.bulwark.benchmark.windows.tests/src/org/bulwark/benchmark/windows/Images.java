@@ -18,6 +18,7 @@ import org.bulwark.windows.settings.Setting;
 import org.bulwark.windows.settings.SettingSource;
 import org.bulwark.windows.testing.HiveBuilder;
 import org.bulwark.windows.testing.PolicyBlobs;
+import org.bulwark.windows.testing.WindowsImages;
 
 /**
  * Scenario images for the baseline: a compliant image whose every catalogue setting is set, through one chosen kind
@@ -81,6 +82,7 @@ final class Images {
                         .key("SAM\\Domains\\Account\\Users\\000001F5")
                         .binary("F", PolicyBlobs.userF(0x0011)).binary("V", PolicyBlobs.userV("Visitor"));
                 security.key("Policy\\PolAdtEv").binary("", PolicyBlobs.polAdtEv(PolicyBlobs.polAdtEvLayout(3)));
+                WindowsImages.compliantRights(security);
             }
             sam.write(cfg.resolve("SAM"));
             security.write(cfg.resolve("SECURITY"));

@@ -32,4 +32,13 @@ public interface SecurityPolicyView {
      * @since 1.1
      */
     AccountName builtInAccountName(int rid);
+
+    /**
+     * @param right a privilege or logon right as a security template names it, e.g. {@code SeDebugPrivilege}
+     * @return who holds it: offline, the union of the SECURITY hive's {@code Policy\Accounts\<SID>} values
+     *         {@code Privilgs} and {@code ActSysAc} and of the applied security templates' {@code [Privilege Rights]};
+     *         UNREADABLE when the SECURITY hive or one of those values cannot be read
+     * @since 1.1
+     */
+    UserRight userRight(String right);
 }

@@ -58,6 +58,21 @@ public final class PolicyBlobs {
         return b.array();
     }
 
+    /** A SECURITY {@code Policy\\Accounts\\<SID>\\Privilgs}: LSAPR_PRIVILEGE_SET of the given LUIDs (high part 0). */
+    public static byte[] privilgs(int... luids) {
+        ByteBuffer b = ByteBuffer.allocate(8 + 12 * luids.length).order(ByteOrder.LITTLE_ENDIAN);
+        b.putInt(0, luids.length);
+        for (int i = 0; i < luids.length; i++) {
+            b.putInt(8 + 12 * i, luids[i]);
+        }
+        return b.array();
+    }
+
+    /** A SECURITY {@code Policy\\Accounts\\<SID>\\ActSysAc}: the u32 SECURITY_ACCESS_* flags. */
+    public static byte[] actSysAc(int flags) {
+        return ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt(0, flags).array();
+    }
+
     /**
      * PolAdtEv: the header, one u16 setting (0..3) per subcategory, category after category, then the counts.
      * {@code settings[c][s]} is subcategory s of category c in the stored order.

@@ -136,8 +136,19 @@ public final class WindowsImages {
             Files.write(config.resolve(n.system() + ".LOG2"), new byte[0]);
         }
         system.write(config.resolve(n.system()));
-        new HiveBuilder().key("Policy\\PolAdtEv").binary("", PolicyBlobs.polAdtEv(audit))
-            .write(config.resolve(n.security()));
+        HiveBuilder security = new HiveBuilder().key("Policy\\PolAdtEv").binary("", PolicyBlobs.polAdtEv(audit));
+        if (scenario == Scenario.SAM_SECURITY_POLICY) {
+            // Windows' defaults but for SeDebugPrivilege, which the applied template also grants to Users
+            security.key(ACCOUNTS + "S-1-5-32-544").binary("Privilgs", PolicyBlobs.privilgs(17, 20, 10, 9))
+                .binary("ActSysAc", PolicyBlobs.actSysAc(0x1 | 0x2 | 0x400))
+                .key(ACCOUNTS + "S-1-1-0").binary("ActSysAc", PolicyBlobs.actSysAc(0x2))
+                .key(ACCOUNTS + "S-1-5-32-546").binary("ActSysAc", PolicyBlobs.actSysAc(0x1 | 0x80));
+            write(root.resolve("Windows/security/templates/policies/gpt00000.inf"),
+                template("[Privilege Rights]\r\nSeDebugPrivilege = *S-1-5-32-544,*S-1-5-32-545"));
+        } else {
+            compliantRights(security);
+        }
+        security.write(config.resolve(n.security()));
         new HiveBuilder().key("SAM\\Domains\\Account").binary("F", f)
             .key("SAM\\Domains\\Account\\Users\\000001F4").binary("F", PolicyBlobs.userF(admin))
             .binary("V", PolicyBlobs.userV(adminName))
@@ -222,6 +233,23 @@ public final class WindowsImages {
     }
 
     /** A security template, UTF-16LE with a BOM as secedit writes it; {@code extra} lines go to [Version]. */
+    /** The SECURITY {@code Policy\\Accounts\\} key whose subkeys are SIDs. */
+    public static final String ACCOUNTS = "Policy\\Accounts\\";
+
+    /**
+     * Adds to a SECURITY hive the user rights CIS Windows 11 Enterprise v3.0.0 2.2 expects: privileges (Back up,
+     * Debug, Load drivers, Take ownership) and logon rights (local, network, Remote Desktop) for Administrators only,
+     * network and Remote Desktop logon for Remote Desktop Users, every deny right for Guests, network and Remote
+     * Desktop denied to Local account; returns {@code security}.
+     */
+    public static HiveBuilder compliantRights(HiveBuilder security) {
+        return security.key(ACCOUNTS + "S-1-5-32-544").binary("Privilgs", PolicyBlobs.privilgs(17, 20, 10, 9))
+            .binary("ActSysAc", PolicyBlobs.actSysAc(0x1 | 0x2 | 0x400))
+            .key(ACCOUNTS + "S-1-5-32-555").binary("ActSysAc", PolicyBlobs.actSysAc(0x2 | 0x400))
+            .key(ACCOUNTS + "S-1-5-32-546").binary("ActSysAc", PolicyBlobs.actSysAc(0x40 | 0x80 | 0x100 | 0x800))
+            .key(ACCOUNTS + "S-1-5-113").binary("ActSysAc", PolicyBlobs.actSysAc(0x80 | 0x800));
+    }
+
     static byte[] template(String extra) {
         String text = "[Unicode]\r\nUnicode=yes\r\n[System Access]\r\nMinimumPasswordLength = 14\r\n"
             + "PasswordHistorySize = 24\r\nMaximumPasswordAge = 60\r\nMinimumPasswordAge = 1\r\n"

@@ -10,9 +10,11 @@ import org.bulwark.windows.api.AccountSetting;
 import org.bulwark.windows.api.FactState;
 import org.bulwark.windows.api.Hkey;
 import org.bulwark.windows.api.PolicyFact;
+import org.bulwark.windows.api.PolicyFileView;
 import org.bulwark.windows.api.RegPath;
 import org.bulwark.windows.api.RegValue;
 import org.bulwark.windows.api.SecurityPolicyView;
+import org.bulwark.windows.api.UserRight;
 import org.bulwark.windows.api.WindowsReadException;
 import org.bulwark.windows.regf.policy.AuditPolicy;
 import org.bulwark.windows.regf.policy.PolicyFileException;
@@ -34,9 +36,16 @@ final class OfflineSecurityPolicy implements SecurityPolicyView {
     static final RegPath POL_ADT_EV = RegPath.of(Hkey.SECURITY, "Policy\\PolAdtEv");
 
     private final OfflineRegistry registry;
+    private final OfflineUserRights rights;
 
-    OfflineSecurityPolicy(OfflineRegistry registry) {
+    OfflineSecurityPolicy(OfflineRegistry registry, PolicyFileView files) {
         this.registry = registry;
+        this.rights = new OfflineUserRights(registry, files);
+    }
+
+    @Override
+    public UserRight userRight(String right) {
+        return rights.of(right);
     }
 
     /** A binary value as read: its bytes, or the fact saying why there are none. */

@@ -27,7 +27,8 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 /**
- * Accounts of a Windows target: the effective password and lockout policy and the built-in Administrator's and Guest's state and name from the
+ * Accounts of a Windows target: the effective password and lockout policy, the built-in Administrator's and
+ * Guest's state and name and the user rights ({@link UserRights}) from the
  * {@link SecurityPolicyView} (offline: {@code SAM\Domains\Account\F} and the Guest user's {@code F}; units as in
  * {@link AccountSetting}: days, minutes, -1 = never), and the logon and credential settings of
  * {@code settings/accounts.json} (blank passwords, Microsoft accounts, cached logons, WDigest, LAPS, ...).
@@ -56,6 +57,7 @@ public final class WindowsAccountsCollector extends WindowsSettingsCollector {
         Set<String> keys = new LinkedHashSet<>(POLICY.keySet());
         keys.add("windows.accounts.admin-name");
         keys.add("windows.accounts.guest-name");
+        keys.addAll(UserRights.keys());
         return Collections.unmodifiableSet(keys);
     }
 
@@ -71,6 +73,7 @@ public final class WindowsAccountsCollector extends WindowsSettingsCollector {
         POLICY.forEach((key, setting) -> out.add(observe(key, policy.account(setting))));
         out.add(observe("windows.accounts.admin-name", policy.builtInAccountName(AccountName.ADMINISTRATOR)));
         out.add(observe("windows.accounts.guest-name", policy.builtInAccountName(AccountName.GUEST)));
+        out.addAll(UserRights.observe(policy));
         return out;
     }
 
