@@ -138,13 +138,8 @@ public final class WindowsImages {
         system.write(config.resolve(n.system()));
         HiveBuilder security = new HiveBuilder().key("Policy\\PolAdtEv").binary("", PolicyBlobs.polAdtEv(audit));
         if (scenario == Scenario.SAM_SECURITY_POLICY) {
-            // Windows' defaults but for SeDebugPrivilege, which the applied template also grants to Users
-            security.key(ACCOUNTS + "S-1-5-32-544").binary("Privilgs", PolicyBlobs.privilgs(17, 20, 10, 9))
-                .binary("ActSysAc", PolicyBlobs.actSysAc(0x1 | 0x2 | 0x400))
-                .key(ACCOUNTS + "S-1-1-0").binary("ActSysAc", PolicyBlobs.actSysAc(0x2))
-                .key(ACCOUNTS + "S-1-5-32-546").binary("ActSysAc", PolicyBlobs.actSysAc(0x1 | 0x80));
-            write(root.resolve("Windows/security/templates/policies/gpt00000.inf"),
-                template("[Privilege Rights]\r\nSeDebugPrivilege = *S-1-5-32-544,*S-1-5-32-545"));
+            weakRights(security);
+            write(root.resolve("Windows/security/templates/policies/gpt00000.inf"), debugToUsersTemplate());
         } else {
             compliantRights(security);
         }
@@ -248,6 +243,23 @@ public final class WindowsImages {
             .key(ACCOUNTS + "S-1-5-32-555").binary("ActSysAc", PolicyBlobs.actSysAc(0x2 | 0x400))
             .key(ACCOUNTS + "S-1-5-32-546").binary("ActSysAc", PolicyBlobs.actSysAc(0x40 | 0x80 | 0x100 | 0x800))
             .key(ACCOUNTS + "S-1-5-113").binary("ActSysAc", PolicyBlobs.actSysAc(0x80 | 0x800));
+    }
+
+    /**
+     * Adds to a SECURITY hive weak user rights: network logon for Everyone, Guests allowed to log on locally and
+     * denied only network logon, no other deny right; Administrators' privileges as {@link #compliantRights}.
+     * Returns {@code security}.
+     */
+    public static HiveBuilder weakRights(HiveBuilder security) {
+        return security.key(ACCOUNTS + "S-1-5-32-544").binary("Privilgs", PolicyBlobs.privilgs(17, 20, 10, 9))
+            .binary("ActSysAc", PolicyBlobs.actSysAc(0x1 | 0x2 | 0x400))
+            .key(ACCOUNTS + "S-1-1-0").binary("ActSysAc", PolicyBlobs.actSysAc(0x2))
+            .key(ACCOUNTS + "S-1-5-32-546").binary("ActSysAc", PolicyBlobs.actSysAc(0x1 | 0x80));
+    }
+
+    /** An applied security template (UTF-16LE) whose [Privilege Rights] grant SeDebugPrivilege to Users too. */
+    public static byte[] debugToUsersTemplate() {
+        return template("[Privilege Rights]\r\nSeDebugPrivilege = *S-1-5-32-544,*S-1-5-32-545");
     }
 
     static byte[] template(String extra) {
