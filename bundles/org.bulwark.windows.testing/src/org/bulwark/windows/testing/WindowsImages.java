@@ -50,7 +50,10 @@ public final class WindowsImages {
         MIXED_CASE,
         /** The local GPO only: Registry.pol, gpt.ini, GptTmpl.inf, audit.csv, applied to SOFTWARE\Policies. */
         LOCAL_GPO_ONLY,
-        /** A weak password, lockout and audit policy in SAM and SECURITY; Administrator and Guest enabled, not renamed. */
+        /**
+         * A weak password, lockout and audit policy in SAM and SECURITY; Administrator and Guest enabled, not
+         * renamed; weak user rights and a template granting SeDebugPrivilege to Users.
+         */
         SAM_SECURITY_POLICY
     }
 

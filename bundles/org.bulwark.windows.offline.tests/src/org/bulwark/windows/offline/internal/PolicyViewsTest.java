@@ -20,6 +20,7 @@ import org.bulwark.windows.api.PolicyFact;
 import org.bulwark.windows.api.PolicyFileView.Scope;
 import org.bulwark.windows.api.SecurityPolicyView;
 import org.bulwark.windows.api.TemplateEntry;
+import org.bulwark.windows.api.UserRight;
 import org.bulwark.windows.testing.HiveBuilder;
 import org.bulwark.windows.testing.PolWriter;
 import org.bulwark.windows.testing.PolicyBlobs;
@@ -61,6 +62,22 @@ class PolicyViewsTest {
                 "ResetLockoutCount", 30L, "EnableGuestAccount", 0L, "EnableAdminAccount", 1L), got);
         assertEquals("/Windows/System32/config/SAM \\SAM\\Domains\\Account F @0x50",
                 v.account(AccountSetting.MinimumPasswordLength).source());
+    }
+
+    @Test
+    void aTruncatedPrivilgsOrAMissingAccountsKeyMakesTheRightUnreadable() throws Exception {
+        Path cfg = image(0x0011);
+        SecurityPolicyView v = OfflineTarget.open(new ImageFiles(root)).securityPolicy();
+        String accounts = "/Windows/System32/config/SECURITY \\Policy\\Accounts";
+        assertEquals(new UserRight("SeDebugPrivilege", FactState.UNREADABLE, List.of(), List.of(accounts),
+                "the key is not in the hive, though Windows always writes it"), v.userRight("SeDebugPrivilege"));
+        new HiveBuilder().key("Policy\\Accounts\\S-1-5-32-544").binary("Privilgs", new byte[] {1, 0, 0, 0, 0, 0, 0, 0})
+                .write(cfg.resolve("SECURITY"));
+        v = OfflineTarget.open(new ImageFiles(root)).securityPolicy();
+        String privilgs = accounts + "\\S-1-5-32-544 Privilgs";
+        assertEquals(new UserRight("SeDebugPrivilege", FactState.UNREADABLE, List.of(), List.of(privilgs), privilgs
+                + " at offset 0x0: privilege count 1 needs 20 bytes but Privilgs has 8"),
+                v.userRight("SeDebugPrivilege"));
     }
 
     @Test

@@ -30,7 +30,8 @@ class BuiltInAccountsTest {
     @TempDir
     Path dir;
 
-    private static Map<String, Observation> collect(Path root) {
+    /** @return the accounts collector's observations of {@code root} by key, after checking it gave every key */
+    static Map<String, Observation> collect(Path root) {
         WindowsAccountsCollector c = new WindowsAccountsCollector(Services.await(SettingResolver.class),
                 Services.await(WindowsTargets.class));
         Map<String, Observation> out = new LinkedHashMap<>();

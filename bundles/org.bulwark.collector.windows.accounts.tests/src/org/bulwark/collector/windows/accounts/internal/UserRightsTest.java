@@ -4,18 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.bulwark.collector.api.Observation;
 import org.bulwark.collector.api.Source;
 import org.bulwark.collector.api.SourceKind;
-import org.bulwark.collector.tck.TestContext;
-import org.bulwark.testing.Services;
-import org.bulwark.windows.api.WindowsTargets;
-import org.bulwark.windows.settings.SettingResolver;
 import org.bulwark.windows.testing.WindowsImages;
 import org.bulwark.windows.testing.WindowsImages.Scenario;
 import org.junit.jupiter.api.Test;
@@ -29,24 +23,14 @@ class UserRightsTest {
     @TempDir
     Path dir;
 
-    private static Map<String, Observation> collect(Path root) {
-        WindowsAccountsCollector c = new WindowsAccountsCollector(Services.await(SettingResolver.class),
-                Services.await(WindowsTargets.class));
-        Map<String, Observation> out = new LinkedHashMap<>();
-        for (Observation o : c.collect(TestContext.of(root, Duration.ofSeconds(30)))) {
-            out.put(o.key(), o);
-        }
-        assertEquals(c.provides(), out.keySet());
-        return out;
-    }
-
     private static Source at(String location, String names) {
         return new Source(SourceKind.FILE, location, 0, names);
     }
 
     @Test
     void theCompliantImageGrantsWhatCisExpects() throws Exception {
-        Map<String, Observation> o = collect(WindowsImages.write(Scenario.COMPLIANT, dir.resolve("c")));
+        Map<String, Observation> o = BuiltInAccountsTest.collect(
+                WindowsImages.write(Scenario.COMPLIANT, dir.resolve("c")));
         assertEquals(Observation.of("windows.rights.sedebugprivilege", "S-1-5-32-544",
                 at(ACCOUNTS + "\\S-1-5-32-544 Privilgs", "S-1-5-32-544 Administrators")),
                 o.get("windows.rights.sedebugprivilege"));
@@ -64,7 +48,8 @@ class UserRightsTest {
 
     @Test
     void theWeakImagesTemplateGrantsDebugToUsers() throws Exception {
-        Map<String, Observation> o = collect(WindowsImages.write(Scenario.SAM_SECURITY_POLICY, dir.resolve("w")));
+        Map<String, Observation> o = BuiltInAccountsTest.collect(
+                WindowsImages.write(Scenario.SAM_SECURITY_POLICY, dir.resolve("w")));
         assertEquals(Observation.ofAll("windows.rights.sedebugprivilege", List.of("S-1-5-32-544", "S-1-5-32-545"),
                 at(ACCOUNTS + "\\S-1-5-32-544 Privilgs; /Windows/security/templates/policies/gpt00000.inf"
                         + " [Privilege Rights] SeDebugPrivilege", "S-1-5-32-544 Administrators, S-1-5-32-545 Users")),
@@ -81,7 +66,7 @@ class UserRightsTest {
     void aMissingSecurityHiveMakesEveryRightUnreadableNamingTheFile() throws Exception {
         Path root = WindowsImages.write(Scenario.COMPLIANT, dir.resolve("m"));
         Files.delete(root.resolve("Windows/System32/config/SECURITY"));
-        Map<String, Observation> o = collect(root);
+        Map<String, Observation> o = BuiltInAccountsTest.collect(root);
         for (String right : UserRights.RIGHTS) {
             String key = UserRights.key(right);
             assertEquals(Observation.unreadable(key, at(ACCOUNTS, null),
