@@ -18,6 +18,7 @@ import org.bulwark.windows.settings.Setting;
 import org.bulwark.windows.settings.SettingSource;
 import org.bulwark.windows.testing.HiveBuilder;
 import org.bulwark.windows.testing.PolicyBlobs;
+import org.bulwark.windows.testing.WindowsImages;
 
 /**
  * Scenario images for the baseline: a compliant image whose every catalogue setting is set, through one chosen kind
@@ -76,9 +77,12 @@ final class Images {
             HiveBuilder security = new HiveBuilder().key("Policy");
             if (securityPolicy) {
                 sam.binary("F", PolicyBlobs.domainF(14, 24, Duration.ofDays(365), Duration.ofDays(1), Duration.ofMinutes(15),
-                        Duration.ofMinutes(15), true, 5)).key("SAM\\Domains\\Account\\Users\\000001F5")
-                        .binary("F", PolicyBlobs.userF(0x0011));
+                        Duration.ofMinutes(15), true, 5)).key("SAM\\Domains\\Account\\Users\\000001F4")
+                        .binary("F", PolicyBlobs.userF(0x0011)).binary("V", PolicyBlobs.userV("Bulwark-Admin"))
+                        .key("SAM\\Domains\\Account\\Users\\000001F5")
+                        .binary("F", PolicyBlobs.userF(0x0011)).binary("V", PolicyBlobs.userV("Visitor"));
                 security.key("Policy\\PolAdtEv").binary("", PolicyBlobs.polAdtEv(PolicyBlobs.polAdtEvLayout(3)));
+                WindowsImages.compliantRights(security);
             }
             sam.write(cfg.resolve("SAM"));
             security.write(cfg.resolve("SECURITY"));

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -26,6 +27,9 @@ import org.bulwark.scoring.api.CollectorRun;
 import org.bulwark.scoring.api.ResultState;
 import org.bulwark.windows.settings.Origin;
 import org.bulwark.windows.settings.Setting;
+import org.bulwark.windows.testing.HiveBuilder;
+import org.bulwark.windows.testing.PolicyBlobs;
+import org.bulwark.windows.testing.WindowsImages;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -72,8 +76,10 @@ class WindowsBaselineTest {
             assertTrue(c.keys().stream().allMatch(k -> k.startsWith("windows.")), c.id());
         }
         assertEquals(Map.of(Category.OPERATING_SYSTEM, 58, Category.NETWORK, 47, Category.SECURITY_CONTROLS, 40,
-                Category.ACCOUNTS, 24, Category.APPLICATION, 23), perCategory);
-        assertEquals(192, baseline.controls().size());
+                Category.ACCOUNTS, 40, Category.APPLICATION, 23), perCategory);
+        assertEquals(208, baseline.controls().size());
+        assertTrue(baseline.controls().size() >= 120);
+        assertTrue(perCategory.values().stream().allMatch(n -> n >= 15), perCategory.toString());
     }
 
     @Test
@@ -147,7 +153,7 @@ class WindowsBaselineTest {
         Map<String, ResultState> results = evaluate(dir);
         Map<ResultState, Integer> states = new EnumMap<>(ResultState.class);
         results.values().forEach(s -> states.merge(s, 1, Integer::sum));
-        assertEquals(Map.of(ResultState.PASS, 38, ResultState.FAIL, 115, ResultState.ERROR, 36, ResultState.NOT_CHECKED, 3),
+        assertEquals(Map.of(ResultState.PASS, 38, ResultState.FAIL, 115, ResultState.ERROR, 52, ResultState.NOT_CHECKED, 3),
                 states);
         // what passes is what Windows' documented defaults make compliant, and the release
         Set<String> passes = new TreeSet<>();
@@ -168,6 +174,55 @@ class WindowsBaselineTest {
                 "os.explorer-heap-termination", "os.object-protection-mode", "os.safe-dll-search",
                 "os.shell-protocol-protected", "os.supported-release", "os.uac-on", "os.uac-remote-restrictions",
                 "os.uac-secure-desktop", "os.uac-secure-uiaccess", "os.uac-virtualization")), passes);
+    }
+
+    /** The built-in account and user-rights controls, by id without {@code bulwark.windows.}. */
+    static final List<String> ACCOUNT_RIGHTS = List.of("accounts.guest-enabled", "accounts.admin-enabled",
+            "accounts.admin-renamed", "accounts.guest-renamed", "rights.credman-no-one", "rights.network-logon",
+            "rights.tcb-no-one", "rights.rdp-logon", "rights.backup", "rights.create-token-no-one", "rights.debug",
+            "rights.deny-network", "rights.deny-batch", "rights.deny-local", "rights.deny-rdp", "rights.load-driver",
+            "rights.take-ownership");
+
+    private static Map<String, ResultState> accountRights(Map<String, ResultState> results) {
+        Map<String, ResultState> out = new TreeMap<>();
+        ACCOUNT_RIGHTS.forEach(id -> out.put(id, results.get("bulwark.windows." + id)));
+        return out;
+    }
+
+    @Test
+    void builtInAccountsAndUserRightsOnCompliantBareAndWeakImages(@TempDir Path dir) throws Exception {
+        Path good = dir.resolve("good");
+        Images.compliant(good, baseline, runtime.settings(), Origin.GPO, true);
+        Map<String, ResultState> expected = new TreeMap<>();
+        ACCOUNT_RIGHTS.forEach(id -> expected.put(id, ResultState.PASS));
+        assertEquals(expected, accountRights(evaluate(good)));
+
+        Path bare = dir.resolve("bare");
+        Images.bare(bare, "26100", "Client");
+        ACCOUNT_RIGHTS.forEach(id -> expected.put(id, ResultState.ERROR));
+        assertEquals(expected, accountRights(evaluate(bare)));
+
+        // enabled Administrator and Guest under their default names (Guest in another case); weak rights and a
+        // template granting SeDebugPrivilege to Users
+        Path weak = dir.resolve("weak");
+        Images.compliant(weak, baseline, runtime.settings(), Origin.GPO, true);
+        Path cfg = weak.resolve("Windows/System32/config");
+        new HiveBuilder().key("SAM\\Domains\\Account").binary("F", PolicyBlobs.domainF(14, 24, Duration.ofDays(365),
+                Duration.ofDays(1), Duration.ofMinutes(15), Duration.ofMinutes(15), true, 5))
+                .key("SAM\\Domains\\Account\\Users\\000001F4").binary("F", PolicyBlobs.userF(0x0010))
+                .binary("V", PolicyBlobs.userV("Administrator"))
+                .key("SAM\\Domains\\Account\\Users\\000001F5").binary("F", PolicyBlobs.userF(0x0010))
+                .binary("V", PolicyBlobs.userV("GUEST")).write(cfg.resolve("SAM"));
+        WindowsImages.weakRights(new HiveBuilder().key("Policy\\PolAdtEv")
+                .binary("", PolicyBlobs.polAdtEv(PolicyBlobs.polAdtEvLayout(3)))).write(cfg.resolve("SECURITY"));
+        Path templates = Files.createDirectories(weak.resolve("Windows/security/templates/policies"));
+        Files.write(templates.resolve("gpt00009.inf"), WindowsImages.debugToUsersTemplate());
+        ACCOUNT_RIGHTS.forEach(id -> expected.put(id, ResultState.FAIL));
+        for (String pass : List.of("rights.credman-no-one", "rights.tcb-no-one", "rights.rdp-logon", "rights.backup",
+                "rights.create-token-no-one", "rights.load-driver", "rights.take-ownership")) {
+            expected.put(pass, ResultState.PASS);
+        }
+        assertEquals(expected, accountRights(evaluate(weak)));
     }
 
     @Test

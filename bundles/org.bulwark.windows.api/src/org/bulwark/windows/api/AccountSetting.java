@@ -19,5 +19,7 @@ public enum AccountSetting {
     /** minutes; -1 = never reset */
     ResetLockoutCount,
     /** 1 = the built-in Guest account (RID 501) is enabled */
-    EnableGuestAccount
+    EnableGuestAccount,
+    /** 1 = the built-in Administrator account (RID 500) is enabled; since 1.1 */
+    EnableAdminAccount
 }

@@ -24,4 +24,21 @@ public interface SecurityPolicyView {
 
     /** @return the audit subcategory {@code name} (case-insensitive), or an ABSENT/UNREADABLE fact saying why not */
     PolicyFact audit(String name);
+
+    /**
+     * @param rid {@link AccountName#ADMINISTRATOR} or {@link AccountName#GUEST}
+     * @return the built-in account's name (offline: the SAM user's {@code V}), or an UNREADABLE name saying why not
+     * @throws IllegalArgumentException for another RID
+     * @since 1.1
+     */
+    AccountName builtInAccountName(int rid);
+
+    /**
+     * @param right a privilege or logon right as a security template names it, e.g. {@code SeDebugPrivilege}
+     * @return who holds it: offline, the union of the SECURITY hive's {@code Policy\Accounts\<SID>} values
+     *         {@code Privilgs} and {@code ActSysAc} and of the applied security templates' {@code [Privilege Rights]};
+     *         UNREADABLE when the SECURITY hive or one of those values cannot be read
+     * @since 1.1
+     */
+    UserRight userRight(String right);
 }

@@ -9,7 +9,7 @@
  * <p>This package is versioned semantically. Bulwark implements its interfaces; collectors only call them.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.bulwark.windows.api;
 
 import org.osgi.annotation.bundle.Export;

@@ -6,7 +6,7 @@ import java.time.Duration;
 
 /**
  * Writes the SAM and SECURITY policy values in the layouts org.bulwark.windows.regf.policy decodes: DOMAIN_ACCOUNT_F
- * ({@code SAM\Domains\Account\F}), a user's {@code F}, and {@code Policy\PolAdtEv}.
+ * ({@code SAM\Domains\Account\F}), a user's {@code F} and {@code V} (its name), and {@code Policy\PolAdtEv}.
  */
 public final class PolicyBlobs {
     private static final int DOMAIN_F_LENGTH = 0xB0;
@@ -44,6 +44,33 @@ public final class PolicyBlobs {
         b.putShort(0x00, (short) 2);
         b.putShort(0x38, (short) acb);
         return b.array();
+    }
+
+    /**
+     * A user's V holding {@code name} (UTF-16LE) as entry 1 of its table, right after the 0xCC-byte header; the
+     * other entries are empty.
+     */
+    public static byte[] userV(String name) {
+        byte[] n = name.getBytes(java.nio.charset.StandardCharsets.UTF_16LE);
+        ByteBuffer b = ByteBuffer.allocate(0xCC + n.length).order(ByteOrder.LITTLE_ENDIAN);
+        b.putInt(0x0C, 0).putInt(0x10, n.length);
+        b.put(0xCC, n);
+        return b.array();
+    }
+
+    /** A SECURITY {@code Policy\\Accounts\\<SID>\\Privilgs}: LSAPR_PRIVILEGE_SET of the given LUIDs (high part 0). */
+    public static byte[] privilgs(int... luids) {
+        ByteBuffer b = ByteBuffer.allocate(8 + 12 * luids.length).order(ByteOrder.LITTLE_ENDIAN);
+        b.putInt(0, luids.length);
+        for (int i = 0; i < luids.length; i++) {
+            b.putInt(8 + 12 * i, luids[i]);
+        }
+        return b.array();
+    }
+
+    /** A SECURITY {@code Policy\\Accounts\\<SID>\\ActSysAc}: the u32 SECURITY_ACCESS_* flags. */
+    public static byte[] actSysAc(int flags) {
+        return ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt(0, flags).array();
     }
 
     /**

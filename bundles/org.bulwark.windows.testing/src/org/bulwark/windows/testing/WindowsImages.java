@@ -50,7 +50,10 @@ public final class WindowsImages {
         MIXED_CASE,
         /** The local GPO only: Registry.pol, gpt.ini, GptTmpl.inf, audit.csv, applied to SOFTWARE\Policies. */
         LOCAL_GPO_ONLY,
-        /** A weak password, lockout and audit policy in SAM and SECURITY; Guest enabled. */
+        /**
+         * A weak password, lockout and audit policy in SAM and SECURITY; Administrator and Guest enabled, not
+         * renamed; weak user rights and a template granting SeDebugPrivilege to Users.
+         */
         SAM_SECURITY_POLICY
     }
 
@@ -77,6 +80,9 @@ public final class WindowsImages {
         byte[] f = PolicyBlobs.domainF(14, 24, Duration.ofDays(60), Duration.ofDays(1), Duration.ofMinutes(15),
             Duration.ofMinutes(15), true, 5);
         int guest = 0x0011;
+        int admin = 0x0011;
+        String adminName = "Bulwark-Admin";
+        String guestName = "Visitor";
         int[][] audit = PolicyBlobs.polAdtEvLayout(3);
         switch (scenario) {
             case COMPLIANT, DIRTY_HIVE -> local(software, system);
@@ -116,6 +122,9 @@ public final class WindowsImages {
                 f = PolicyBlobs.domainF(8, 0, null, Duration.ZERO, Duration.ofMinutes(30), Duration.ofMinutes(30),
                     false, 0);
                 guest = 0x0010;
+                admin = 0x0010;
+                adminName = "Administrator";
+                guestName = "Guest";
                 audit = PolicyBlobs.polAdtEvLayout(0);
                 audit[8][0] = 1; // Account Logon: Credential Validation, success only
                 audit[1][0] = 2; // Logon/Logoff: Logon, failure only
@@ -130,10 +139,19 @@ public final class WindowsImages {
             Files.write(config.resolve(n.system() + ".LOG2"), new byte[0]);
         }
         system.write(config.resolve(n.system()));
-        new HiveBuilder().key("Policy\\PolAdtEv").binary("", PolicyBlobs.polAdtEv(audit))
-            .write(config.resolve(n.security()));
+        HiveBuilder security = new HiveBuilder().key("Policy\\PolAdtEv").binary("", PolicyBlobs.polAdtEv(audit));
+        if (scenario == Scenario.SAM_SECURITY_POLICY) {
+            weakRights(security);
+            write(root.resolve("Windows/security/templates/policies/gpt00000.inf"), debugToUsersTemplate());
+        } else {
+            compliantRights(security);
+        }
+        security.write(config.resolve(n.security()));
         new HiveBuilder().key("SAM\\Domains\\Account").binary("F", f)
+            .key("SAM\\Domains\\Account\\Users\\000001F4").binary("F", PolicyBlobs.userF(admin))
+            .binary("V", PolicyBlobs.userV(adminName))
             .key("SAM\\Domains\\Account\\Users\\000001F5").binary("F", PolicyBlobs.userF(guest))
+            .binary("V", PolicyBlobs.userV(guestName))
             .key("SAM\\Domains\\Account\\Users\\Names\\Guest").write(config.resolve(n.sam()));
         Path home = Files.createDirectories(root.resolve(n.home()));
         new HiveBuilder().key("Software\\Policies\\Microsoft\\Office\\16.0\\Excel\\Security")
@@ -213,6 +231,40 @@ public final class WindowsImages {
     }
 
     /** A security template, UTF-16LE with a BOM as secedit writes it; {@code extra} lines go to [Version]. */
+    /** The SECURITY {@code Policy\\Accounts\\} key whose subkeys are SIDs. */
+    public static final String ACCOUNTS = "Policy\\Accounts\\";
+
+    /**
+     * Adds to a SECURITY hive the user rights CIS Windows 11 Enterprise v3.0.0 2.2 expects: privileges (Back up,
+     * Debug, Load drivers, Take ownership) and logon rights (local, network, Remote Desktop) for Administrators only,
+     * network and Remote Desktop logon for Remote Desktop Users, every deny right for Guests, network and Remote
+     * Desktop denied to Local account; returns {@code security}.
+     */
+    public static HiveBuilder compliantRights(HiveBuilder security) {
+        return security.key(ACCOUNTS + "S-1-5-32-544").binary("Privilgs", PolicyBlobs.privilgs(17, 20, 10, 9))
+            .binary("ActSysAc", PolicyBlobs.actSysAc(0x1 | 0x2 | 0x400))
+            .key(ACCOUNTS + "S-1-5-32-555").binary("ActSysAc", PolicyBlobs.actSysAc(0x2 | 0x400))
+            .key(ACCOUNTS + "S-1-5-32-546").binary("ActSysAc", PolicyBlobs.actSysAc(0x40 | 0x80 | 0x100 | 0x800))
+            .key(ACCOUNTS + "S-1-5-113").binary("ActSysAc", PolicyBlobs.actSysAc(0x80 | 0x800));
+    }
+
+    /**
+     * Adds to a SECURITY hive weak user rights: network logon for Everyone, Guests allowed to log on locally and
+     * denied only network logon, no other deny right; Administrators' privileges as {@link #compliantRights}.
+     * Returns {@code security}.
+     */
+    public static HiveBuilder weakRights(HiveBuilder security) {
+        return security.key(ACCOUNTS + "S-1-5-32-544").binary("Privilgs", PolicyBlobs.privilgs(17, 20, 10, 9))
+            .binary("ActSysAc", PolicyBlobs.actSysAc(0x1 | 0x2 | 0x400))
+            .key(ACCOUNTS + "S-1-1-0").binary("ActSysAc", PolicyBlobs.actSysAc(0x2))
+            .key(ACCOUNTS + "S-1-5-32-546").binary("ActSysAc", PolicyBlobs.actSysAc(0x1 | 0x80));
+    }
+
+    /** An applied security template (UTF-16LE) whose [Privilege Rights] grant SeDebugPrivilege to Users too. */
+    public static byte[] debugToUsersTemplate() {
+        return template("[Privilege Rights]\r\nSeDebugPrivilege = *S-1-5-32-544,*S-1-5-32-545");
+    }
+
     static byte[] template(String extra) {
         String text = "[Unicode]\r\nUnicode=yes\r\n[System Access]\r\nMinimumPasswordLength = 14\r\n"
             + "PasswordHistorySize = 24\r\nMaximumPasswordAge = 60\r\nMinimumPasswordAge = 1\r\n"

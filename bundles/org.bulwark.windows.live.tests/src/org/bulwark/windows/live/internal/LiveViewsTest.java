@@ -52,6 +52,12 @@ class LiveViewsTest {
                 "live mode does not read PasswordComplexity yet (NetUserModalsGet does not give it)"),
                 policy.account(AccountSetting.PasswordComplexity));
         assertEquals(FactState.UNREADABLE, policy.account(AccountSetting.EnableGuestAccount).state());
+        // the built-in Administrator's status is not a NetUserModalsGet field either (not a password age)
+        assertEquals(PolicyFact.unreadable("EnableAdminAccount", "",
+                "live mode does not read EnableAdminAccount yet (NetUserModalsGet does not give it)"),
+                policy.account(AccountSetting.EnableAdminAccount));
+        assertEquals(FactState.UNREADABLE, policy.builtInAccountName(0x1F4).state());
+        assertEquals(FactState.UNREADABLE, policy.userRight("SeDebugPrivilege").state());
         assertEquals(0, calls.calls);
     }
 

@@ -3,9 +3,12 @@ package org.bulwark.windows.live.internal;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.bulwark.windows.api.AccountName;
 import org.bulwark.windows.api.AccountSetting;
+import org.bulwark.windows.api.FactState;
 import org.bulwark.windows.api.PolicyFact;
 import org.bulwark.windows.api.SecurityPolicyView;
+import org.bulwark.windows.api.UserRight;
 import org.bulwark.windows.regf.policy.AuditPolicy;
 import org.bulwark.windows.regf.policy.AuditSubcategory;
 
@@ -31,7 +34,7 @@ final class LiveSecurityPolicy implements SecurityPolicyView {
     public PolicyFact account(AccountSetting setting) {
         String name = setting.name();
         switch (setting) {
-            case PasswordComplexity, EnableGuestAccount:
+            case PasswordComplexity, EnableGuestAccount, EnableAdminAccount:
                 return PolicyFact.unreadable(name, "", "live mode does not read " + name
                         + " yet (NetUserModalsGet does not give it)");
             case LockoutBadCount, LockoutDuration, ResetLockoutCount:
@@ -113,5 +116,19 @@ final class LiveSecurityPolicy implements SecurityPolicyView {
         }
         return ((AuditPolicy) p).get(name).map(s -> PolicyFact.present(name, s.ordinal(), AUDIT))
                 .orElse(PolicyFact.absent(name, AUDIT, "the audit policy has no subcategory '" + name + "'"));
+    }
+
+    @Override
+    public AccountName builtInAccountName(int rid) {
+        if (rid != AccountName.ADMINISTRATOR && rid != AccountName.GUEST) {
+            throw new IllegalArgumentException("not a built-in account: RID " + rid);
+        }
+        return new AccountName(rid, FactState.UNREADABLE, "", "", "live mode does not read built-in account names yet");
+    }
+
+    @Override
+    public UserRight userRight(String right) {
+        return new UserRight(right, FactState.UNREADABLE, List.of(), List.of(),
+                "live mode does not read user rights yet (LsaEnumerateAccountsWithUserRight is not called)");
     }
 }

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.OptionalLong;
 import java.util.TreeMap;
 
+import org.bulwark.windows.api.AccountName;
 import org.bulwark.windows.api.AccountSetting;
 import org.bulwark.windows.api.FactState;
 import org.bulwark.windows.api.Listing;
@@ -19,6 +20,7 @@ import org.bulwark.windows.api.PolicyFact;
 import org.bulwark.windows.api.PolicyFileView.Scope;
 import org.bulwark.windows.api.SecurityPolicyView;
 import org.bulwark.windows.api.TemplateEntry;
+import org.bulwark.windows.api.UserRight;
 import org.bulwark.windows.testing.HiveBuilder;
 import org.bulwark.windows.testing.PolWriter;
 import org.bulwark.windows.testing.PolicyBlobs;
@@ -35,7 +37,10 @@ class PolicyViewsTest {
         Path cfg = Images.client(root, "Windows", "System32", "config");
         new HiveBuilder().key("SAM\\Domains\\Account").binary("F", PolicyBlobs.domainF(14, 24, Duration.ofDays(60),
                 Duration.ofDays(1), Duration.ofMinutes(15), Duration.ofMinutes(30), true, 5))
+                .key("SAM\\Domains\\Account\\Users\\000001F4").binary("F", PolicyBlobs.userF(0x0010))
+                .binary("V", PolicyBlobs.userV("Admin-Ö"))
                 .key("SAM\\Domains\\Account\\Users\\000001F5").binary("F", PolicyBlobs.userF(guestAcb))
+                .binary("V", new byte[0x10])
                 .write(cfg.resolve("SAM"));
         int[][] audit = PolicyBlobs.polAdtEvLayout(0);
         audit[1][0] = 3; // Logon/Logoff: Logon
@@ -54,9 +59,39 @@ class PolicyViewsTest {
         }
         assertEquals(Map.of("MinimumPasswordLength", 14L, "PasswordHistorySize", 24L, "MaximumPasswordAge", 60L,
                 "MinimumPasswordAge", 1L, "PasswordComplexity", 1L, "LockoutBadCount", 5L, "LockoutDuration", 15L,
-                "ResetLockoutCount", 30L, "EnableGuestAccount", 0L), got);
+                "ResetLockoutCount", 30L, "EnableGuestAccount", 0L, "EnableAdminAccount", 1L), got);
         assertEquals("/Windows/System32/config/SAM \\SAM\\Domains\\Account F @0x50",
                 v.account(AccountSetting.MinimumPasswordLength).source());
+    }
+
+    @Test
+    void aTruncatedPrivilgsOrAMissingAccountsKeyMakesTheRightUnreadable() throws Exception {
+        Path cfg = image(0x0011);
+        SecurityPolicyView v = OfflineTarget.open(new ImageFiles(root)).securityPolicy();
+        String accounts = "/Windows/System32/config/SECURITY \\Policy\\Accounts";
+        assertEquals(new UserRight("SeDebugPrivilege", FactState.UNREADABLE, List.of(), List.of(accounts),
+                "the key is not in the hive, though Windows always writes it"), v.userRight("SeDebugPrivilege"));
+        new HiveBuilder().key("Policy\\Accounts\\S-1-5-32-544").binary("Privilgs", new byte[] {1, 0, 0, 0, 0, 0, 0, 0})
+                .write(cfg.resolve("SECURITY"));
+        v = OfflineTarget.open(new ImageFiles(root)).securityPolicy();
+        String privilgs = accounts + "\\S-1-5-32-544 Privilgs";
+        assertEquals(new UserRight("SeDebugPrivilege", FactState.UNREADABLE, List.of(), List.of(privilgs), privilgs
+                + " at offset 0x0: privilege count 1 needs 20 bytes but Privilgs has 8"),
+                v.userRight("SeDebugPrivilege"));
+    }
+
+    @Test
+    void theBuiltInAccountsNamesAreDecodedFromTheirV() throws Exception {
+        image(0x0011);
+        SecurityPolicyView v = OfflineTarget.open(new ImageFiles(root)).securityPolicy();
+        String users = "/Windows/System32/config/SAM \\SAM\\Domains\\Account\\Users\\";
+        assertEquals(new AccountName(0x1F4, FactState.PRESENT, "Admin-Ö", users + "000001F4 V", ""),
+                v.builtInAccountName(AccountName.ADMINISTRATOR));
+        assertEquals(new AccountName(0x1F5, FactState.UNREADABLE, "", users + "000001F5 V", users
+                + "000001F5 V at field NameOffset: user V of 16 bytes is shorter than its 204-byte header"),
+                v.builtInAccountName(AccountName.GUEST));
+        assertEquals("not a built-in account's RID: 502", org.junit.jupiter.api.Assertions
+                .assertThrows(IllegalArgumentException.class, () -> v.builtInAccountName(502)).getMessage());
     }
 
     @Test

@@ -78,7 +78,9 @@ class ScenarioImagesTest {
         assertEquals(false, r.stale(Hkey.SYSTEM));
         assertEquals(Map.of("MinimumPasswordLength", 14L, "PasswordHistorySize", 24L, "MaximumPasswordAge", 60L,
                 "MinimumPasswordAge", 1L, "PasswordComplexity", 1L, "LockoutBadCount", 5L, "LockoutDuration", 15L,
-                "ResetLockoutCount", 15L, "EnableGuestAccount", 0L), account(t));
+                "ResetLockoutCount", 15L, "EnableGuestAccount", 0L, "EnableAdminAccount", 0L), account(t));
+        assertEquals("Bulwark-Admin", t.securityPolicy().builtInAccountName(0x1F4).name());
+        assertEquals("Visitor", t.securityPolicy().builtInAccountName(0x1F5).name());
         assertEquals(59, t.securityPolicy().auditSubcategories().size());
         assertEquals(List.of(3L), t.securityPolicy().auditSubcategories().stream()
                 .map(f -> f.value().orElseThrow()).distinct().toList());
@@ -233,7 +235,9 @@ class ScenarioImagesTest {
         assertEquals(List.of(), t.problems());
         assertEquals(Map.of("MinimumPasswordLength", 8L, "PasswordHistorySize", 0L, "MaximumPasswordAge", 0L,
                 "MinimumPasswordAge", 0L, "PasswordComplexity", 0L, "LockoutBadCount", 0L, "LockoutDuration", 30L,
-                "ResetLockoutCount", 30L, "EnableGuestAccount", 1L), account(t));
+                "ResetLockoutCount", 30L, "EnableGuestAccount", 1L, "EnableAdminAccount", 1L), account(t));
+        assertEquals("Administrator", t.securityPolicy().builtInAccountName(0x1F4).name());
+        assertEquals("Guest", t.securityPolicy().builtInAccountName(0x1F5).name());
         assertEquals("/Windows/System32/config/SAM \\SAM\\Domains\\Account\\Users\\000001F5 F @0x38",
                 t.securityPolicy().account(AccountSetting.EnableGuestAccount).source());
         assertEquals(1L, t.securityPolicy().audit("Credential Validation").value().orElseThrow());

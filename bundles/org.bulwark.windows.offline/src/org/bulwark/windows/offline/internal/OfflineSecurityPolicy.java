@@ -5,33 +5,47 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.bulwark.windows.api.AccountName;
 import org.bulwark.windows.api.AccountSetting;
+import org.bulwark.windows.api.FactState;
 import org.bulwark.windows.api.Hkey;
 import org.bulwark.windows.api.PolicyFact;
+import org.bulwark.windows.api.PolicyFileView;
 import org.bulwark.windows.api.RegPath;
 import org.bulwark.windows.api.RegValue;
 import org.bulwark.windows.api.SecurityPolicyView;
+import org.bulwark.windows.api.UserRight;
 import org.bulwark.windows.api.WindowsReadException;
 import org.bulwark.windows.regf.policy.AuditPolicy;
 import org.bulwark.windows.regf.policy.PolicyFileException;
 import org.bulwark.windows.regf.policy.SamDomainPolicy;
 import org.bulwark.windows.regf.policy.SamUserFlags;
+import org.bulwark.windows.regf.policy.SamUserName;
 
 /**
- * The account, lockout and audit policy of an image, decoded from {@code SAM\Domains\Account\F}, the Guest user's
- * {@code F} ({@code …\Users\000001F5}) and {@code SECURITY\Policy\PolAdtEv}. Each call reads the hive again (cheap:
- * the hive is parsed lazily and held by the target). Never throws. Thread-safe.
+ * The account, lockout and audit policy of an image, decoded from {@code SAM\Domains\Account\F}, the built-in
+ * Administrator's and Guest's {@code F} and {@code V} ({@code …\Users\000001F4}, {@code …\000001F5}) and
+ * {@code SECURITY\Policy\PolAdtEv}. Each call reads the hive again (cheap: the hive is parsed lazily and held by
+ * the target). Never throws, but for a RID that is not a built-in account's. Thread-safe.
  */
 final class OfflineSecurityPolicy implements SecurityPolicyView {
 
     static final RegPath ACCOUNT = RegPath.of(Hkey.SAM, "SAM\\Domains\\Account");
+    static final RegPath ADMINISTRATOR = ACCOUNT.child("Users\\000001F4");
     static final RegPath GUEST = ACCOUNT.child("Users\\000001F5");
     static final RegPath POL_ADT_EV = RegPath.of(Hkey.SECURITY, "Policy\\PolAdtEv");
 
     private final OfflineRegistry registry;
+    private final OfflineUserRights rights;
 
-    OfflineSecurityPolicy(OfflineRegistry registry) {
+    OfflineSecurityPolicy(OfflineRegistry registry, PolicyFileView files) {
         this.registry = registry;
+        this.rights = new OfflineUserRights(registry, files);
+    }
+
+    @Override
+    public UserRight userRight(String right) {
+        return rights.of(right);
     }
 
     /** A binary value as read: its bytes, or the fact saying why there are none. */
@@ -55,12 +69,13 @@ final class OfflineSecurityPolicy implements SecurityPolicyView {
     @Override
     public PolicyFact account(AccountSetting setting) {
         String name = setting.name();
-        if (setting == AccountSetting.EnableGuestAccount) {
-            Blob f = blob(name, GUEST, "F");
+        if (setting == AccountSetting.EnableGuestAccount || setting == AccountSetting.EnableAdminAccount) {
+            RegPath user = setting == AccountSetting.EnableGuestAccount ? GUEST : ADMINISTRATOR;
+            Blob f = blob(name, user, "F");
             if (f.missing() != null) {
                 return f.missing();
             }
-            String source = registry.where(GUEST) + " F @0x38";
+            String source = registry.where(user) + " F @0x38";
             try {
                 return PolicyFact.present(name, SamUserFlags.decode(f.bytes(), source).disabled() ? 0 : 1, source);
             } catch (PolicyFileException e) {
@@ -91,7 +106,7 @@ final class OfflineSecurityPolicy implements SecurityPolicyView {
                     p.lockoutDuration().map(Duration::toMinutes).orElse(-1L), source + " @0x30");
             case ResetLockoutCount -> PolicyFact.present(name,
                     p.lockoutObservationWindow().map(Duration::toMinutes).orElse(-1L), source + " @0x38");
-            case EnableGuestAccount -> throw new AssertionError(setting);
+            case EnableGuestAccount, EnableAdminAccount -> throw new AssertionError(setting);
         };
     }
 
@@ -132,5 +147,28 @@ final class OfflineSecurityPolicy implements SecurityPolicyView {
         String source = registry.where(POL_ADT_EV) + " (default)";
         return ((AuditPolicy) p).get(name).map(s -> PolicyFact.present(name, s.ordinal(), source))
                 .orElse(PolicyFact.absent(name, source, "the audit policy has no subcategory '" + name + "'"));
+    }
+
+    @Override
+    public AccountName builtInAccountName(int rid) {
+        RegPath user = switch (rid) {
+            case AccountName.ADMINISTRATOR -> ADMINISTRATOR;
+            case AccountName.GUEST -> GUEST;
+            default -> throw new IllegalArgumentException("not a built-in account's RID: " + rid);
+        };
+        Blob v = blob("V", user, "V");
+        if (v.missing() != null) {
+            return new AccountName(rid, FactState.UNREADABLE, "", v.missing().source(), v.missing().reason());
+        }
+        String source = registry.where(user) + " V";
+        try {
+            String name = SamUserName.decode(v.bytes(), source).name();
+            if (name.isEmpty()) {
+                return new AccountName(rid, FactState.UNREADABLE, "", source, "the user name in V is empty");
+            }
+            return new AccountName(rid, FactState.PRESENT, name, source, "");
+        } catch (PolicyFileException e) {
+            return new AccountName(rid, FactState.UNREADABLE, "", source, e.getMessage());
+        }
     }
 }

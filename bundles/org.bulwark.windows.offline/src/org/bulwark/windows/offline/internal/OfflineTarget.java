@@ -41,7 +41,7 @@ final class OfflineTarget implements WindowsTarget {
     private OfflineTarget(OfflineRegistry registry, OfflinePolicyFiles policyFiles, Optional<WindowsEdition> edition,
             List<String> problems) {
         this.registry = registry;
-        this.securityPolicy = new OfflineSecurityPolicy(registry);
+        this.securityPolicy = new OfflineSecurityPolicy(registry, policyFiles);
         this.policyFiles = policyFiles;
         this.edition = edition;
         this.problems = List.copyOf(problems);

@@ -99,4 +99,31 @@ class BlobsTest {
         assertEquals(List.of(5, 11, 14, 3, 6, 6, 6, 4, 4),
             AuditSubcategory.ORDER.stream().map(List::size).toList());
     }
+
+    /** A user's V: the 0xCC-byte header with entry 1 (name offset, length) at 0x0C, then padding and the name. */
+    static byte[] userV(int padding, String name) {
+        byte[] n = name.getBytes(java.nio.charset.StandardCharsets.UTF_16LE);
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(SamUserName.HEADER + padding + n.length)
+            .order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        b.putInt(0x0C, padding).putInt(0x10, n.length).position(SamUserName.HEADER + padding);
+        b.put(n);
+        return b.array();
+    }
+
+    @Test
+    void samUserName() throws Exception {
+        assertEquals("Administrator", SamUserName.decode(userV(0, "Administrator"), "SAM").name());
+        assertEquals("Gäst", SamUserName.decode(userV(8, "Gäst"), "SAM").name());
+        assertEquals("", SamUserName.decode(userV(0, ""), "SAM").name());
+        assertEquals("SAM at field NameOffset: user V of 12 bytes is shorter than its 204-byte header",
+            assertThrows(PolicyFileException.class, () -> SamUserName.decode(new byte[12], "SAM")).getMessage());
+        byte[] past = userV(0, "Guest");
+        java.nio.ByteBuffer.wrap(past).order(java.nio.ByteOrder.LITTLE_ENDIAN).putInt(0x0C, 0xfffffff0);
+        assertEquals("SAM at offset 0xc: user name at 0x1000000bc of 10 bytes runs past the end of the 214-byte V",
+            assertThrows(PolicyFileException.class, () -> SamUserName.decode(past, "SAM")).getMessage());
+        byte[] odd = userV(0, "Guest");
+        java.nio.ByteBuffer.wrap(odd).order(java.nio.ByteOrder.LITTLE_ENDIAN).putInt(0x10, 9);
+        assertEquals("SAM at offset 0x10: user name length 9 is odd for UTF-16",
+            assertThrows(PolicyFileException.class, () -> SamUserName.decode(odd, "SAM")).getMessage());
+    }
 }

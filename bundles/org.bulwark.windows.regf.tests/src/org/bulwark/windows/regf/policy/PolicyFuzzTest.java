@@ -172,6 +172,13 @@ class PolicyFuzzTest {
     void samDomainF() throws Exception {
         assertBoth(fuzz(SamDomainPolicy::decode, domainF(), 5));
         assertBoth(fuzz(SamUserFlags::decode, PolicyBlobs.userF(0x0011), 6));
+        assertBoth(fuzz(SamUserName::decode, BlobsTest.userV(4, "Administrator"), 8));
+    }
+
+    @Test
+    void securityAccountRights() throws Exception {
+        assertBoth(fuzz(AccountRights::privileges, AccountRightsTest.privilgs(7, 17, 20, 29), 9));
+        assertBoth(fuzz(AccountRights::logonRights, AccountRightsTest.dword(0x402), 10));
     }
 
     @Test

@@ -3,7 +3,10 @@
  * (Registry.pol, the PReg format), {@link org.bulwark.windows.regf.policy.SecurityTemplate} (secedit INF such as
  * GptTmpl.inf), {@link org.bulwark.windows.regf.policy.AuditCsv} (advanced audit policy audit.csv),
  * {@link org.bulwark.windows.regf.policy.SamDomainPolicy} (the SAM {@code Domains\Account} value {@code F}),
- * {@link org.bulwark.windows.regf.policy.SamUserFlags} (a SAM user's {@code F}) and
+ * {@link org.bulwark.windows.regf.policy.SamUserFlags} (a SAM user's {@code F}),
+ * {@link org.bulwark.windows.regf.policy.SamUserName} (the user name in a SAM user's {@code V}),
+ * {@link org.bulwark.windows.regf.policy.AccountRights} (the SECURITY {@code Policy\Accounts\<SID>} values
+ * {@code Privilgs} and {@code ActSysAc}) and
  * {@link org.bulwark.windows.regf.policy.AuditPolicy} (the SECURITY value {@code Policy\PolAdtEv}).
  *
  * <p>Every input is untrusted: a decoder returns values or throws a
@@ -13,7 +16,7 @@
  * <p>This package is versioned semantically. Its types are created by Bulwark's code; no one implements them.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.bulwark.windows.regf.policy;
 
 import org.osgi.annotation.bundle.Export;
