@@ -1,5 +1,6 @@
 package org.bulwark.operations.internal;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -22,6 +23,10 @@ final class OsPlatform {
     private static final Map<String, String> WINDOWS = Map.of("10", "Windows10", "11", "Windows11",
             "server-2016", "WindowsServer2016", "server-2019", "WindowsServer2019", "server-2022",
             "WindowsServer2022", "server-2025", "WindowsServer2025");
+
+    /** Every value {@link #of} gives. */
+    static final List<String> VALUES = List.of("Linux", "Windows10", "Windows11", "WindowsServer2016",
+            "WindowsServer2019", "WindowsServer2022", "WindowsServer2025", "Windows", "macOS", UNKNOWN);
 
     private OsPlatform() {
     }
