@@ -68,6 +68,25 @@ public interface EntityJson {
     Map<String, Object> device(Device device);
 
     /**
+     * @param osFamily  the device's {@code PlatformFacts.osFamily} as stored ({@code DevicePlatform})
+     * @param osVersion its {@code PlatformFacts.osVersion}
+     * @return id, hostname, os, osPlatform ({@link #osPlatform}), groups (sorted)
+     * @since 1.3
+     */
+    Map<String, Object> device(Device device, String osFamily, String osVersion);
+
+    /**
+     * @return the platform's name in Microsoft Defender's machine field {@code osPlatform}: {@code Linux},
+     *         {@code Windows10}, {@code Windows11}, {@code WindowsServer2016} … {@code WindowsServer2025},
+     *         {@code Windows} (another Windows), {@code macOS}, else {@code Unknown}
+     * @since 1.3
+     */
+    String osPlatform(String osFamily, String osVersion);
+
+    /** @return every value {@link #osPlatform} gives, in a fixed order (for filters) @since 1.3 */
+    List<String> osPlatforms();
+
+    /**
      * @return id, device ({@link #device}), started, finished, score ({@code null} when nothing counted),
      *         rawPoints, maxPoints, categories (per category constant: score, rawPoints, maxPoints), coverage
      *         (counted, passed, failed, errors, unknown, notChecked, notApplicable, informational), content,

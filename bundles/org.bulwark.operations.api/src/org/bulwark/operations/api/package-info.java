@@ -17,9 +17,11 @@
  * <p>1.2.0: {@code UploadIntake.prepare} and {@code UploadIntake.save}, an upload checked and authorized before it
  * is stored (so a server de-duplicates it per machine, after authorization), with
  * {@link org.bulwark.operations.api.PreparedUpload}.
+ * <p>1.3.0: {@code EntityJson.osPlatform} and {@code EntityJson.device(Device, String, String)}, a device's platform
+ * in Defender's {@code osPlatform} values.
  */
 @Export
-@Version("1.2.0")
+@Version("1.3.0")
 package org.bulwark.operations.api;
 
 import org.osgi.annotation.bundle.Export;

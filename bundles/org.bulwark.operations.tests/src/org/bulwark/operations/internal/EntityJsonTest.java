@@ -69,6 +69,10 @@ class EntityJsonTest {
         Device d = new Device("m1", "web1", "Debian 12", Set.of("web", "prod"));
         assertEquals("{\"id\":\"m1\",\"hostname\":\"web1\",\"os\":\"Debian 12\",\"groups\":[\"prod\",\"web\"]}",
                 json.write(json.device(d), false));
+        assertEquals("{\"id\":\"m1\",\"hostname\":\"web1\",\"os\":\"Debian 12\",\"osPlatform\":\"Linux\","
+                + "\"groups\":[\"prod\",\"web\"]}", json.write(json.device(d, "linux", "12"), false));
+        assertEquals("WindowsServer2022", json.osPlatform("windows", "server-2022"));
+        assertEquals("Unknown", json.osPlatform("unknown", ""));
         AssessmentSummary a = new AssessmentSummary(1, d, T, T.plusSeconds(3), List.of("worked-example 1"),
                 new Points(5, 27), Map.of(Category.NETWORK, new Points(5, 5)), new Coverage(5, 1, 3, 1, 0, 0, 1, 0),
                 false);

@@ -53,6 +53,21 @@ public final class EntityJsonComponent implements EntityJson {
     }
 
     @Override
+    public Map<String, Object> device(Device device, String osFamily, String osVersion) {
+        return EntityMaps.device(device, OsPlatform.of(osFamily, osVersion));
+    }
+
+    @Override
+    public String osPlatform(String osFamily, String osVersion) {
+        return OsPlatform.of(osFamily, osVersion);
+    }
+
+    @Override
+    public List<String> osPlatforms() {
+        return OsPlatform.VALUES;
+    }
+
+    @Override
     public Map<String, Object> summary(AssessmentSummary summary) {
         return EntityMaps.summary(summary);
     }

@@ -90,6 +90,17 @@ final class EntityMaps {
         return o;
     }
 
+    /** @return {@link #device(Device)} with {@code osPlatform} after {@code os} */
+    static Map<String, Object> device(Device d, String osPlatform) {
+        Map<String, Object> o = new LinkedHashMap<>();
+        o.put("id", d.id());
+        o.put("hostname", d.hostname());
+        o.put("os", d.os());
+        o.put("osPlatform", osPlatform);
+        o.put("groups", new ArrayList<Object>(d.groups().stream().sorted().toList()));
+        return o;
+    }
+
     static Map<String, Object> inventory(StoredInventory stored) {
         SoftwareInventory inv = stored.inventory();
         Map<String, Object> o = new LinkedHashMap<>();

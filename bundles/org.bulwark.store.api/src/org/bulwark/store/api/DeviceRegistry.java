@@ -1,6 +1,7 @@
 package org.bulwark.store.api;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -25,6 +26,17 @@ public interface DeviceRegistry {
      * @since 1.5
      */
     Optional<Device> device(String id) throws StoreException;
+
+    /**
+     * @return every device's platform (osFamily and osVersion of {@code PlatformFacts}) as its newest stored
+     *         assessment probed it, by device id; a device stored before the store kept platforms is
+     *         {@link DevicePlatform#UNKNOWN} until its next assessment. The default, for stores that keep no
+     *         platform, knows none.
+     * @since 1.6
+     */
+    default Map<String, DevicePlatform> platforms() throws StoreException {
+        return Map.of();
+    }
 
     /**
      * Sets the groups a device belongs to (for group-scoped exceptions and remediation activities). Groups are kept

@@ -8,9 +8,11 @@
  * <p>1.4.0: {@link org.bulwark.store.api.SoftwareInventories}, the devices' installed software, and
  * {@link org.bulwark.store.api.FeedStore}, the vulnerability feeds.
  * <p>1.5.0: {@link org.bulwark.store.api.DeviceRegistry#device(String)}, one device by id.
+ * <p>1.6.0: {@link org.bulwark.store.api.DeviceRegistry#platforms()} and
+ * {@link org.bulwark.store.api.DevicePlatform}, each device's platform.
  */
 @Export
-@Version("1.5.0")
+@Version("1.6.0")
 package org.bulwark.store.api;
 
 import org.osgi.annotation.bundle.Export;

@@ -16,6 +16,7 @@ import java.sql.Statement;
 import java.util.List;
 
 import org.bulwark.scoring.api.ControlRef;
+import org.bulwark.store.api.DevicePlatform;
 import org.bulwark.store.api.AssessmentStore;
 import org.bulwark.store.api.FleetResults;
 import org.bulwark.store.api.Remediation;
@@ -36,8 +37,8 @@ class SchemaTest extends StoreTestBase {
         store.close();
         store = JdbcStore.open(url);
         assertEquals(Migrations.latest(), store.schemaVersion());
-        assertEquals(6, Migrations.latest());
-        assertEquals(6, count("SELECT COUNT(*) FROM schema_version"));
+        assertEquals(7, Migrations.latest());
+        assertEquals(7, count("SELECT COUNT(*) FROM schema_version"));
         store.close();
         try (Connection c = TestStores.connect(url); Statement s = c.createStatement()) {
             s.executeUpdate("INSERT INTO schema_version (version, description, applied) VALUES (99, 'future', "
@@ -45,8 +46,8 @@ class SchemaTest extends StoreTestBase {
         }
         StoreException e = assertThrows(StoreException.class, () -> JdbcStore.open(url));
         assertEquals(StoreException.Reason.SCHEMA_TOO_NEW, e.reason());
-        assertTrue(e.getMessage().contains("schema version 99, newer than this Bulwark knows (6)"), e.getMessage());
-        assertEquals(7, count("SELECT COUNT(*) FROM schema_version"));
+        assertTrue(e.getMessage().contains("schema version 99, newer than this Bulwark knows (7)"), e.getMessage());
+        assertEquals(8, count("SELECT COUNT(*) FROM schema_version"));
         assertEquals(1, count("SELECT COUNT(*) FROM assessment"));
     }
 
@@ -79,7 +80,9 @@ class SchemaTest extends StoreTestBase {
             }
         }
         try (AssessmentStore upgraded = JdbcStore.open(old)) {
-            assertEquals(6, upgraded.schemaVersion());
+            assertEquals(7, upgraded.schemaVersion());
+            assertEquals(java.util.Map.of("d1", new DevicePlatform("unknown", "")), upgraded.platforms(),
+                    "a device stored before schema 7 is unknown until its next assessment");
             long first = upgraded.history(null, null).get(0).id();
             StoredAssessment before = upgraded.assessment(first).orElseThrow();
             assertEquals(report, before.reportJson());
@@ -98,6 +101,8 @@ class SchemaTest extends StoreTestBase {
             long id = upgraded.save(Fixtures.assessment(D1, T1, List.of(r("c1", OPERATING_SYSTEM, 10, FAIL)),
                     List.of()), report).id();
             assertEquals(report, upgraded.assessment(id).orElseThrow().reportJson());
+            assertEquals(java.util.Map.of("d1", new DevicePlatform("unknown", "")), upgraded.platforms(), "an "
+                    + "assessment finished before the device was last seen does not change its platform");
             assertTrue(id > first);
             // the new assessment (one compact row) passes c2 no more than before: c2 is absent, the activity
             // still counts d1 as not fixed; then one that passes c2 completes it by system confirmation

@@ -33,6 +33,7 @@ import org.bulwark.scoring.api.Coverage;
 import org.bulwark.scoring.api.Device;
 import org.bulwark.scoring.api.Points;
 import org.bulwark.scoring.api.Recommendation;
+import org.bulwark.store.api.DevicePlatform;
 import org.bulwark.store.api.AssessmentSummary;
 import org.bulwark.store.api.StoreException;
 import org.bulwark.store.api.StoredResult;
@@ -66,7 +67,7 @@ final class AssessmentWriter {
         Connection c = tx.connection();
         Instant finished = micros(a.finished());
         Device d = a.device();
-        devices.upsert(d, finished);
+        devices.upsert(d, DevicePlatform.of(a.platform()), finished);
         long id = insertAssessment(c, a, reportGz);
         try (PreparedStatement p = c.prepareStatement(
                 "INSERT INTO assessment_category (assessment_id, category, earned, possible) VALUES (?, ?, ?, ?)")) {

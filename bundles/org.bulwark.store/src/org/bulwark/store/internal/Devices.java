@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import org.bulwark.scoring.api.Device;
+import org.bulwark.store.api.DevicePlatform;
 import org.bulwark.store.api.StoreException;
 import org.bulwark.store.api.StoreException.Reason;
 
@@ -37,7 +38,7 @@ final class Devices {
      * Records a device seen at {@code seen}: inserted, or its host name, OS (and groups, when it reports some)
      * updated unless an assessment of it finished later is stored already.
      */
-    void upsert(Device d, Instant seen) throws SQLException {
+    void upsert(Device d, DevicePlatform platform, Instant seen) throws SQLException {
         Instant last = null;
         try (PreparedStatement p = tx.connection().prepareStatement("SELECT last_seen FROM device WHERE id = ?")) {
             p.setString(1, d.id());
@@ -49,21 +50,26 @@ final class Devices {
         }
         if (last == null) {
             try (PreparedStatement p = tx.connection().prepareStatement(
-                    "INSERT INTO device (id, hostname, os, first_seen, last_seen) VALUES (?, ?, ?, ?, ?)")) {
+                    "INSERT INTO device (id, hostname, os, first_seen, last_seen, os_family, os_version) "
+                            + "VALUES (?, ?, ?, ?, ?, ?, ?)")) {
                 p.setString(1, d.id());
                 p.setString(2, d.hostname());
                 p.setString(3, d.os());
                 p.setObject(4, utc(seen));
                 p.setObject(5, utc(seen));
+                p.setString(6, platform.osFamily());
+                p.setString(7, platform.osVersion());
                 p.executeUpdate();
             }
         } else if (!seen.isBefore(last)) {
             try (PreparedStatement p = tx.connection().prepareStatement(
-                    "UPDATE device SET hostname = ?, os = ?, last_seen = ? WHERE id = ?")) {
+                    "UPDATE device SET hostname = ?, os = ?, last_seen = ?, os_family = ?, os_version = ? WHERE id = ?")) {
                 p.setString(1, d.hostname());
                 p.setString(2, d.os());
                 p.setObject(3, utc(seen));
-                p.setString(4, d.id());
+                p.setString(4, platform.osFamily());
+                p.setString(5, platform.osVersion());
+                p.setString(6, d.id());
                 p.executeUpdate();
             }
         } else {
@@ -151,6 +157,18 @@ final class Devices {
             }
         }
         return Optional.of(new Device(id, hostname, os, groups));
+    }
+
+    /** @return every device's platform as its newest stored assessment probed it, by id (in id order) */
+    Map<String, DevicePlatform> platforms() throws SQLException {
+        Map<String, DevicePlatform> out = new LinkedHashMap<>();
+        try (Statement s = tx.connection().createStatement();
+                ResultSet r = s.executeQuery("SELECT id, os_family, os_version FROM device ORDER BY id")) {
+            while (r.next()) {
+                out.put(r.getString(1), new DevicePlatform(r.getString(2), r.getString(3)));
+            }
+        }
+        return out;
     }
 
     /**

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -14,6 +15,7 @@ import java.util.function.Predicate;
 import org.bulwark.scoring.api.Assessment;
 import org.bulwark.scoring.api.ControlException;
 import org.bulwark.scoring.api.Device;
+import org.bulwark.store.api.DevicePlatform;
 import org.bulwark.store.api.AssessmentDiff;
 import org.bulwark.store.api.AssessmentStore;
 import org.bulwark.store.api.AssessmentSummary;
@@ -166,6 +168,11 @@ final class JdbcStore implements AssessmentStore {
     @Override
     public Optional<Device> device(String id) throws StoreException {
         return tx.read(() -> devices.byId(id));
+    }
+
+    @Override
+    public Map<String, DevicePlatform> platforms() throws StoreException {
+        return tx.read(devices::platforms);
     }
 
     @Override
