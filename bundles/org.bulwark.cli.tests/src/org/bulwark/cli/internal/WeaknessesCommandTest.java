@@ -120,4 +120,45 @@ class WeaknessesCommandTest {
         assertTrue(bulwark.err().contains("--device: no stored device has the machine id or host name 'ghost'"),
                 bulwark.err());
     }
+
+    @Test
+    void theAssessReportShowsTheExposureNextToTheSecureScore() throws Exception {
+        Path d1 = debian("d1");
+        assertEquals(ExitCodes.OK, assess(d1), bulwark.err());
+        String before = Files.readString(dir.resolve("d1.txt"));
+        assertTrue(before.contains("\nExposure score —  (the distro-info feed has no debian 12: import "
+                + "/usr/share/distro-info/debian.csv (distro-info-data))\n"), before);
+        assertEquals(ExitCodes.OK, run("feeds", "import", Files.writeString(dir.resolve("tracker.json"), TRACKER)
+                .toString(), Files.writeString(dir.resolve("debian.csv"), DEBIAN_CSV).toString(),
+                Files.writeString(dir.resolve("epss.csv"), EPSS).toString()), bulwark.err());
+        assertEquals(ExitCodes.OK, assess(d1), bulwark.err());
+        String text = Files.readString(dir.resolve("d1.txt"));
+        assertTrue(text.contains("""
+                Exposure score 37.5 (medium) · 2 weaknesses in 2 packages · debian 12 (bookworm)
+
+                Top weaknesses (2 of 2)
+                   risk  severity    id                  package
+                  0.325  MEDIUM      CVE-2024-0001       openssl · fixed in 3.0.17-1~deb12u2
+                  0.074  LOW         CVE-2024-1000       util-linux · fixed in 2.38.1-5+deb12u4
+
+                Top software updates (2 of 2; they lower exposure, not the secure score)
+                  impact  weaknesses  recommendation
+                    30.1           1  Update openssl to version 3.0.17-1~deb12u2
+                     5.0           1  Update util-linux to version 2.38.1-5+deb12u4
+                """), text);
+        Path json = dir.resolve("d1.json");
+        assertEquals(ExitCodes.OK, run("assess", "--root", d1.toString(), "--benchmark",
+                FactsFixture.content(dir).toString(), "--format", "json", "-o", json.toString()), bulwark.err());
+        JsonNode e = new ObjectMapper().readTree(json.toFile()).get("exposure");
+        assertEquals(37.495, e.get("score").asDouble(), 1e-9);
+        assertEquals("MEDIUM", e.get("band").asText());
+        assertEquals("CVE-2024-0001", e.get("findings").get(0).get("id").asText());
+        assertEquals(30.095, e.get("recommendations").get(0).get("exposureImpact").asDouble(), 1e-9);
+        assertEquals(ExitCodes.OK, run("assess", "--root", d1.toString(), "--benchmark",
+                FactsFixture.content(dir).toString(), "--format", "json", "--no-store", "-o", json.toString()),
+                bulwark.err());
+        JsonNode without = new ObjectMapper().readTree(json.toFile());
+        assertEquals("d1", without.get("device").get("hostname").asText());
+        assertTrue(!without.has("exposure"), "no store, no feeds, no exposure");
+    }
 }

@@ -26,9 +26,11 @@ import org.bulwark.operations.api.FileOutput;
 import org.bulwark.operations.api.Location;
 import org.bulwark.operations.api.Locations;
 import org.bulwark.operations.api.OperationException;
+import org.bulwark.operations.api.ReportSink;
 import org.bulwark.operations.api.StoreOpener;
 import org.bulwark.report.api.ReportFormat;
 import org.bulwark.report.api.ReportWriter;
+import org.bulwark.report.api.ReportedExposure;
 import org.bulwark.scoring.api.Assessment;
 import org.bulwark.scoring.api.AssessmentListener;
 import org.bulwark.scoring.api.CollectorRun;
@@ -212,7 +214,17 @@ final class AssessCommand implements Callable<Integer> {
             outcome = services.get(Assessments.class).assess(new AssessOrder(root,
                     categories.isEmpty() ? EnumSet.noneOf(Category.class) : EnumSet.copyOf(categories), content,
                     Duration.ofSeconds(timeoutSeconds), exceptions), opener,
-                    a -> report(a, reportFormat, location), listener);
+                    new ReportSink() {
+                        @Override
+                        public void write(Assessment a) throws IOException {
+                            report(a, reportFormat, location, null);
+                        }
+
+                        @Override
+                        public void write(Assessment a, ReportedExposure exposure) throws IOException {
+                            report(a, reportFormat, location, exposure);
+                        }
+                    }, listener);
         } catch (OperationException e) {
             throw StoreOptions.refused(e);
         } catch (IOException e) {
@@ -249,7 +261,8 @@ final class AssessCommand implements Callable<Integer> {
     }
 
     /** Writes the report: to standard output or {@code --output}; with text, the full report under the data directory. */
-    private void report(Assessment assessment, ReportFormat reportFormat, Location location) throws IOException {
+    private void report(Assessment assessment, ReportFormat reportFormat, Location location,
+            ReportedExposure exposure) throws IOException {
         PrintWriter err = spec.commandLine().getErr();
         if (assessment.controls().isEmpty()) {
             err.println("bulwark: no controls to assess (is benchmark content installed? see `bulwark controls`)");
@@ -260,10 +273,10 @@ final class AssessCommand implements Callable<Integer> {
         ReportWriter writer = services.get(ReportWriter.class);
         String fullReport = null;
         if (reportFormat == ReportFormat.TEXT && !noSave) {
-            fullReport = saveFullReport(writer, assessment, location.reports());
+            fullReport = saveFullReport(writer, assessment, location.reports(), exposure);
         }
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-        writer.write(assessment, reportFormat, buffer, fullReport);
+        writer.write(assessment, reportFormat, buffer, fullReport, exposure);
         if (output == null) {
             OutputStream out = System.out;
             spec.commandLine().getOut().flush();
@@ -317,14 +330,15 @@ final class AssessCommand implements Callable<Integer> {
     }
 
     /** Saves JSON and HTML under the data directory; returns the HTML path for the summary's last line. */
-    private String saveFullReport(ReportWriter writer, Assessment assessment, Path dir) throws IOException {
+    private String saveFullReport(ReportWriter writer, Assessment assessment, Path dir, ReportedExposure exposure)
+            throws IOException {
         String base = safe(assessment.device().hostname()) + "-" + STAMP.format(assessment.finished());
         Path json = dir.resolve(base + ".json");
         Path html = dir.resolve(base + ".html");
         for (var target : List.of(java.util.Map.entry(json, ReportFormat.JSON),
                 java.util.Map.entry(html, ReportFormat.HTML))) {
             ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-            writer.write(assessment, target.getValue(), buffer, null);
+            writer.write(assessment, target.getValue(), buffer, null, exposure);
             services.get(FileOutput.class).replace(target.getKey(), buffer.toByteArray());
         }
         return html + " (and " + json.getFileName() + ")";

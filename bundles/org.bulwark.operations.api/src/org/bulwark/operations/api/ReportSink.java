@@ -2,6 +2,7 @@ package org.bulwark.operations.api;
 
 import java.io.IOException;
 
+import org.bulwark.report.api.ReportedExposure;
 import org.bulwark.scoring.api.Assessment;
 import org.osgi.annotation.versioning.ConsumerType;
 
@@ -23,4 +24,16 @@ public interface ReportSink {
      * @throws IOException when it cannot be written; the assessment is then not stored
      */
     void write(Assessment assessment) throws IOException;
+
+    /**
+     * Writes the report of {@code assessment} with the device's exposure, which the assessment computed from the
+     * store's feeds. A sink that shows exposure overrides this; the default writes the report without it.
+     *
+     * @param exposure the exposure, or {@code null} when none was computed (no store)
+     * @throws IOException when it cannot be written; the assessment is then not stored
+     * @since 1.4
+     */
+    default void write(Assessment assessment, ReportedExposure exposure) throws IOException {
+        write(assessment);
+    }
 }

@@ -19,9 +19,12 @@
  * {@link org.bulwark.operations.api.PreparedUpload}.
  * <p>1.3.0: {@code EntityJson.osPlatform} and {@code EntityJson.device(Device, String, String)}, a device's platform
  * in Defender's {@code osPlatform} values.
+ * <p>1.4.0: {@code VulnerabilityOperations.exposure(FeedStore, Assessment, Instant)}, the exposure of an assessment
+ * before it is stored, and {@code ReportSink.write(Assessment, ReportedExposure)}, which a sink that shows it
+ * overrides.
  */
 @Export
-@Version("1.3.0")
+@Version("1.4.0")
 package org.bulwark.operations.api;
 
 import org.osgi.annotation.bundle.Export;

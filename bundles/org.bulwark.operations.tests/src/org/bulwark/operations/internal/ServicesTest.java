@@ -29,6 +29,7 @@ import org.bulwark.operations.api.OperationException;
 import org.bulwark.operations.api.PreparedUpload;
 import org.bulwark.operations.api.RecommendationRows;
 import org.bulwark.operations.api.RemediationOperations;
+import org.bulwark.operations.api.ReportSink;
 import org.bulwark.operations.api.StoreOpener;
 import org.bulwark.operations.api.UploadBody;
 import org.bulwark.operations.api.UploadIntake;
@@ -36,6 +37,7 @@ import org.bulwark.operations.api.UploadOutcome;
 import org.bulwark.operations.api.UploadPolicy;
 import org.bulwark.report.api.ReportFormat;
 import org.bulwark.report.api.ReportWriter;
+import org.bulwark.report.api.ReportedExposure;
 import org.bulwark.scoring.api.Assessment;
 import org.bulwark.scoring.api.Device;
 import org.bulwark.store.api.AssessmentStore;
@@ -77,9 +79,30 @@ class ServicesTest {
             steps.add("open");
             return store.open();
         };
+        List<ReportedExposure> exposures = new ArrayList<>();
         AssessOutcome outcome = Services.await(Assessments.class).assess(AssessOrder.of(root), watched,
-                a -> steps.add("report of " + a.root()), null);
-        assertEquals(List.of("open", "report of " + root, "open"), steps);
+                new ReportSink() {
+                    @Override
+                    public void write(Assessment a) {
+                        throw new AssertionError("the sink that shows exposure is called with it");
+                    }
+
+                    @Override
+                    public void write(Assessment a, ReportedExposure e) {
+                        steps.add("report of " + a.root());
+                        exposures.add(e);
+                    }
+                }, null);
+        // exceptions and groups, the exposure against the stored feeds, then the save
+        assertEquals(List.of("open", "open", "report of " + root, "open"), steps);
+        ReportedExposure e = exposures.get(0);
+        assertEquals(Optional.empty(), e.score(), "an empty root has no dpkg inventory");
+        assertTrue(e.stale(), "no advisory feed is imported");
+        assertTrue(e.reason().startsWith("no "), e.reason());
+        try (AssessmentStore db = store.open()) {
+            String report = db.assessment(db.history(null, null).get(0).id()).orElseThrow().reportJson();
+            assertTrue(report.contains("\"exposure\" : {"), "the stored report has the exposure: " + report);
+        }
         assertNull(outcome.storeFailure());
         assertEquals(List.of(), outcome.warnings());
         assertEquals(1, outcome.stored().id());

@@ -24,8 +24,10 @@ import org.bulwark.operations.api.Assessments;
 import org.bulwark.operations.api.OperationException;
 import org.bulwark.operations.api.ReportSink;
 import org.bulwark.operations.api.StoreOpener;
+import org.bulwark.operations.api.VulnerabilityOperations;
 import org.bulwark.report.api.ReportFormat;
 import org.bulwark.report.api.ReportWriter;
+import org.bulwark.report.api.ReportedExposure;
 import org.bulwark.scoring.api.Assessment;
 import org.bulwark.scoring.api.AssessmentListener;
 import org.bulwark.scoring.api.AssessmentRequest;
@@ -39,10 +41,14 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 /**
- * The {@link Assessments} service. The store is opened twice, briefly, on a thread of its own: before the
- * collection to read the exceptions in force and the device groups, after the report to save the assessment. A
+ * The {@link Assessments} service. The store is opened three times, briefly, on a thread of its own: before the
+ * collection to read the exceptions in force and the device groups, after it to match the device's software
+ * against the stored feeds (its exposure, which the report shows), and after the report to save the assessment. A
  * caller interrupted meanwhile stops waiting only when the store work is done, so an interrupt never closes the
  * store's file channels under it.
  */
@@ -52,6 +58,11 @@ public final class DefaultAssessments implements Assessments {
     private final AssessmentService assessments;
     private final ReportWriter writer;
     private final ExecutorService storeThreads;
+
+    /** Optional: without it (no matcher installed) reports have no exposure. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile VulnerabilityOperations vulnerabilities;
 
     @Activate
     public DefaultAssessments(@Reference AssessmentService assessments, @Reference ReportWriter writer) {
@@ -88,6 +99,7 @@ public final class DefaultAssessments implements Assessments {
         List<String> warnings = new ArrayList<>();
         List<ControlException> exceptions = new ArrayList<>(order.exceptions());
         Map<String, Set<String>> groups = new HashMap<>();
+        boolean readable = store != null;
         if (store != null) {
             try {
                 Stored stored = onStoreThread(() -> {
@@ -108,6 +120,7 @@ public final class DefaultAssessments implements Assessments {
                 }
                 groups.putAll(stored.groups());
             } catch (StoreException e) {
+                readable = false; // one warning: the exposure is not tried on a store that just failed
                 warnings.add("stored exceptions could not be read: " + e.getMessage());
             }
         }
@@ -120,12 +133,13 @@ public final class DefaultAssessments implements Assessments {
         if (Thread.interrupted()) {
             throw new InterruptedException("cancelled after the collection");
         }
-        (sink == null ? ReportSink.NONE : sink).write(assessment);
+        ReportedExposure exposure = readable ? exposure(store, assessment, warnings) : null;
+        (sink == null ? ReportSink.NONE : sink).write(assessment, exposure);
         if (store == null) {
             return new AssessOutcome(assessment, null, null, warnings);
         }
         try {
-            return new AssessOutcome(assessment, save(store, assessment), null, warnings);
+            return new AssessOutcome(assessment, save(store, assessment, exposure), null, warnings);
         } catch (StoreException e) {
             return new AssessOutcome(assessment, null, e, warnings);
         }
@@ -133,13 +147,47 @@ public final class DefaultAssessments implements Assessments {
 
     @Override
     public AssessmentSummary store(StoreOpener store, Assessment assessment) throws StoreException {
-        return save(store, assessment);
+        return save(store, assessment, exposure(store, assessment, new ArrayList<>()));
     }
 
-    private AssessmentSummary save(StoreOpener store, Assessment assessment) throws StoreException {
+    /**
+     * @return the assessment's exposure against the store's feeds, or {@code null} when the vulnerability service
+     *         is not there or the feeds cannot be read (then with a warning: the report goes on without it)
+     */
+    private ReportedExposure exposure(StoreOpener store, Assessment assessment, List<String> warnings) {
+        VulnerabilityOperations v = vulnerabilities;
+        if (v == null) {
+            return null;
+        }
+        String problem;
+        try {
+            Matched m = onStoreThread(() -> {
+                try (AssessmentStore db = store.open()) {
+                    return new Matched(ReportedExposures.of(v.exposure(db, assessment, Instant.now())), null);
+                } catch (OperationException e) {
+                    return new Matched(null, e.getMessage());
+                }
+            });
+            if (m.exposure() != null) {
+                return m.exposure();
+            }
+            problem = m.problem();
+        } catch (StoreException e) {
+            problem = e.getMessage();
+        }
+        warnings.add("the exposure could not be computed: " + problem);
+        return null;
+    }
+
+    /** An exposure, or why a stored feed could not be read. */
+    private record Matched(ReportedExposure exposure, String problem) {
+    }
+
+    private AssessmentSummary save(StoreOpener store, Assessment assessment, ReportedExposure exposure)
+            throws StoreException {
         ByteArrayOutputStream json = new ByteArrayOutputStream();
         try {
-            writer.write(assessment, ReportFormat.JSON, json, null);
+            writer.write(assessment, ReportFormat.JSON, json, null, exposure);
         } catch (IOException e) {
             throw new UncheckedIOException(e); // into memory: does not happen
         }

@@ -32,7 +32,24 @@ public interface ReportWriter {
      *                   naming it. Ignored by the other formats; may be {@code null}
      * @throws IOException when writing fails
      */
-    void write(Assessment assessment, ReportFormat format, OutputStream out, String fullReport) throws IOException;
+    default void write(Assessment assessment, ReportFormat format, OutputStream out, String fullReport)
+            throws IOException {
+        write(assessment, format, out, fullReport, null);
+    }
+
+    /**
+     * Writes {@code assessment} in {@code format} to {@code out}, with the device's exposure next to its secure
+     * score: TEXT shows the exposure score and the top weaknesses and software updates, HTML an exposure tile and
+     * the weaknesses, JSON an {@code exposure} object. CSV, UPLOAD, JUNIT and SARIF ignore it (an upload carries
+     * the inventory; a fleet server matches it itself). The stream is flushed, not closed.
+     *
+     * @param fullReport where the full report was written, or {@code null} (see above)
+     * @param exposure   the exposure, or {@code null} when none was computed (no store)
+     * @throws IOException when writing fails
+     * @since 1.5
+     */
+    void write(Assessment assessment, ReportFormat format, OutputStream out, String fullReport,
+            ReportedExposure exposure) throws IOException;
 
     /**
      * Writes, as text, a fleet score recomputed from saved reports (what {@code bulwark score} prints): the fleet

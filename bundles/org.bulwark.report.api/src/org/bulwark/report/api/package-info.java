@@ -11,7 +11,8 @@
  * implementation.
  *
  * <p>1.4.0: {@code ReportedUpload.software} and {@code ReportedUpload.platform}, the device's software inventories
- * and the platform they were read on.
+ * and the platform they were read on. 1.5.0: {@code ReportedExposure} and
+ * {@code ReportWriter.write(…, ReportedExposure)}, the exposure section of a device's report.
  */
 @Export
 @Version("1.5.0")

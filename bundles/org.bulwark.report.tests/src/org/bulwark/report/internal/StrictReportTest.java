@@ -65,7 +65,7 @@ class StrictReportTest {
     @Test
     void unknownFieldsAreRefusedAnywhereInAReport() {
         assertEquals("r.json:4:1: rooot: unknown field (a report has format, generator, device, platform, root, "
-                + "live, started, finished, content, collectors, software, score, results, recommendations, problems)",
+                + "live, started, finished, content, collectors, software, score, results, recommendations, exposure, problems)",
                 report(REPORT.replace("\"root\"", "\"rooot\"")).getMessage());
         assertEquals("r.json:3:76: device.tags: unknown field (a device has id, hostname, os, groups)",
                 report(REPORT.replace("\"groups\"", "\"tags\"")).getMessage());
@@ -83,7 +83,7 @@ class StrictReportTest {
                 report(REPORT.replace("\"kind\"", "\"file\"")).field());
         // and an upload with a full report is checked as a report
         assertEquals("u:4:1: rooot: unknown field (a report has format, generator, device, platform, root, "
-                + "live, started, finished, content, collectors, software, score, results, recommendations, problems)",
+                + "live, started, finished, content, collectors, software, score, results, recommendations, exposure, problems)",
                 upload(REPORT.replace("\"root\"", "\"rooot\"")).getMessage().replace("r.json", "u"));
     }
 

@@ -15,6 +15,7 @@ import org.bulwark.benchmark.api.Control;
 import org.bulwark.benchmark.api.References;
 import org.bulwark.collector.api.Category;
 import org.bulwark.collector.api.Observation;
+import org.bulwark.report.api.ReportedExposure;
 import org.bulwark.scoring.api.AssessedControl;
 import org.bulwark.scoring.api.Assessment;
 import org.bulwark.scoring.api.BenchmarkInfo;
@@ -117,13 +118,13 @@ final class HtmlReport {
             r.hidden=!ok;if(ok)c++;});n.textContent=c;}q.addEventListener('input',f);s.addEventListener('change',f);})();
             """;
 
-    void write(Assessment a, OutputStream out) throws IOException {
+    void write(Assessment a, OutputStream out, ReportedExposure exposure) throws IOException {
         Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-        w.write(render(a));
+        w.write(render(a, exposure));
         w.flush();
     }
 
-    String render(Assessment a) {
+    String render(Assessment a, ReportedExposure exposure) {
         StringBuilder b = new StringBuilder(64 * 1024);
         FleetScore s = a.score();
         b.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
@@ -131,7 +132,7 @@ final class HtmlReport {
                 .append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
                         + "style-src 'unsafe-inline'; script-src 'unsafe-inline'\">\n")
                 .append("<title>Bulwark report — ").append(esc(a.device().hostname())).append("</title>\n")
-                .append("<style>\n").append(CSS).append("</style>\n</head>\n<body>\n");
+                .append("<style>\n").append(CSS).append(ExposureHtml.CSS).append("</style>\n</head>\n<body>\n");
         b.append("<header class=\"top\"><span class=\"brand\">Bulwark</span><span class=\"meta\">Secure score for devices")
                 .append("</span></header>\n<main>\n");
         b.append("<h1>").append(esc(a.device().hostname())).append("</h1>\n<p class=\"sub\">")
@@ -144,7 +145,9 @@ final class HtmlReport {
         categories(b, s);
         coverageCard(b, s.coverage());
         b.append("</section>\n");
-
+        if (exposure != null) {
+            ExposureHtml.section(b, exposure);
+        }
         notRun(b, a);
         recommendations(b, a);
         results(b, a);

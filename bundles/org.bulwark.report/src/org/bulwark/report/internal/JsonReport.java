@@ -16,6 +16,7 @@ import org.bulwark.collector.api.Source;
 import org.bulwark.collector.api.inventory.SoftwareInventory;
 import org.bulwark.collector.api.inventory.SoftwareItem;
 import org.bulwark.report.api.ReportReader;
+import org.bulwark.report.api.ReportedExposure;
 import org.bulwark.scoring.api.AssessedControl;
 import org.bulwark.scoring.api.Assessment;
 import org.bulwark.scoring.api.BenchmarkInfo;
@@ -44,7 +45,7 @@ final class JsonReport {
 
     private final JsonFactory factory = new JsonFactory();
 
-    void write(Assessment a, OutputStream out) throws IOException {
+    void write(Assessment a, OutputStream out, ReportedExposure exposure) throws IOException {
         JsonGenerator g = factory.createGenerator(out, JsonEncoding.UTF8);
         g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
         DefaultPrettyPrinter pretty = new DefaultPrettyPrinter()
@@ -70,6 +71,9 @@ final class JsonReport {
             g.writeEndObject();
         }
         g.writeEndArray();
+        if (exposure != null) {
+            ExposureJson.write(g, exposure);
+        }
         strings(g, "problems", a.problems());
         g.writeEndObject();
         g.flush();

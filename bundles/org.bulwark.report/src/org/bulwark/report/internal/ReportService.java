@@ -8,6 +8,7 @@ import java.util.Objects;
 import org.bulwark.report.api.ReportFormat;
 import org.bulwark.report.api.ReportWriter;
 import org.bulwark.report.api.ReportedAssessment;
+import org.bulwark.report.api.ReportedExposure;
 import org.bulwark.scoring.api.Assessment;
 import org.bulwark.scoring.api.FleetScore;
 import org.osgi.service.component.annotations.Component;
@@ -25,15 +26,15 @@ public final class ReportService implements ReportWriter {
     private final FleetText fleet = new FleetText();
 
     @Override
-    public void write(Assessment assessment, ReportFormat format, OutputStream out, String fullReport)
-            throws IOException {
+    public void write(Assessment assessment, ReportFormat format, OutputStream out, String fullReport,
+            ReportedExposure exposure) throws IOException {
         Objects.requireNonNull(assessment, "assessment");
         Objects.requireNonNull(out, "out");
         switch (Objects.requireNonNull(format, "format")) {
-            case JSON -> json.write(assessment, out);
+            case JSON -> json.write(assessment, out, exposure);
             case CSV -> csv.write(assessment, out);
-            case HTML -> html.write(assessment, out);
-            case TEXT -> text.write(assessment, out, fullReport);
+            case HTML -> html.write(assessment, out, exposure);
+            case TEXT -> text.write(assessment, out, fullReport, exposure);
             case UPLOAD -> json.writeUpload(assessment, out);
             case JUNIT -> junit.write(assessment, out);
             case SARIF -> sarif.write(assessment, out);

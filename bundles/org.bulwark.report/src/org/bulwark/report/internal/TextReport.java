@@ -9,19 +9,23 @@ import java.util.List;
 import java.util.Locale;
 
 import org.bulwark.collector.api.Category;
+import org.bulwark.report.api.ReportedExposure;
 import org.bulwark.scoring.api.Assessment;
 import org.bulwark.scoring.api.Evidence;
 import org.bulwark.scoring.api.FleetScore;
 import org.bulwark.scoring.api.Points;
 import org.bulwark.scoring.api.Recommendation;
 
-/** The terminal summary: score, categories, coverage, the top recommendations, and where the full report went. */
+/**
+ * The terminal summary: score, categories, coverage, the exposure (when computed), the top recommendations, and
+ * where the full report went.
+ */
 final class TextReport {
 
     /** How many recommendations the summary lists. */
     static final int TOP = 10;
 
-    void write(Assessment a, OutputStream out, String fullReport) throws IOException {
+    void write(Assessment a, OutputStream out, String fullReport, ReportedExposure exposure) throws IOException {
         PrintWriter w = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
         FleetScore s = a.score();
         w.print("Bulwark secure score " + Fmt.score(s.points()) + " ("
@@ -34,6 +38,10 @@ final class TextReport {
         }
         w.print("\n");
         w.print(Fmt.coverage(s.coverage()) + "\n");
+        if (exposure != null) {
+            w.print("\n");
+            ExposureText.write(w, exposure);
+        }
         List<Recommendation> top = a.recommendations().stream().limit(TOP).toList();
         if (!top.isEmpty()) {
             w.print("\n");
