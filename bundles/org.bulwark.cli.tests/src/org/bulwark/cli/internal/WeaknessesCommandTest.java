@@ -126,7 +126,7 @@ class WeaknessesCommandTest {
         Path d1 = debian("d1");
         assertEquals(ExitCodes.OK, assess(d1), bulwark.err());
         String before = Files.readString(dir.resolve("d1.txt"));
-        assertTrue(before.contains("\nExposure score —  (the distro-info feed has no debian 12: import "
+        assertTrue(before.contains("\nExposure score — (the distro-info feed has no debian 12: import "
                 + "/usr/share/distro-info/debian.csv (distro-info-data))\n"), before);
         assertEquals(ExitCodes.OK, run("feeds", "import", Files.writeString(dir.resolve("tracker.json"), TRACKER)
                 .toString(), Files.writeString(dir.resolve("debian.csv"), DEBIAN_CSV).toString(),

@@ -85,7 +85,7 @@ class ExposureSectionTest {
         assertTrue(stale.contains("\n  STALE: feeds older than 7 days: DEBIAN_TRACKER; run `bulwark feeds update` "
                 + "or import newer feeds\n"), stale);
         String none = render(Fixtures.assessment(), ReportFormat.TEXT, unmatched());
-        assertTrue(none.contains("\nExposure score —  (no advisory feed is imported (the Debian Security Tracker "
+        assertTrue(none.contains("\nExposure score — (no advisory feed is imported (the Debian Security Tracker "
                 + "JSON or OSV))\n"), none);
         assertFalse(none.contains("Top weaknesses"));
     }

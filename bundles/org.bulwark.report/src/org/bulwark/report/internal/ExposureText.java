@@ -20,7 +20,7 @@ final class ExposureText {
 
     static void write(PrintWriter w, ReportedExposure e) {
         if (e.score().isEmpty()) {
-            w.print("Exposure score —  (" + (e.reason().isEmpty() ? "not computed" : Fmt.oneLine(e.reason())) + ")\n");
+            w.print("Exposure score — (" + (e.reason().isEmpty() ? "not computed" : Fmt.oneLine(e.reason())) + ")\n");
             return;
         }
         long packages = e.findings().stream().map(Finding::sourcePackage).distinct().count();
