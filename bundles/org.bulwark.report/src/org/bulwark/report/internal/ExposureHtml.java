@@ -49,8 +49,9 @@ final class ExposureHtml {
             b.append("<p class=\"kv\">Not computed: ").append(esc(e.reason())).append("</p>");
         } else {
             long packages = e.findings().stream().map(Finding::sourcePackage).distinct().count();
-            b.append("<p class=\"kv\"><b>").append(e.findings().size()).append("</b> weaknesses in <b>")
-                    .append(packages).append("</b> packages</p>");
+            b.append("<p class=\"kv\"><b>").append(e.findings().size()).append("</b> weakness")
+                    .append(e.findings().size() == 1 ? "" : "es").append(" in <b>").append(packages)
+                    .append("</b> package").append(packages == 1 ? "" : "s").append("</p>");
         }
         if (!e.release().isEmpty()) {
             b.append("<p class=\"kv\">matched as <b>").append(esc(e.release())).append("</b></p>");
