@@ -42,7 +42,7 @@ class MachineTest extends ServerTestBase {
         // by host name too
         JsonNode byName = fleet.get("/api/machines/web-1", fleet.viewerWeb);
         assertEquals("web-1", byName.get("hostname").asText());
-        assertEquals(List.of("group", "hostname", "id", "lastSeen", "maxPoints", "os", "rawPoints", "score"),
+        assertEquals(List.of("group", "hostname", "id", "lastSeen", "maxPoints", "os", "osPlatform", "rawPoints", "score"),
                 List.copyOf(ServerFixture.fieldNames(byName)));
         assertEquals("m-web", byName.get("id").asText());
         assertEquals("Debian GNU/Linux 12", byName.get("os").asText());

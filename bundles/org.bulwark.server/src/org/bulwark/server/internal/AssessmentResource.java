@@ -12,6 +12,7 @@ import org.bulwark.operations.api.UploadPolicy;
 import org.bulwark.scoring.api.Device;
 import org.bulwark.store.api.AssessmentStore;
 import org.bulwark.store.api.AssessmentSummary;
+import org.bulwark.store.api.DevicePlatform;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -105,15 +106,16 @@ final class AssessmentResource implements Resource {
         }
         // on disk before the answer, ahead of the fleet in memory (which a restart reads from the store)
         uploads.stored(key, outcome.saved().id());
-        return stored(added(outcome));
+        return stored(added(outcome, prepared));
     }
 
     private AssessmentSummary save(PreparedUpload prepared) throws Exception {
-        return added(intake.save(store, prepared));
+        return added(intake.save(store, prepared), prepared);
     }
 
-    private AssessmentSummary added(UploadOutcome outcome) {
-        state.stored(outcome.saved().id(), outcome.results(), outcome.controls());
+    private AssessmentSummary added(UploadOutcome outcome, PreparedUpload prepared) {
+        state.stored(outcome.saved().id(), outcome.results(), outcome.controls(),
+                DevicePlatform.of(prepared.assessment().platform()));
         return outcome.saved();
     }
 

@@ -21,6 +21,7 @@ import org.bulwark.scoring.api.FleetScore;
 import org.bulwark.scoring.api.ScoringService;
 import org.bulwark.server.api.FleetServer;
 import org.bulwark.store.api.AssessmentStore;
+import org.bulwark.store.api.DevicePlatform;
 import org.bulwark.store.api.FleetResults;
 import org.bulwark.store.api.StoreException;
 import org.bulwark.store.api.StoredResults;
@@ -129,6 +130,9 @@ final class FleetState {
     private final Map<Set<String>, View> views = new HashMap<>();
     private final Map<String, Device> devices = new HashMap<>();
     private Map<String, Device> devicesSnapshot;
+    /** Each device's platform as its newest assessment found it; read with the devices, kept up in memory. */
+    private final Map<String, DevicePlatform> platforms = new HashMap<>();
+    private Map<String, DevicePlatform> platformsSnapshot;
     private List<ControlException> exceptions = List.of();
     private Instant exceptionsRead = Instant.MIN;
     /** Counts installed exception lists and changes, so that a slow read never replaces a newer list. */
@@ -183,6 +187,9 @@ final class FleetState {
         for (Device d : store.devices()) {
             devices.putIfAbsent(d.id(), d);
         }
+        platforms.clear();
+        platforms.putAll(store.platforms());
+        platformsSnapshot = null;
         exceptions = List.copyOf(store.exceptionsInForce(Instant.now()));
         exceptionsRead = Instant.now();
         views.clear();
@@ -236,8 +243,10 @@ final class FleetState {
         }
         try {
             List<StoredResults> found = store.assessmentsAfter(after, missing, CATCH_UP_LIMIT);
+            // stored by another process: their platforms are read once, with them, outside the lock
+            Map<String, DevicePlatform> read = found.isEmpty() ? Map.of() : store.platforms();
             for (StoredResults r : found) {
-                stored(r.assessmentId(), r.results(), r.controls());
+                stored(r.assessmentId(), r.results(), r.controls(), read.get(r.results().device().id()));
             }
             if (found.size() == CATCH_UP_LIMIT) {
                 synchronized (this) {
@@ -276,6 +285,16 @@ final class FleetState {
      * @param assessmentId the store's id of the assessment (increasing in storing order)
      */
     synchronized void stored(long assessmentId, DeviceResults results, Collection<ControlRef> refs) {
+        stored(assessmentId, results, refs, null);
+    }
+
+    /**
+     * Adds a stored assessment, as {@link #stored(long, DeviceResults, Collection)}, with the platform it found.
+     *
+     * @param platform the device's platform as this assessment found it; {@code null} when not known (kept as is)
+     */
+    synchronized void stored(long assessmentId, DeviceResults results, Collection<ControlRef> refs,
+            DevicePlatform platform) {
         seen(assessmentId, Instant.now());
         String id = results.device().id();
         Latest old = latest.get(id);
@@ -283,6 +302,9 @@ final class FleetState {
             return; // an older assessment committed late, or one held already
         }
         latest.put(id, new Latest(assessmentId, results));
+        if (platform != null && !platform.equals(platforms.put(id, platform))) {
+            platformsSnapshot = null;
+        }
         if (!results.device().equals(devices.put(id, results.device()))) {
             devicesSnapshot = null;
         }
@@ -394,6 +416,20 @@ final class FleetState {
             }
         }
         return next;
+    }
+
+    /**
+     * @return each device's platform by id as its newest assessment found it (an immutable snapshot, from memory: a
+     *         store that is down does not fail a query); a device without one is not in it
+     */
+    Map<String, DevicePlatform> platforms() {
+        catchUp();
+        synchronized (this) {
+            if (platformsSnapshot == null) {
+                platformsSnapshot = Map.copyOf(platforms);
+            }
+            return platformsSnapshot;
+        }
     }
 
     /** @return every device the server knows, by id, with the group it is in (an immutable snapshot) */

@@ -2,12 +2,14 @@ package org.bulwark.server.internal;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.bulwark.operations.api.EntityJson;
 import org.bulwark.scoring.api.Device;
 import org.bulwark.scoring.api.DeviceResults;
 import org.bulwark.store.api.AssessmentStore;
 import org.bulwark.store.api.AssessmentSummary;
+import org.bulwark.store.api.DevicePlatform;
 import org.bulwark.store.api.StoreException;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -51,21 +53,36 @@ final class MachineResource implements Resource {
         return Paging.page(request, store.software(d.id()), json::inventory);
     }
 
+    /** The caller's machines; {@code ?osPlatform=Windows11} keeps those of one platform (Defender's values). */
     private Reply machines(Request request) throws StoreException {
         FleetState.Snapshot f = state.snapshot(request.principal());
-        return Paging.page(request, f.devices(),
-                d -> ServerJson.machine(d.device(), f.device(d.device().id()), d.assessedAt()));
+        Map<String, DevicePlatform> platforms = state.platforms();
+        String wanted = request.query().get("osPlatform");
+        List<DeviceResults> devices = f.devices();
+        if (wanted != null) {
+            String platform = json.osPlatforms().stream().filter(p -> p.equalsIgnoreCase(wanted)).findFirst()
+                    .orElseThrow(() -> ApiError.parameter("osPlatform must be one of " + json.osPlatforms()
+                            + ", not '" + wanted + "'"));
+            devices = devices.stream().filter(d -> platform.equals(osPlatform(platforms, d.device().id()))).toList();
+        }
+        return Paging.page(request, devices, d -> ServerJson.machine(d.device(),
+                osPlatform(platforms, d.device().id()), f.device(d.device().id()), d.assessedAt()));
     }
 
     private Reply machine(Request request) throws StoreException {
         Device d = Scope.of(state, request.principal()).device(request.param(0));
         FleetState.Snapshot f = state.snapshot(request.principal());
+        String platform = osPlatform(state.platforms(), d.id());
         for (DeviceResults r : f.devices()) {
             if (r.device().id().equals(d.id())) {
-                return Reply.json(200, ServerJson.machine(r.device(), f.device(d.id()), r.assessedAt()));
+                return Reply.json(200, ServerJson.machine(r.device(), platform, f.device(d.id()), r.assessedAt()));
             }
         }
-        return Reply.json(200, ServerJson.machine(d, null, null));
+        return Reply.json(200, ServerJson.machine(d, platform, null, null));
+    }
+
+    private String osPlatform(Map<String, DevicePlatform> platforms, String deviceId) {
+        return ServerJson.osPlatform(json, platforms, deviceId);
     }
 
     /**

@@ -22,6 +22,7 @@ import org.bulwark.operations.api.RecommendationRows;
 import org.bulwark.scoring.api.DeviceResults;
 import org.bulwark.scoring.api.Recommendation;
 import org.bulwark.scoring.api.ResultState;
+import org.bulwark.store.api.DevicePlatform;
 import org.bulwark.store.api.StoreException;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -184,8 +185,10 @@ final class RecommendationResource implements Resource {
             }
         }
         exposed.sort(Comparator.comparing(d -> d.device().id()));
+        Map<String, DevicePlatform> platforms = state.platforms();
         return Paging.page(request, exposed, d -> {
-            ObjectNode o = ServerJson.machine(d.device(), f.device(d.device().id()), d.assessedAt());
+            ObjectNode o = ServerJson.machine(d.device(), ServerJson.osPlatform(json, platforms, d.device().id()),
+                    f.device(d.device().id()), d.assessedAt());
             o.put("state", d.states().get(id).name());
             return o;
         });

@@ -1,10 +1,13 @@
 package org.bulwark.server.internal;
 
 import java.time.Instant;
+import java.util.Map;
 
+import org.bulwark.operations.api.EntityJson;
 import org.bulwark.scoring.api.Device;
 import org.bulwark.scoring.api.DeviceScore;
 import org.bulwark.scoring.api.Points;
+import org.bulwark.store.api.DevicePlatform;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -33,12 +36,22 @@ final class ServerJson {
         }
     }
 
-    /** @return a machine: id, host name, OS, group, last seen, and its points when it is scored */
-    static ObjectNode machine(Device d, DeviceScore score, Instant lastSeen) {
+    /** @return the {@code osPlatform} of device {@code id} ({@code Unknown} without a platform) */
+    static String osPlatform(EntityJson json, Map<String, DevicePlatform> platforms, String id) {
+        DevicePlatform p = platforms.getOrDefault(id, DevicePlatform.UNKNOWN);
+        return json.osPlatform(p.osFamily(), p.osVersion());
+    }
+
+    /**
+     * @param osPlatform the platform in Defender's {@code osPlatform} values ({@code EntityJson.osPlatform})
+     * @return a machine: id, host name, OS, osPlatform, group, last seen, and its points when it is scored
+     */
+    static ObjectNode machine(Device d, String osPlatform, DeviceScore score, Instant lastSeen) {
         ObjectNode o = JSON.createObjectNode();
         o.put("id", d.id());
         o.put("hostname", d.hostname());
         o.put("os", d.os());
+        o.put("osPlatform", osPlatform);
         o.put("group", Scope.groupOf(d));
         o.put("lastSeen", lastSeen == null ? null : lastSeen.toString());
         if (score != null) {
