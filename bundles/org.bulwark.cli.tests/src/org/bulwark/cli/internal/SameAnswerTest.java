@@ -247,6 +247,7 @@ class SameAnswerTest {
         assertEquals(texts(a.cliDevices(), d -> d.get("id")), texts(machines, m -> m.get("id")));
         assertEquals(texts(a.cliDevices(), d -> d.get("groups").get(0)), texts(machines, m -> m.get("group")));
         assertEquals(texts(a.cliDevices(), d -> d.get("hostname")), texts(machines, m -> m.get("hostname")));
+        assertEquals(texts(a.cliDevices(), d -> d.get("osPlatform")), texts(machines, m -> m.get("osPlatform")));
         JsonNode scored = a.cliScore().get("devices");
         assertEquals(machines.size(), scored.size());
         for (int i = 0; i < scored.size(); i++) {

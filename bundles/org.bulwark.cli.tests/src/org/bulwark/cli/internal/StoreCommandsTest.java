@@ -387,6 +387,15 @@ class StoreCommandsTest {
         JsonNode devices = new ObjectMapper().readTree(bulwark.out());
         assertEquals("prod", devices.get(0).get("groups").get(0).asText());
         assertEquals(0, devices.get(1).get("groups").size());
+        assertEquals("Linux", devices.get(0).get("osPlatform").asText(), devices.toString());
+        assertEquals(ExitCodes.OK, run("device", "list", "--platform", "linux"), bulwark.err());
+        assertTrue(bulwark.out().startsWith(String.format("%-34s %-24s %-36s %-18s %s%n", "ID", "HOST", "OS",
+                "PLATFORM", "GROUPS")), bulwark.out());
+        assertTrue(bulwark.out().endsWith("\n2 devices\n"), bulwark.out());
+        assertEquals(ExitCodes.OK, run("device", "list", "--platform", "Windows11"), bulwark.err());
+        assertTrue(bulwark.out().endsWith("\n0 devices\n"), bulwark.out());
+        assertEquals(ExitCodes.USAGE, run("device", "list", "--platform", "Solaris"));
+        assertTrue(bulwark.err().contains("--platform must be one of Linux, Windows10, Windows11"), bulwark.err());
     }
 
     @Test

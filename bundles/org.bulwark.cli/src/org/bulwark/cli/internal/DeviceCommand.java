@@ -3,11 +3,14 @@ package org.bulwark.cli.internal;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 
 import org.bulwark.scoring.api.Device;
+import org.bulwark.store.api.DevicePlatform;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code bulwark device list|set-groups}: the devices the store knows, and their groups. */
@@ -17,23 +20,49 @@ import picocli.CommandLine.Parameters;
         subcommands = { DeviceCommand.ListDevices.class, DeviceCommand.SetGroups.class })
 final class DeviceCommand extends ParentCommand {
 
-    @Command(name = "list", mixinStandardHelpOptions = true, description = "List the devices with their groups.")
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "List the devices with their platform "
+            + "(osPlatform, as the fleet server and Microsoft Defender name it) and groups.")
     static final class ListDevices extends StoreCommand {
 
         @Mixin
         FormatOption format = new FormatOption();
 
+        @Option(names = "--platform", paramLabel = "OS_PLATFORM", description = "Only devices of this platform: "
+                + "Linux, Windows10, Windows11, WindowsServer2016 … WindowsServer2025, Windows, macOS or Unknown "
+                + "(any case).")
+        String platform;
+
         ListDevices(Services services) {
             super(services);
+        }
+
+        /** A device with the platform its newest assessment found. */
+        private record Row(Device device, DevicePlatform platform, String osPlatform) {
         }
 
         @Override
         public Integer call() {
             boolean json = format.json(spec);
-            List<Device> devices = use(db -> db.devices());
-            return table(json, devices, json()::device, "%-34s %-24s %-36s %s%n",
-                    new Object[] { "ID", "HOST", "OS", "GROUPS" },
-                    d -> new Object[] { d.id(), d.hostname(), d.os(), groups(d, ",") }, "devices");
+            String wanted = platform == null ? null : json().osPlatforms().stream()
+                    .filter(p -> p.equalsIgnoreCase(platform)).findFirst()
+                    .orElseThrow(() -> usage("--platform must be one of " + String.join(", ", json().osPlatforms())
+                            + ", not '" + platform + "'"));
+            List<Row> rows = use(db -> {
+                Map<String, DevicePlatform> platforms = db.platforms();
+                List<Row> out = new ArrayList<>();
+                for (Device d : db.devices()) {
+                    DevicePlatform p = platforms.getOrDefault(d.id(), DevicePlatform.UNKNOWN);
+                    String os = json().osPlatform(p.osFamily(), p.osVersion());
+                    if (wanted == null || wanted.equals(os)) {
+                        out.add(new Row(d, p, os));
+                    }
+                }
+                return out;
+            });
+            return table(json, rows, r -> json().device(r.device(), r.platform().osFamily(), r.platform().osVersion()),
+                    "%-34s %-24s %-36s %-18s %s%n", new Object[] { "ID", "HOST", "OS", "PLATFORM", "GROUPS" },
+                    r -> new Object[] { r.device().id(), r.device().hostname(), r.device().os(), r.osPlatform(),
+                            groups(r.device(), ",") }, "devices");
         }
     }
 
