@@ -24,9 +24,10 @@
  * fuzz tests.
  * <p>1.3.0: {@code SmallFileSystem}, a small tmpfs to fill up: for full-disk tests.
  * <p>1.4.0: {@code JdkTools.batch}, many {@code keytool} and {@code jarsigner} commands in one JVM.
+ * <p>1.5.0: {@code ChildJvm}, the java binary and class paths of the runtime's bundles for a test's child JVM.
  */
 @Export
-@Version("1.4.0")
+@Version("1.5.0")
 package org.bulwark.testing;
 
 import org.osgi.annotation.bundle.Export;

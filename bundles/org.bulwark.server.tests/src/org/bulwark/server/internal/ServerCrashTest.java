@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.BufferedReader;
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.URI;
@@ -16,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
@@ -29,10 +27,10 @@ import org.bulwark.server.api.Role;
 import org.bulwark.store.api.AssessmentStore;
 import org.bulwark.store.api.AssessmentStoreFactory;
 import org.bulwark.store.api.AssessmentSummary;
+import org.bulwark.testing.ChildJvm;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 import org.junit.jupiter.api.io.TempDir;
-import org.osgi.framework.Bundle;
 import org.osgi.framework.FrameworkUtil;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -224,7 +222,7 @@ class ServerCrashTest {
             Files.write(bundles, locations());
             String dev = System.getProperty("osgi.dev", "");
             log = dir.resolve("server-" + round + ".log");
-            process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+            process = new ProcessBuilder(ChildJvm.java(), "-cp",
                     classpath(), ServerChild.class.getName(), bundles.toString(), dir.resolve("osgi-" + round)
                             .toString(), dev, data.toString(), url).redirectError(log.toFile()).start();
             Thread watchdog = new Thread(() -> {
@@ -276,60 +274,15 @@ class ServerCrashTest {
 
     /** The locations of the test runtime's bundles but the test harness's, absolute. */
     private static List<String> locations() {
-        List<String> locations = new ArrayList<>();
-        for (Bundle b : FrameworkUtil.getBundle(ServerCrashTest.class).getBundleContext().getBundles()) {
-            String name = b.getSymbolicName();
-            if (b.getBundleId() == 0 || name == null || name.startsWith("org.eclipse.tycho.")
-                    || name.equals("org.eclipse.equinox.launcher")) {
-                continue;
-            }
-            String location = b.getLocation(); // e.g. initial@reference:file:plugins/x.jar
-            int file = location.indexOf("file:");
-            int from = location.lastIndexOf("reference:", file);
-            locations.add(file < 0 ? location : location.substring(from < 0 ? file : from, file) + "file:"
-                    + resolve(location.substring(file + "file:".length())));
-        }
-        return locations;
+        return ChildJvm.bundles(ServerCrashTest.class, b -> b.getBundleId() != 0 && b.getSymbolicName() != null
+                && !b.getSymbolicName().startsWith("org.eclipse.tycho.")
+                && !b.getSymbolicName().equals("org.eclipse.equinox.launcher")).stream()
+                .map(ChildJvm::absoluteLocation).toList();
     }
 
     /** The child's class path: the framework and this fragment's classes (for {@link ServerChild}). */
-    private static String classpath() throws Exception {
-        Set<String> entries = new LinkedHashSet<>();
-        entries.add(Path.of(FrameworkUtil.class.getProtectionDomain().getCodeSource().getLocation().toURI())
-                .toString());
-        String location = null;
-        for (Bundle b : FrameworkUtil.getBundle(ServerCrashTest.class).getBundleContext().getBundles()) {
-            if ("org.bulwark.server.tests".equals(b.getSymbolicName())) {
-                location = b.getLocation();
-            }
-        }
-        Path p = resolve(location.substring(location.indexOf("file:") + "file:".length()));
-        if (Files.isDirectory(p)) {
-            for (String sub : new String[] { "target/classes", "bin", "." }) {
-                Path d = p.resolve(sub).normalize();
-                if (Files.isDirectory(d.resolve("org"))) {
-                    entries.add(d.toString());
-                }
-            }
-        } else {
-            entries.add(p.toString());
-        }
-        return String.join(File.pathSeparator, entries);
-    }
-
-    /** @return a bundle location's path; relative ones are relative to the OSGi install area or working directory */
-    private static Path resolve(String location) {
-        Path p = Path.of(location);
-        if (p.isAbsolute()) {
-            return p;
-        }
-        String installArea = System.getProperty("osgi.install.area");
-        if (installArea != null) {
-            Path candidate = Path.of(installArea.replaceFirst("^file:", "")).resolve(p).normalize();
-            if (Files.exists(candidate)) {
-                return candidate;
-            }
-        }
-        return Path.of(System.getProperty("user.dir")).resolve(p).normalize();
+    private static String classpath() {
+        return ChildJvm.classpath(ChildJvm.bundles(ServerCrashTest.class,
+                b -> "org.bulwark.server.tests".equals(b.getSymbolicName())), ChildJvm.codeSource(FrameworkUtil.class));
     }
 }

@@ -5,23 +5,20 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
-import java.io.File;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import org.bulwark.store.api.AssessmentSummary;
 import org.bulwark.store.api.StoredAssessment;
+import org.bulwark.testing.ChildJvm;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.osgi.framework.Bundle;
-import org.osgi.framework.FrameworkUtil;
 
 /**
  * Kills a JVM ({@code kill -9}: {@link Process#destroyForcibly()}) while it stores a large assessment (400,000
@@ -42,7 +39,7 @@ class CrashTest {
         Path file = dir.resolve("store.mv.db");
         long grewBy = 0;
         Path log = dir.resolve("child.log");
-        Process child = new ProcessBuilder(javaBin(), "-Xmx1g", "-cp", classpath(), CrashWriter.class.getName(), url,
+        Process child = new ProcessBuilder(ChildJvm.java(), "-Xmx1g", "-cp", classpath(), CrashWriter.class.getName(), url,
                 Integer.toString(PREVIOUS), "400000").redirectError(log.toFile()).start();
         List<String> seen = new ArrayList<>();
         try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(),
@@ -119,7 +116,7 @@ class CrashTest {
             int killAfter = 50 + random.nextInt(1200);
             String why = "round " + round + ", killed after " + killAfter + " ids (seed " + seed + ")";
             Path log = dir.resolve("ids-" + round + ".log");
-            Process child = new ProcessBuilder(javaBin(), "-cp", classpath(), CrashWriter.class.getName(), url, "ids",
+            Process child = new ProcessBuilder(ChildJvm.java(), "-cp", classpath(), CrashWriter.class.getName(), url, "ids",
                     "4").redirectError(log.toFile()).start();
             List<Long> printed = new ArrayList<>();
             try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(),
@@ -170,7 +167,7 @@ class CrashTest {
     @Test
     void anEmbeddedStoreInUseByAnotherProcessIsWaitedFor() throws Exception {
         String url = "jdbc:h2:file:" + dir.toAbsolutePath().resolve("store");
-        Process child = new ProcessBuilder(javaBin(), "-cp", classpath(), CrashWriter.class.getName(), url, "hold",
+        Process child = new ProcessBuilder(ChildJvm.java(), "-cp", classpath(), CrashWriter.class.getName(), url, "hold",
                 "3000").redirectError(dir.resolve("hold.log").toFile()).start();
         try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(),
                 StandardCharsets.UTF_8))) {
@@ -191,57 +188,10 @@ class CrashTest {
         return Files.exists(file) ? Files.size(file) : 0;
     }
 
-    private static String javaBin() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    }
-
-    /** @return a bundle location's path; relative ones are relative to the OSGi install area (or the working directory) */
-    private static Path resolve(String location) {
-        Path p = Path.of(location);
-        if (p.isAbsolute()) {
-            return p;
-        }
-        List<Path> bases = new ArrayList<>();
-        String installArea = System.getProperty("osgi.install.area");
-        if (installArea != null) {
-            bases.add(Path.of(installArea.replaceFirst("^file:", "")));
-        }
-        bases.add(Path.of(System.getProperty("user.dir")));
-        for (Path base : bases) {
-            Path candidate = base.resolve(p).normalize();
-            if (Files.exists(candidate)) {
-                return candidate;
-            }
-        }
-        throw new IllegalStateException("cannot find bundle location " + location + " below " + bases);
-    }
-
     /** The class path of the child: the bundles its classes come from, as jars or class folders. */
-    private static String classpath() throws Exception {
-        Set<String> entries = new LinkedHashSet<>();
-        Bundle host = FrameworkUtil.getBundle(CrashTest.class);
-        List<Bundle> bundles = new ArrayList<>();
-        for (Bundle b : host.getBundleContext().getBundles()) {
-            String name = b.getSymbolicName();
-            if (name != null && (name.startsWith("org.bulwark.") || name.equals("com.h2database")
-                    || name.startsWith("org.postgresql"))) {
-                bundles.add(b);
-            }
-        }
-        for (Bundle b : bundles) {
-            String location = b.getLocation();
-            Path p = resolve(location.substring(location.indexOf("file:") + "file:".length()));
-            if (Files.isDirectory(p)) {
-                for (String sub : new String[] { "target/classes", "bin", "." }) {
-                    Path d = p.resolve(sub).normalize();
-                    if (Files.isDirectory(d.resolve("org"))) {
-                        entries.add(d.toString());
-                    }
-                }
-            } else {
-                entries.add(p.toString());
-            }
-        }
-        return String.join(File.pathSeparator, entries);
+    private static String classpath() {
+        return ChildJvm.classpath(ChildJvm.bundles(CrashTest.class, b -> b.getSymbolicName() != null
+                && (b.getSymbolicName().startsWith("org.bulwark.") || b.getSymbolicName().equals("com.h2database")
+                        || b.getSymbolicName().startsWith("org.postgresql"))));
     }
 }

@@ -1,5 +1,9 @@
 package org.bulwark.ui.internal.parts;
 
+import static org.bulwark.testing.ExposureExample.DEBIAN_CSV;
+import static org.bulwark.testing.ExposureExample.EPSS;
+import static org.bulwark.testing.ExposureExample.STATUS;
+import static org.bulwark.testing.ExposureExample.TRACKER;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -19,58 +23,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The weaknesses part on the exposure worked out by hand in the command line's {@code WeaknessesCommandTest}: a
- * Debian 12 device with openssl, libssl3, bsdutils (from util-linux) and tar installed, a tracker feed, the
- * distro-info CSV and an EPSS score.
+ * The weaknesses part on the exposure worked out by hand ({@link org.bulwark.testing.ExposureExample}, as the command
+ * line's {@code WeaknessesCommandTest}): a Debian 12 device with openssl, libssl3, bsdutils (from util-linux) and tar
+ * installed, a tracker feed, the distro-info CSV and an EPSS score.
  */
 class WeaknessesPartTest extends PartsTestBase {
 
-    static final String TRACKER = """
-            {"openssl": {"CVE-2024-0001": {"description": "fixed in bookworm-security", "releases": {"bookworm":
-              {"status": "resolved", "repositories": {"bookworm-security": "3.0.17-1~deb12u2"},
-               "fixed_version": "3.0.17-1~deb12u2", "urgency": "medium"}}}},
-             "util-linux": {"CVE-2024-1000": {"releases": {"bookworm": {"status": "resolved",
-               "repositories": {"bookworm-security": "2.38.1-5+deb12u4"}, "fixed_version": "2.38.1-5+deb12u4",
-               "urgency": "low**"}}}},
-             "tar": {"CVE-2005-2541": {"releases": {"bookworm": {"status": "resolved", "repositories": {},
-               "fixed_version": "0", "urgency": "unimportant"}}}}}
-            """;
-    static final String DEBIAN_CSV = """
-            version,codename,series,created,release,eol,eol-lts,eol-elts
-            12,Bookworm,bookworm,2021-08-02,2023-06-10,2026-06-10,2028-06-30,2033-06-30
-            """;
-    static final String EPSS = """
-            #model_version:v2025.03.14,score_date:2026-12-01T00:00:00+0000
-            cve,epss,percentile
-            CVE-2024-0001,0.50000,0.90000
-            """;
-    static final String STATUS = """
-            Package: openssl
-            Status: install ok installed
-            Architecture: amd64
-            Version: 3.0.15-1~deb12u1
-
-            Package: libssl3
-            Status: install ok installed
-            Architecture: amd64
-            Source: openssl
-            Version: 3.0.15-1~deb12u1
-
-            Package: bsdutils
-            Status: install ok installed
-            Architecture: amd64
-            Source: util-linux (2.38.1-5+deb12u3)
-            Version: 1:2.38.1-5+deb12u3
-
-            Package: tar
-            Status: install ok installed
-            Architecture: amd64
-            Version: 1.34+dfsg-1.2+deb12u1
-            """;
-
     WeaknessesPart part;
 
-    /** The fixture becomes a Debian 12 (bookworm) device with {@link #STATUS} installed, assessed again. */
+    /** The fixture becomes a Debian 12 (bookworm) device with {@link org.bulwark.testing.ExposureExample#STATUS} installed, assessed again. */
     @BeforeEach
     void openWeaknesses() throws Exception {
         write("etc/os-release", "PRETTY_NAME=\"Debian GNU/Linux 12 (bookworm)\"\nID=debian\nVERSION_ID=\"12\"\n"
