@@ -4,6 +4,7 @@ import java.io.IOException;
 
 import org.bulwark.scoring.api.Assessment;
 import org.bulwark.scoring.api.AssessmentListener;
+import org.bulwark.store.api.AssessmentHistory;
 import org.bulwark.store.api.AssessmentSummary;
 import org.bulwark.store.api.StoreException;
 import org.osgi.annotation.versioning.ProviderType;
@@ -48,4 +49,14 @@ public interface Assessments {
      * @return the stored assessment's summary
      */
     AssessmentSummary store(StoreOpener store, Assessment assessment) throws StoreException;
+
+    /**
+     * A page of device {@code deviceId}'s change timeline, as every front end shows it: its history paired into
+     * consecutive assessments, newest pair first, and the store's diff of each pair of the page only.
+     *
+     * @param skip  how many of the newest pairs to pass over, at least 0
+     * @param limit how many pairs at most, at least 0
+     * @since 1.4
+     */
+    Changes changes(AssessmentHistory store, String deviceId, long skip, int limit) throws StoreException;
 }

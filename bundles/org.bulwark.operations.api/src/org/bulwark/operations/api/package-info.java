@@ -21,7 +21,8 @@
  * in Defender's {@code osPlatform} values.
  * <p>1.4.0: {@code VulnerabilityOperations.exposure(FeedStore, Assessment, Instant)}, the exposure of an assessment
  * before it is stored, and {@code ReportSink.write(Assessment, ReportedExposure)}, which a sink that shows it
- * overrides.
+ * overrides; {@code Assessments.changes} with {@link org.bulwark.operations.api.Changes}, a page of a device's
+ * change timeline.
  */
 @Export
 @Version("1.4.0")

@@ -19,6 +19,7 @@ import java.util.Set;
 import org.bulwark.operations.api.AssessOrder;
 import org.bulwark.operations.api.AssessOutcome;
 import org.bulwark.operations.api.Assessments;
+import org.bulwark.operations.api.Changes;
 import org.bulwark.operations.api.EntityCsv;
 import org.bulwark.operations.api.EntityJson;
 import org.bulwark.operations.api.ExceptionOperations;
@@ -110,6 +111,33 @@ class ServicesTest {
             assertEquals(1, db.history(null, null).size());
         }
         assertEquals(2, Services.await(Assessments.class).store(store, outcome.assessment()).id());
+    }
+
+    @Test
+    void theChangeTimelineIsPairedNewestFirstAndPaged() throws Exception {
+        Path root = Files.createDirectories(dir.resolve("root"));
+        StoreOpener store = embedded();
+        Assessments assessments = Services.await(Assessments.class);
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            ids.add(assessments.assess(AssessOrder.of(root), store, null, null).stored().id());
+        }
+        try (AssessmentStore db = store.open()) {
+            String device = db.devices().get(0).id();
+            Changes first = assessments.changes(db, device, 0, 1);
+            assertEquals(2, first.pairs());
+            assertEquals(1, first.diffs().size());
+            assertEquals(List.of(ids.get(1), ids.get(2)), List.of(first.diffs().get(0).from().id(),
+                    first.diffs().get(0).to().id()), "the newest pair first");
+            Changes rest = assessments.changes(db, device, 1, 10);
+            assertEquals(2, rest.pairs());
+            assertEquals(List.of(ids.get(0), ids.get(1)), List.of(rest.diffs().get(0).from().id(),
+                    rest.diffs().get(0).to().id()));
+            assertEquals(List.of(), assessments.changes(db, device, 2, 10).diffs(), "past the end");
+            assertThrows(StoreException.class, () -> assessments.changes(db, "no-such-device", 0, 10),
+                    "an unknown device is the store's error, as for its history");
+            assertThrows(IllegalArgumentException.class, () -> assessments.changes(db, device, -1, 10));
+        }
     }
 
     @Test

@@ -21,6 +21,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.bulwark.operations.api.AssessOrder;
 import org.bulwark.operations.api.AssessOutcome;
 import org.bulwark.operations.api.Assessments;
+import org.bulwark.operations.api.Changes;
 import org.bulwark.operations.api.OperationException;
 import org.bulwark.operations.api.ReportSink;
 import org.bulwark.operations.api.StoreOpener;
@@ -34,6 +35,8 @@ import org.bulwark.scoring.api.AssessmentRequest;
 import org.bulwark.scoring.api.AssessmentService;
 import org.bulwark.scoring.api.ControlException;
 import org.bulwark.scoring.api.Device;
+import org.bulwark.store.api.AssessmentDiff;
+import org.bulwark.store.api.AssessmentHistory;
 import org.bulwark.store.api.AssessmentStore;
 import org.bulwark.store.api.AssessmentSummary;
 import org.bulwark.store.api.StoreException;
@@ -148,6 +151,22 @@ public final class DefaultAssessments implements Assessments {
     @Override
     public AssessmentSummary store(StoreOpener store, Assessment assessment) throws StoreException {
         return save(store, assessment, exposure(store, assessment, new ArrayList<>()));
+    }
+
+    @Override
+    public Changes changes(AssessmentHistory store, String deviceId, long skip, int limit) throws StoreException {
+        if (skip < 0 || limit < 0) {
+            throw new IllegalArgumentException("skip and limit must be at least 0");
+        }
+        List<AssessmentSummary> history = store.history(deviceId, null);
+        long pairs = Math.max(0, history.size() - 1);
+        List<AssessmentDiff> diffs = new ArrayList<>();
+        // pair i (0 = newest) is history[n-2-i] → history[n-1-i]
+        for (long i = skip; i < pairs && diffs.size() < limit; i++) {
+            int to = (int) (history.size() - 1 - i);
+            diffs.add(store.diff(history.get(to - 1).id(), history.get(to).id()));
+        }
+        return new Changes(pairs, diffs);
     }
 
     /**

@@ -1,14 +1,14 @@
 package org.bulwark.server.internal;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.bulwark.operations.api.Assessments;
+import org.bulwark.operations.api.Changes;
 import org.bulwark.operations.api.EntityJson;
 import org.bulwark.scoring.api.Device;
 import org.bulwark.scoring.api.DeviceResults;
 import org.bulwark.store.api.AssessmentStore;
-import org.bulwark.store.api.AssessmentSummary;
 import org.bulwark.store.api.DevicePlatform;
 import org.bulwark.store.api.StoreException;
 
@@ -26,11 +26,13 @@ final class MachineResource implements Resource {
     private final FleetState state;
     private final AssessmentStore store;
     private final EntityJson json;
+    private final Assessments assessments;
 
-    MachineResource(FleetState state, AssessmentStore store, EntityJson json) {
+    MachineResource(FleetState state, AssessmentStore store, EntityJson json, Assessments assessments) {
         this.state = state;
         this.store = store;
         this.json = json;
+        this.assessments = assessments;
     }
 
     @Override
@@ -92,22 +94,9 @@ final class MachineResource implements Resource {
      */
     private Reply changes(Request request) throws StoreException {
         Device d = Scope.of(state, request.principal()).device(request.param(0));
-        List<AssessmentSummary> history = store.history(d.id(), null);
-        List<long[]> pairs = new ArrayList<>();
-        for (int i = history.size() - 1; i > 0; i--) {
-            pairs.add(new long[] { history.get(i - 1).id(), history.get(i).id() });
-        }
-        try {
-            return Paging.page(request, pairs, p -> {
-                try {
-                    return json.diff(store.diff(p[0], p[1]));
-                } catch (StoreException e) {
-                    throw new java.io.UncheckedIOException(new java.io.IOException(e));
-                }
-            });
-        } catch (java.io.UncheckedIOException e) {
-            throw (StoreException) e.getCause().getCause();
-        }
+        Paging.Bounds page = Paging.bounds(request.query());
+        Changes c = assessments.changes(store, d.id(), page.skip(), page.top());
+        return Reply.json(200, Paging.page(page, c.pairs(), c.diffs().stream().map(json::diff).toList()));
     }
 
     private Reply assessments(Request request) throws StoreException {

@@ -2,6 +2,7 @@ package org.bulwark.server.internal;
 
 import java.util.Objects;
 
+import org.bulwark.operations.api.Assessments;
 import org.bulwark.operations.api.EntityCsv;
 import org.bulwark.operations.api.EntityJson;
 import org.bulwark.operations.api.ExceptionOperations;
@@ -13,11 +14,11 @@ import org.bulwark.operations.api.VulnerabilityOperations;
 
 /**
  * The operations services the server's resources are thin adapters over: each use case (upload intake, exception
- * and activity changes, recommendation rows, exposure), the JSON and CSV of stored entities, and atomic file output.
+ * and activity changes, recommendation rows, exposure, change timelines), the JSON and CSV of stored entities, and atomic file output.
  */
 record Operations(UploadIntake intake, ExceptionOperations exceptions, RemediationOperations remediations,
-        RecommendationRows recommendations, VulnerabilityOperations vulnerabilities, EntityJson json, EntityCsv csv,
-        FileOutput files) {
+        RecommendationRows recommendations, VulnerabilityOperations vulnerabilities, Assessments assessments,
+        EntityJson json, EntityCsv csv, FileOutput files) {
 
     Operations {
         Objects.requireNonNull(intake, "intake");
@@ -25,6 +26,7 @@ record Operations(UploadIntake intake, ExceptionOperations exceptions, Remediati
         Objects.requireNonNull(remediations, "remediations");
         Objects.requireNonNull(recommendations, "recommendations");
         Objects.requireNonNull(vulnerabilities, "vulnerabilities");
+        Objects.requireNonNull(assessments, "assessments");
         Objects.requireNonNull(json, "json");
         Objects.requireNonNull(csv, "csv");
         Objects.requireNonNull(files, "files");

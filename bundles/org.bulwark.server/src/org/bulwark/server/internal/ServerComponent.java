@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
 
 import org.bulwark.benchmark.api.BenchmarkRegistry;
+import org.bulwark.operations.api.Assessments;
 import org.bulwark.operations.api.EntityCsv;
 import org.bulwark.operations.api.EntityJson;
 import org.bulwark.operations.api.ExceptionOperations;
@@ -56,14 +57,14 @@ public final class ServerComponent implements FleetServer {
     public ServerComponent(@Reference ScoringService scoring, @Reference BenchmarkRegistry registry,
             @Reference UploadIntake intake, @Reference ExceptionOperations exceptions,
             @Reference RemediationOperations remediations, @Reference RecommendationRows recommendations,
-            @Reference VulnerabilityOperations vulnerabilities,
+            @Reference VulnerabilityOperations vulnerabilities, @Reference Assessments assessments,
             @Reference EntityJson json, @Reference EntityCsv csv, @Reference FileOutput files,
             @Reference LoggerFactory logs,
             @Reference(cardinality = ReferenceCardinality.OPTIONAL) LoggerAdmin logAdmin) {
         this.scoring = scoring;
         this.registry = registry;
-        this.operations = new Operations(intake, exceptions, remediations, recommendations, vulnerabilities, json,
-                csv, files);
+        this.operations = new Operations(intake, exceptions, remediations, recommendations, vulnerabilities,
+                assessments, json, csv, files);
         this.logs = logs;
         this.logAdmin = logAdmin;
     }
@@ -96,7 +97,7 @@ public final class ServerComponent implements FleetServer {
                         new AssessmentResource(operations.intake(), store, groups, state, uploads),
                         new ScoreResource(state, store),
                         new RecommendationResource(state, registry, operations),
-                        new MachineResource(state, store, operations.json()),
+                        new MachineResource(state, store, operations.json(), operations.assessments()),
                         new ExposureResource(state, store, operations.vulnerabilities(), operations.json()),
                         new ExportResource(state),
                         new ExceptionResource(store, state, operations),

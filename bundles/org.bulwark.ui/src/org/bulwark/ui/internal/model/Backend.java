@@ -16,6 +16,7 @@ import org.bulwark.operations.api.ActivityDraft;
 import org.bulwark.operations.api.AssessOrder;
 import org.bulwark.operations.api.AssessOutcome;
 import org.bulwark.operations.api.Assessments;
+import org.bulwark.operations.api.Changes;
 import org.bulwark.operations.api.EntityCsv;
 import org.bulwark.operations.api.ExceptionDraft;
 import org.bulwark.operations.api.ExceptionOperations;
@@ -37,9 +38,7 @@ import org.bulwark.scoring.api.FleetScore;
 import org.bulwark.scoring.api.Recommendation;
 import org.bulwark.scoring.api.ResultState;
 import org.bulwark.scoring.api.ScoringService;
-import org.bulwark.store.api.AssessmentDiff;
 import org.bulwark.store.api.AssessmentStore;
-import org.bulwark.store.api.AssessmentSummary;
 import org.bulwark.store.api.FleetResults;
 import org.bulwark.store.api.Remediation;
 import org.bulwark.store.api.StoreException;
@@ -205,12 +204,8 @@ public final class Backend {
      */
     public Timeline timeline(long request, String deviceId, int limit) {
         try (AssessmentStore db = open()) {
-            List<AssessmentSummary> history = db.history(deviceId, null);
-            List<AssessmentDiff> diffs = new ArrayList<>();
-            for (int i = history.size() - 1; i > 0 && diffs.size() < limit; i--) {
-                diffs.add(db.diff(history.get(i - 1).id(), history.get(i).id()));
-            }
-            return new Timeline(request, deviceId, diffs, Math.max(0, history.size() - 1), null);
+            Changes c = need(services.assessments(), "assessment").changes(db, deviceId, 0, limit);
+            return new Timeline(request, deviceId, c.diffs(), (int) c.pairs(), null);
         } catch (RuntimeException e) { // a service that is not there
             return new Timeline(request, deviceId, List.of(), 0, "The change timeline could not be read: "
                     + e.getMessage());
