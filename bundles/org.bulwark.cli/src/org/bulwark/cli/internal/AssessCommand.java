@@ -60,7 +60,8 @@ final class AssessCommand implements Callable<Integer> {
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
             description = "text, json, csv (one row per recommendation), html, upload (what --upload sends a fleet "
                     + "server, docs/upload.schema.json; e.g. to send it later with curl), junit (JUnit XML, one test "
-                    + "case per control) or sarif (SARIF 2.1.0) for CI pipelines. Default: ${DEFAULT-VALUE}.")
+                    + "case per control) or sarif (SARIF 2.1.0) for CI pipelines; with --scap also xccdf (an XCCDF 1.2 results file) "
+                    + "or arf (an ARF 1.1 report with the OVAL results), as oscap writes them. Default: ${DEFAULT-VALUE}.")
     String format;
 
     @Option(names = { "-o", "--output" }, paramLabel = "FILE",
@@ -132,6 +133,12 @@ final class AssessCommand implements Callable<Integer> {
             + "$BULWARK_UPLOAD_TRUSTSTORE_PASSWORD), e.g. a self-signed server's. Default: the JDK's trust store.")
     Path uploadTruststore;
 
+    /** {@code xccdf} or {@code arf}: the SCAP results are the report; {@code null}: a Bulwark report. */
+    private String scapFormat;
+
+    /** The prepared {@code --scap} content, while it is assessed. */
+    private ScapContentUse scapUse;
+
     /** What {@link #uploadTruststore} trusts, read before the assessment; {@code null}: the JDK's trust store. */
     private javax.net.ssl.SSLContext uploadTrust;
 
@@ -146,10 +153,20 @@ final class AssessCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ReportFormat reportFormat;
-        try {
-            reportFormat = ReportFormat.parse(format);
-        } catch (IllegalArgumentException e) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        if (format.equalsIgnoreCase("xccdf") || format.equalsIgnoreCase("arf")) {
+            if (scap == null) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                        "--format " + format + " needs --scap: it writes the results of SCAP content");
+            }
+            scapFormat = format.toLowerCase(Locale.ROOT);
+            reportFormat = ReportFormat.JSON; // not written: the SCAP results are
+        } else {
+            try {
+                reportFormat = ReportFormat.parse(format);
+            } catch (IllegalArgumentException e) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage()
+                        + " (with --scap also xccdf, arf)");
+            }
         }
         if (upload != null) {
             String scheme = upload.getScheme() == null ? "" : upload.getScheme().toLowerCase(Locale.ROOT);
@@ -198,6 +215,7 @@ final class AssessCommand implements Callable<Integer> {
                     + "installed in this runtime");
         }
         try (prepared) {
+            scapUse = prepared;
             return assess(List.of(prepared.benchmark()), exceptions, reportFormat);
         }
     }
@@ -276,7 +294,11 @@ final class AssessCommand implements Callable<Integer> {
             fullReport = saveFullReport(writer, assessment, location.reports(), exposure);
         }
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-        writer.write(assessment, reportFormat, buffer, fullReport, exposure);
+        if (scapFormat != null) {
+            scapUse.write(assessment, scapFormat, buffer);
+        } else {
+            writer.write(assessment, reportFormat, buffer, fullReport, exposure);
+        }
         if (output == null) {
             OutputStream out = System.out;
             spec.commandLine().getOut().flush();
@@ -284,7 +306,8 @@ final class AssessCommand implements Callable<Integer> {
             out.flush();
         } else {
             services.get(FileOutput.class).replace(output, buffer.toByteArray());
-            err.println("bulwark: " + reportFormat.name().toLowerCase(Locale.ROOT) + " report written to " + output);
+            err.println("bulwark: " + (scapFormat != null ? scapFormat : reportFormat.name().toLowerCase(Locale.ROOT))
+                    + " report written to " + output);
         }
         for (CollectorRun run : assessment.collectors()) {
             if (run.outcome() != CollectorRun.Outcome.OK && run.outcome() != CollectorRun.Outcome.SKIPPED) {

@@ -6,9 +6,12 @@
  *
  * <p>This package is versioned semantically. The service is implemented by Bulwark ({@code @ProviderType}); the
  * records are values.
+ *
+ * <p>1.1: {@link org.bulwark.scap.content.ScapAssessment#writeResults} and
+ * {@link org.bulwark.scap.content.ScapResultFormat}: XCCDF and ARF results.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.bulwark.scap.content;
 
 import org.osgi.annotation.bundle.Export;

@@ -2,6 +2,7 @@ package org.bulwark.scap.content.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -32,8 +33,11 @@ import org.bulwark.scap.Tailoring;
 import org.bulwark.scap.Value;
 import org.bulwark.scap.content.ScapAssessment;
 import org.bulwark.scap.content.ScapBenchmarks;
+import org.bulwark.scap.content.ScapResultFormat;
 import org.bulwark.scap.content.ScapSelection;
 import org.bulwark.scap.oval.OvalEvaluator;
+import org.bulwark.scoring.api.Assessment;
+import org.bulwark.scoring.api.ScoringService;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
@@ -54,14 +58,16 @@ public final class DefaultScapBenchmarks implements ScapBenchmarks {
     private final ScapContentReader reader;
     private final ScapProfiles profiles;
     private final OvalEvaluator evaluator;
+    private final ScoringService scoring;
     private final BundleContext context;
 
     @Activate
     public DefaultScapBenchmarks(@Reference ScapContentReader reader, @Reference ScapProfiles profiles,
-            @Reference OvalEvaluator evaluator, BundleContext context) {
+            @Reference OvalEvaluator evaluator, @Reference ScoringService scoring, BundleContext context) {
         this.reader = reader;
         this.profiles = profiles;
         this.evaluator = evaluator;
+        this.scoring = scoring;
         this.context = context;
     }
 
@@ -77,12 +83,15 @@ public final class DefaultScapBenchmarks implements ScapBenchmarks {
         ResolvedProfile profile = selection.profileId().isPresent()
                 ? profiles.resolve(xccdf, tailoring, selection.profileId().get())
                 : defaultSelection(xccdf);
-        Prepared prepared = prepared(content, xccdf, profile, selection, sha256(selection.content()));
+        String sha256 = sha256(selection.content());
+        Prepared prepared = prepared(content, xccdf, profile, selection, sha256);
         Hashtable<String, Object> properties = new Hashtable<>();
         properties.put(CONTENT_PROPERTY, prepared.benchmark().id());
         ServiceRegistration<Collector> registration = context.registerService(Collector.class, prepared.collector(),
                 properties);
-        return new Handle(prepared.benchmark(), profile, registration);
+        ResultDocuments documents = new ResultDocuments(selection.content(), sha256, content, xccdf, profile,
+                prepared.benchmark().id(), context.getBundle().getVersion().toString(), scoring);
+        return new Handle(prepared.benchmark(), profile, registration, prepared.collector(), documents);
     }
 
     /** The content and its collector, before registration. */
@@ -166,12 +175,23 @@ public final class DefaultScapBenchmarks implements ScapBenchmarks {
         private final Benchmark benchmark;
         private final ResolvedProfile profile;
         private final ServiceRegistration<Collector> registration;
+        private final ScapCollector collector;
+        private final ResultDocuments documents;
         private final AtomicBoolean closed = new AtomicBoolean();
 
-        Handle(Benchmark benchmark, ResolvedProfile profile, ServiceRegistration<Collector> registration) {
+        Handle(Benchmark benchmark, ResolvedProfile profile, ServiceRegistration<Collector> registration,
+                ScapCollector collector, ResultDocuments documents) {
             this.benchmark = benchmark;
             this.profile = profile;
             this.registration = registration;
+            this.collector = collector;
+            this.documents = documents;
+        }
+
+        @Override
+        public void writeResults(Assessment assessment, ScapResultFormat format, OutputStream out)
+                throws IOException {
+            documents.write(assessment, collector.last(), format, out);
         }
 
         @Override

@@ -29,6 +29,27 @@ final class ScapCollector implements Collector {
     record Planned(Rule rule, String key) {
     }
 
+    /**
+     * How a rule was evaluated.
+     *
+     * @param platform whether its platforms apply
+     * @param check its OVAL check's evaluation; {@code null} when the platform did not apply (not evaluated)
+     */
+    record RuleOutcome(Decision platform, RuleChecks.Evaluated check) {
+    }
+
+    /**
+     * The last evaluation, for the result documents.
+     *
+     * @param root the assessed root, as the assessment names it
+     * @param rules by rule id
+     */
+    record Evaluation(String root, java.util.Map<String, RuleOutcome> rules) {
+        Evaluation {
+            rules = java.util.Map.copyOf(rules);
+        }
+    }
+
     static final String ID = "scap.oval";
 
     private final ScapContent content;
@@ -38,6 +59,8 @@ final class ScapCollector implements Collector {
     private final List<Planned> rules;
     private final OvalEvaluator evaluator;
     private final Set<String> provides;
+    private final java.util.concurrent.atomic.AtomicReference<Evaluation> last =
+            new java.util.concurrent.atomic.AtomicReference<>();
 
     ScapCollector(ScapContent content, Benchmark benchmark, java.util.Map<String, String> values,
             Set<String> assumed, List<Planned> rules, OvalEvaluator evaluator) {
@@ -77,25 +100,39 @@ final class ScapCollector implements Collector {
                 target);
         Platforms platforms = new Platforms(benchmark, content.cpeItems(), assumed, checks::definition);
         List<Observation> out = new ArrayList<>();
+        java.util.Map<String, RuleOutcome> outcomes = new java.util.HashMap<>();
         for (Planned p : rules) {
             if (context.isCancelled() || Thread.currentThread().isInterrupted()) {
                 throw new InterruptedException("cancelled after " + out.size() / 2 + " of " + rules.size()
                         + " rules");
             }
-            out.addAll(evaluate(p, checks, platforms));
+            RuleOutcome outcome = outcome(p, checks, platforms);
+            outcomes.putIfAbsent(p.rule().id(), outcome);
+            out.addAll(observations(p, outcome));
         }
+        last.set(new Evaluation(context.root().toAbsolutePath().normalize().toString(), outcomes));
         return out;
     }
 
-    static List<Observation> evaluate(Planned p, RuleChecks checks, Platforms platforms) {
-        String appliesKey = p.key() + Keys.APPLIES;
+    /** @return the last evaluation, if any */
+    java.util.Optional<Evaluation> last() {
+        return java.util.Optional.ofNullable(last.get());
+    }
+
+    static RuleOutcome outcome(Planned p, RuleChecks checks, Platforms platforms) {
         Decision platform = platforms.applies(p.rule());
-        if (!platform.isTrue()) {
+        return new RuleOutcome(platform, platform.isTrue() ? checks.evaluate(p.rule()) : null);
+    }
+
+    static List<Observation> observations(Planned p, RuleOutcome outcome) {
+        String appliesKey = p.key() + Keys.APPLIES;
+        Decision platform = outcome.platform();
+        if (outcome.check() == null) {
             return List.of(Observations.applies(appliesKey, platform),
                     Observations.notEvaluated(p.key(), platform.isFalse() ? "the rule's platform does not apply"
                             : "the rule's platform could not be decided"));
         }
-        RuleChecks.Evaluated e = checks.evaluate(p.rule());
+        RuleChecks.Evaluated e = outcome.check();
         Observation applies = e.outcome() == OvalOutcome.NOT_APPLICABLE
                 ? Observations.applies(appliesKey, new Decision(OvalOutcome.FALSE,
                         "the rule's OVAL check does not apply: " + e.message()))
