@@ -61,7 +61,7 @@ class ManAndCompletionTest {
         assertEquals(ExitCodes.OK, bulwark.run("man"), bulwark.err());
         String page = bulwark.out();
         Map<String, CommandSpec> commands = commands(root(), new LinkedHashMap<>());
-        assertEquals(37, commands.size(), commands.keySet().toString());
+        assertEquals(38, commands.size(), commands.keySet().toString());
         // the sections, in order, and the options each names
         Map<String, TreeSet<String>> sections = new LinkedHashMap<>();
         String current = "bulwark";

@@ -7,14 +7,20 @@ import static org.bulwark.testing.ExposureExample.TRACKER;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpServer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
@@ -160,5 +166,52 @@ class WeaknessesCommandTest {
         JsonNode without = new ObjectMapper().readTree(json.toFile());
         assertEquals("d1", without.get("device").get("hostname").asText());
         assertTrue(!without.has("exposure"), "no store, no feeds, no exposure");
+    }
+
+    @Test
+    void feedsAreUpdatedFromTheirUrlsAndAnUnreachableOneImportsNone() throws Exception {
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        for (Map.Entry<String, String> e : Map.of("/json", TRACKER, "/epss.csv", EPSS).entrySet()) {
+            server.createContext(e.getKey(), exchange -> {
+                try (exchange) {
+                    byte[] b = e.getValue().getBytes(StandardCharsets.UTF_8);
+                    exchange.sendResponseHeaders(200, b.length);
+                    exchange.getResponseBody().write(b);
+                }
+            });
+        }
+        server.start();
+        try {
+            String base = "http://127.0.0.1:" + server.getAddress().getPort();
+            int closed;
+            try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+                closed = s.getLocalPort();
+            }
+            assertEquals(ExitCodes.IO, run("feeds", "update", "--url", "tracker=" + base + "/json", "--url",
+                    "epss=http://127.0.0.1:" + closed + "/epss.csv"));
+            assertTrue(bulwark.err().startsWith("bulwark: http://127.0.0.1:" + closed + "/epss.csv: cannot connect"),
+                    bulwark.err());
+            assertTrue(bulwark.err().endsWith("(offline?); no feed was imported\n"), bulwark.err());
+            assertEquals(ExitCodes.OK, run("feeds", "list", "--format", "json"), bulwark.err());
+            assertEquals(0, new ObjectMapper().readTree(bulwark.out()).size(), "the tracker fetched before the failure was not stored");
+
+            assertEquals(ExitCodes.OK, run("feeds", "update", "--url", "tracker=" + base + "/json", "--url",
+                    "epss=" + base + "/epss.csv"), bulwark.err());
+            assertEquals(base + "/json: TRACKER, 3 records, imported\n" + base + "/epss.csv: EPSS, 1 records of "
+                    + "2026-12-01T00:00:00+0000, imported\n", bulwark.out());
+            assertEquals(ExitCodes.OK, run("feeds", "update", "--feed", "tracker", "--url", "tracker=" + base
+                    + "/json"), bulwark.err());
+            assertTrue(bulwark.out().startsWith(base + "/json: TRACKER, 3 records, unchanged since "),
+                    bulwark.out());
+
+            assertEquals(ExitCodes.USAGE, run("feeds", "update", "--feed", "nvd"));
+            assertEquals("bulwark: --feed: no feed 'nvd' (the feeds: [tracker, epss, kev, osv-debian, "
+                    + "osv-ubuntu])\n", bulwark.err());
+            assertEquals(ExitCodes.CONTENT, run("feeds", "update", "--url", "kev=http://192.0.2.1/kev.json"));
+            assertEquals("bulwark: http://192.0.2.1/kev.json: feeds are fetched over https only (http only from "
+                    + "this machine's loopback address); no feed was imported\n", bulwark.err());
+        } finally {
+            server.stop(0);
+        }
     }
 }

@@ -28,7 +28,7 @@ import picocli.CommandLine.Command;
                 "     nothing was written",
                 "  3  malformed or unreadable benchmark content or report; nothing was written",
                 "  4  assessment incomplete: the report was written, but some checks could not run",
-                "  5  an output could not be written, or a service is missing from the runtime",
+                "  5  an output could not be written, a feed could not be fetched, or a service is missing from the runtime",
                 "  6  the store cannot be opened (unreachable, newer schema) or failed; nothing was written to it",
                 "     (assess writes its report first)" })
 final class BulwarkCommand implements Runnable {

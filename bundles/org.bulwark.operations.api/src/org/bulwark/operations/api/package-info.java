@@ -23,9 +23,11 @@
  * before it is stored, and {@code ReportSink.write(Assessment, ReportedExposure)}, which a sink that shows it
  * overrides; {@code Assessments.changes} with {@link org.bulwark.operations.api.Changes}, a page of a device's
  * change timeline.
+ * <p>1.5.0: {@code VulnerabilityOperations.updateFeeds} with {@link org.bulwark.operations.api.FeedSource}, the
+ * feeds fetched from their publishers' URLs (conditional requests) and imported as files are.
  */
 @Export
-@Version("1.4.0")
+@Version("1.5.0")
 package org.bulwark.operations.api;
 
 import org.osgi.annotation.bundle.Export;

@@ -59,7 +59,16 @@ final class FeedImports {
     }
 
     static Checked check(Path file, Map<FeedKind, FeedReader> readers, Instant now) throws OperationException {
-        String given = file.toString();
+        return check(file, file.toString(), readers, now);
+    }
+
+    /**
+     * @param origin what the feed is called in messages and kept as its origin: the file as given, or the URL it
+     *               was fetched from
+     */
+    static Checked check(Path file, String origin, Map<FeedKind, FeedReader> readers, Instant now)
+            throws OperationException {
+        String given = origin;
         Path name = file.getFileName();
         Path temporary = null;
         try {
@@ -100,8 +109,14 @@ final class FeedImports {
             return new Checked(given, content, feed, temporary);
         } catch (FeedException e) {
             deleteQuietly(temporary);
-            throw new OperationException(OperationException.Kind.INVALID_INPUT, "malformed_feed", null,
-                    (temporary == null ? "" : given + ": ") + e.getMessage(), e);
+            String m = String.valueOf(e.getMessage());
+            String local = file.toString();
+            if (temporary == null && !given.equals(local) && m.startsWith(local)) {
+                m = given + m.substring(local.length()); // a download: named by its URL, not the temporary file
+            } else if (temporary != null || !m.startsWith(given)) {
+                m = given + ": " + m;
+            }
+            throw new OperationException(OperationException.Kind.INVALID_INPUT, "malformed_feed", null, m, e);
         } catch (IOException e) {
             deleteQuietly(temporary);
             throw invalid(given + ": cannot read: " + e.getMessage());
@@ -147,6 +162,15 @@ final class FeedImports {
             } catch (IOException e) {
                 // a temporary file: the system's clean-up takes it
             }
+        }
+    }
+
+    /** Deletes a temporary directory and what is in it (no links are followed). */
+    static void deleteTree(Path dir) {
+        try (java.util.stream.Stream<Path> all = Files.walk(dir)) {
+            all.sorted(java.util.Comparator.reverseOrder()).forEach(FeedImports::deleteQuietly);
+        } catch (IOException e) {
+            // a temporary directory: the system's clean-up takes it
         }
     }
 

@@ -75,7 +75,7 @@ class AccessTest extends ServerTestBase {
         int before = fleet.stored();
 
         List<Router.Route> routes = ServerComponent.routes(fleet.running);
-        assertEquals(32, routes.size(), "every route is checked");
+        assertEquals(35, routes.size(), "every route is checked");
         Set<String> open = new TreeSet<>();
         for (Router.Route route : routes) {
             String path = concrete(route.template(), "m-db");

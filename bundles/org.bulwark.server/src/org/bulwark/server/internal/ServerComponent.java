@@ -99,6 +99,7 @@ public final class ServerComponent implements FleetServer {
                         new RecommendationResource(state, registry, operations),
                         new MachineResource(state, store, operations.json(), operations.assessments()),
                         new ExposureResource(state, store, operations.vulnerabilities(), operations.json()),
+                        new FeedResource(data, store, operations.vulnerabilities(), operations.json()),
                         new ExportResource(state),
                         new ExceptionResource(store, state, operations),
                         new RemediationResource(store, state, operations),
