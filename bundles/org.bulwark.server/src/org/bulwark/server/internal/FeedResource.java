@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -100,19 +101,19 @@ final class FeedResource implements Resource {
         return answer(updated, null);
     }
 
-    /** The results, each file named as the request named it (not by the server's path). */
-    private Reply answer(List<FeedImport> results, List<String> asGiven) {
-        Instant now = Instant.now();
+    /** The results, each file named as the request named it (not by the server's path), its feed with its age. */
+    private Reply answer(List<FeedImport> results, List<String> asGiven) throws Exception {
+        Map<String, FeedAge> ages = new HashMap<>();
+        for (FeedAge a : vulnerabilities.feeds(store, Instant.now())) {
+            ages.put(a.feed().kind(), a);
+        }
         List<Object> value = new ArrayList<>();
         for (int i = 0; i < results.size(); i++) {
             FeedImport r = results.get(i);
             Map<String, Object> one = new LinkedHashMap<>();
             one.put("file", asGiven == null ? r.file() : asGiven.get(i));
             one.put("changed", r.changed());
-            Duration age = Duration.between(r.feed().imported(), now);
-            age = age.isNegative() ? Duration.ZERO : age;
-            one.put("feed", json.feed(new FeedAge(r.feed(), age,
-                    age.compareTo(VulnerabilityOperations.STALE_AFTER) > 0)));
+            one.put("feed", json.feed(ages.get(r.feed().kind())));
             value.add(one);
         }
         return Reply.json(200, Map.of("value", value));
