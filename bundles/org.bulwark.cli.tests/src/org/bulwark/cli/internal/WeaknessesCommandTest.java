@@ -13,6 +13,7 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -125,6 +126,64 @@ class WeaknessesCommandTest {
         assertEquals(ExitCodes.USAGE, run("weaknesses", "--device", "ghost"));
         assertTrue(bulwark.err().contains("--device: no stored device has the machine id or host name 'ghost'"),
                 bulwark.err());
+    }
+
+    @Test
+    void aCreditingWeaknessExceptionTakesItsFindingOutOfTheExposureAndAnotherOneOnlyShowsIt() throws Exception {
+        Path d1 = debian("d1");
+        assertEquals(ExitCodes.OK, assess(d1), bulwark.err());
+        assertEquals(ExitCodes.OK, run("feeds", "import", Files.writeString(dir.resolve("tracker.json"), TRACKER)
+                .toString(), Files.writeString(dir.resolve("debian.csv"), DEBIAN_CSV).toString(),
+                Files.writeString(dir.resolve("epss.csv"), EPSS).toString()), bulwark.err());
+        assertEquals(ExitCodes.OK, run("exception", "create", "--id", "ex-openssl", "--control", "cve:cve-2024-0001",
+                "--scope", "device", "--target", "d1", "--justification", "alternate-mitigation"), bulwark.err());
+        // only util-linux counts: E = 100·(1 − 0.926) = 7.4; openssl's update is gone from the recommendations
+        assertEquals(ExitCodes.OK, run("weaknesses", "--device", "d1"), bulwark.err());
+        assertEquals("""
+                Exposure score 7.4 (LOW) over 1 of 1 devices with an inventory
+                  d1                       debian 12 (bookworm)     7.4 LOW, 1 findings, 1 excepted
+                    ID                 SOURCE                   INSTALLED                  FIXED IN                   STATE        SEVERITY   RISK
+                    CVE-2024-1000      util-linux               2.38.1-5+deb12u3           2.38.1-5+deb12u4           VULNERABLE   LOW        0.074
+                    excepted:
+                    CVE-2024-0001      openssl                  ex-openssl alternate-mitigation (not counted)
+
+                Software recommendations (1 of 1)
+                   impact  devices  findings  recommendation
+                      7.4        1         1  Update util-linux to version 2.38.1-5+deb12u4
+                """, bulwark.out());
+        // risk accepted gives no credit: shown as excepted, still counted and still recommended
+        assertEquals(ExitCodes.OK, run("exception", "create", "--id", "ex-util", "--control", "software:util-linux",
+                "--scope", "global", "--justification", "risk-accepted"), bulwark.err());
+        assertEquals(ExitCodes.OK, run("weaknesses", "--format", "json"), bulwark.err());
+        JsonNode e = new ObjectMapper().readTree(bulwark.out());
+        assertEquals(7.4, e.get("score").asDouble(), 1e-9);
+        JsonNode device = e.get("devices").get(0);
+        assertEquals(List.of("CVE-2024-1000"), device.get("findings").findValuesAsText("id"));
+        assertEquals(2, device.get("excepted").size());
+        assertEquals("ex-openssl", device.get("excepted").get(0).get("exceptionId").asText());
+        assertEquals(true, device.get("excepted").get(0).get("credited").asBoolean());
+        assertEquals("ex-util", device.get("excepted").get(1).get("exceptionId").asText());
+        assertEquals("RISK_ACCEPTED", device.get("excepted").get(1).get("justification").asText());
+        assertEquals(false, device.get("excepted").get(1).get("credited").asBoolean());
+        assertEquals("sw-util-linux", e.get("recommendations").get(0).get("id").asText());
+        assertEquals(1, e.get("recommendations").size());
+        // the next assessment's report applies the same exceptions
+        Path json = dir.resolve("d1.json");
+        assertEquals(ExitCodes.OK, run("assess", "--root", d1.toString(), "--benchmark",
+                FactsFixture.content(dir).toString(), "--format", "json", "-o", json.toString()), bulwark.err());
+        assertEquals(7.4, new ObjectMapper().readTree(json.toFile()).get("exposure").get("score").asDouble(), 1e-9);
+        // a target that names nothing is refused, and nothing is stored
+        assertEquals(ExitCodes.USAGE, run("exception", "create", "--control", "software:no-such-source", "--scope",
+                "global", "--justification", "risk-accepted"));
+        assertTrue(bulwark.err().contains("unknown software 'no-such-source': no stored device has a package built "
+                + "from that source"), bulwark.err());
+        assertEquals(ExitCodes.USAGE, run("exception", "create", "--control", "cve:not an id", "--scope", "global",
+                "--justification", "risk-accepted"));
+        assertTrue(bulwark.err().contains("'not an id' is not a vulnerability id"), bulwark.err());
+        // a cancelled exception stops counting: the worked example again
+        assertEquals(ExitCodes.OK, run("exception", "cancel", "ex-openssl"), bulwark.err());
+        assertEquals(ExitCodes.OK, run("weaknesses", "--format", "json"), bulwark.err());
+        assertEquals(37.495, new ObjectMapper().readTree(bulwark.out()).get("score").asDouble(), 1e-9);
     }
 
     @Test

@@ -31,7 +31,8 @@ final class ExceptionCommand extends ParentCommand {
             description = "Create an exception for one control. Nothing is written if anything is wrong.")
     static final class Create extends StoreCommand {
 
-        @Option(names = "--control", required = true, paramLabel = "ID", description = "The control (see `bulwark controls`).")
+        @Option(names = "--control", required = true, paramLabel = "ID", description = "The control (see "
+                + "`bulwark controls`), or a weakness: cve:ID (one vulnerability) or software:SOURCE (every weakness of a source package).")
         String control;
 
         @Option(names = "--scope", required = true, paramLabel = "SCOPE", description = "device, group or global.")

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 import org.bulwark.operations.api.DeviceExposure;
+import org.bulwark.operations.api.ExceptedFinding;
 import org.bulwark.operations.api.ExposureReport;
 import org.bulwark.operations.api.FeedAge;
 import org.bulwark.operations.api.VulnerabilityOperations;
@@ -74,10 +75,12 @@ final class WeaknessesCommand extends StoreCommand {
         for (DeviceExposure d : report.devices()) {
             print(String.format("  %-24s %-24s %s", d.hostname(), d.release(), d.score()
                     .map(s -> Figures.number(s, 1) + " " + d.band().get() + ", " + d.findings().size() + " findings"
-                            + (d.undetermined().isEmpty() ? "" : ", " + d.undetermined().size() + " undetermined"))
+                            + (d.undetermined().isEmpty() ? "" : ", " + d.undetermined().size() + " undetermined")
+                            + (d.excepted().isEmpty() ? "" : ", " + d.excepted().size() + " excepted"))
                     .orElse("not matched: " + d.reason())));
             if (device != null) {
                 findings(d.findings());
+                excepted(d.excepted());
                 d.problems().forEach(p -> print("    problem: " + p.sourcePackage() + " " + p.vulnId() + ": "
                         + p.reason()));
             }
@@ -104,6 +107,19 @@ final class WeaknessesCommand extends StoreCommand {
         for (Finding f : findings) {
             print(String.format(row, f.vulnId(), f.sourcePackage(), f.installedSourceVersion(),
                     f.fixedVersion().orElse("—"), f.state(), f.severity(), Figures.number(f.risk(), 3)));
+        }
+    }
+
+    private void excepted(List<ExceptedFinding> excepted) {
+        if (excepted.isEmpty()) {
+            return;
+        }
+        print("    excepted:");
+        for (ExceptedFinding x : excepted) {
+            Finding f = x.finding();
+            print(String.format("    %-18s %-24s %s %s (%s)%s", f.vulnId(), f.sourcePackage(), x.exception().id(),
+                    Figures.word(x.exception().justification()), x.credited() ? "not counted" : "still counted",
+                    x.exception().expires() == null ? "" : ", expires " + x.exception().expires()));
         }
     }
 

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.bulwark.operations.api.DeviceExposure;
+import org.bulwark.operations.api.ExceptedFinding;
 import org.bulwark.operations.api.ExposureReport;
 import org.bulwark.operations.api.FeedAge;
 import org.bulwark.store.api.StoredFeed;
@@ -60,22 +61,18 @@ final class ExposureMaps {
         o.put("score", d.score().orElse(null));
         o.put("band", d.band().map(Enum::name).orElse(null));
         List<Object> findings = new ArrayList<>();
-        for (Finding f : d.findings()) {
-            Map<String, Object> x = new LinkedHashMap<>();
-            x.put("id", f.vulnId());
-            x.put("aliases", new ArrayList<Object>(f.aliases()));
-            x.put("sourcePackage", f.sourcePackage());
-            x.put("binaries", new ArrayList<Object>(f.binaries()));
-            x.put("installedVersion", f.installedSourceVersion());
-            x.put("fixedVersion", f.fixedVersion().orElse(null));
-            x.put("recommendedVersion", f.recommendedVersion().orElse(null));
-            x.put("state", f.state().name());
-            x.put("severity", f.severity().name());
-            x.put("urgency", f.urgency());
-            x.put("risk", f.risk());
-            findings.add(x);
-        }
+        d.findings().forEach(f -> findings.add(finding(f)));
         o.put("findings", findings);
+        List<Object> excepted = new ArrayList<>();
+        for (ExceptedFinding x : d.excepted()) {
+            Map<String, Object> e = finding(x.finding());
+            e.put("exceptionId", x.exception().id());
+            e.put("justification", x.exception().justification().name());
+            e.put("credited", x.credited());
+            e.put("expires", x.exception().expires() == null ? null : x.exception().expires().toString());
+            excepted.add(e);
+        }
+        o.put("excepted", excepted);
         o.put("undetermined", new ArrayList<Object>(d.undetermined()));
         List<Object> problems = new ArrayList<>();
         for (MatchProblem p : d.problems()) {
@@ -83,6 +80,22 @@ final class ExposureMaps {
         }
         o.put("problems", problems);
         return o;
+    }
+
+    static Map<String, Object> finding(Finding f) {
+        Map<String, Object> x = new LinkedHashMap<>();
+        x.put("id", f.vulnId());
+        x.put("aliases", new ArrayList<Object>(f.aliases()));
+        x.put("sourcePackage", f.sourcePackage());
+        x.put("binaries", new ArrayList<Object>(f.binaries()));
+        x.put("installedVersion", f.installedSourceVersion());
+        x.put("fixedVersion", f.fixedVersion().orElse(null));
+        x.put("recommendedVersion", f.recommendedVersion().orElse(null));
+        x.put("state", f.state().name());
+        x.put("severity", f.severity().name());
+        x.put("urgency", f.urgency());
+        x.put("risk", f.risk());
+        return x;
     }
 
     static Map<String, Object> recommendation(SoftwareRecommendation s) {

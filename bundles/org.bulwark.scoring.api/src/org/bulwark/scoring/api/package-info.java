@@ -6,9 +6,11 @@
  *
  * <p>1.2.0: {@code Assessment.software}, the inventories of the registered
  * {@code org.bulwark.collector.api.inventory.InventoryProvider}s.
+ * <p>1.3.0: {@code ControlException.CVE_TARGET} and {@code SOFTWARE_TARGET}, exceptions for weaknesses
+ * ({@code coversWeakness}, {@code isWeaknessException}).
  */
 @Export
-@Version("1.2.0")
+@Version("1.3.0")
 package org.bulwark.scoring.api;
 
 import org.osgi.annotation.bundle.Export;

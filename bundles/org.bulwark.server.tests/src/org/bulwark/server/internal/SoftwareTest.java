@@ -130,5 +130,28 @@ class SoftwareTest extends ServerTestBase {
         assertEquals(0, fleet.get("/api/machines/m-other/vulnerabilities", fleet.admin).get("count").asInt(),
                 "a machine with no inventory has no findings");
         assertEquals(401, fleet.send("GET", "/api/exposure", null, null).statusCode());
+
+        // a weakness exception of web's handler: web's openssl leaves web's exposure, db's util-linux stays
+        fleet.post("/api/exceptions", fleet.excepterWeb, "{\"id\":\"ex-ssl\",\"controlId\":\"software:openssl\","
+                + "\"scope\":\"device\",\"target\":\"m-web\",\"justification\":\"third-party-control\"}", 201);
+        JsonNode excepted = fleet.get("/api/exposure", fleet.viewerWeb);
+        assertEquals(0.0, excepted.get("score").asDouble(), 1e-9);
+        assertEquals(0, excepted.get("devices").get(0).get("findings").size());
+        assertEquals("ex-ssl", excepted.get("devices").get(0).get("excepted").get(0).get("exceptionId").asText());
+        assertEquals(0, excepted.get("recommendations").size());
+        assertEquals(0, fleet.get("/api/machines/web-1/vulnerabilities", fleet.viewerWeb).get("count").asInt());
+        JsonNode admin = fleet.get("/api/exposure", fleet.admin);
+        assertEquals(List.of("sw-util-linux"), admin.get("recommendations").findValuesAsText("id"));
+        // it may not reach another group's machine, nor the whole fleet
+        assertEquals("target: no machine 'm-db'", error(fleet.send("POST", "/api/exceptions", fleet.excepterWeb,
+                "{\"controlId\":\"software:util-linux\",\"scope\":\"device\",\"target\":\"m-db\","
+                        + "\"justification\":\"third-party-control\"}"), 400, "invalid_input"));
+        assertEquals("scope: a global exception needs a token for every group", error(fleet.send("POST",
+                "/api/exceptions", fleet.excepterWeb, "{\"controlId\":\"software:util-linux\",\"scope\":"
+                        + "\"global\",\"justification\":\"third-party-control\"}"), 403, "forbidden"));
+        JsonNode after = fleet.get("/api/exposure", fleet.admin).get("devices");
+        assertEquals("m-db 1 0, m-web 0 1", after.get(0).get("id").asText() + " " + after.get(0).get("findings").size()
+                + " " + after.get(0).get("excepted").size() + ", " + after.get(1).get("id").asText() + " "
+                + after.get(1).get("findings").size() + " " + after.get(1).get("excepted").size());
     }
 }

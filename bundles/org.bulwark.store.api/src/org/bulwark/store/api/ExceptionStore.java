@@ -17,8 +17,10 @@ public interface ExceptionStore {
     /**
      * Creates an exception.
      *
-     * @throws StoreException INVALID_INPUT when its id is taken, its control is in no stored assessment, a DEVICE
-     *                        target is no stored device, or it expires before it is created
+     * @throws StoreException INVALID_INPUT when its id is taken, its control is in no stored assessment (a
+     *                        {@code software:} target: no stored device has software of that source package; a
+     *                        {@code cve:} target: it is no vulnerability id), a DEVICE target is no stored device,
+     *                        or it expires before it is created
      */
     StoredException createException(ControlException exception) throws StoreException;
 

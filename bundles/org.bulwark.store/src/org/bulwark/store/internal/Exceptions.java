@@ -13,6 +13,7 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import org.bulwark.scoring.api.ControlException;
 import org.bulwark.scoring.api.Justification;
@@ -28,6 +29,9 @@ final class Exceptions {
 
     private static final String COLUMNS = "id, control_id, scope, target, justification, author, created, "
             + "expires, notes, cancelled, cancelled_by, updated, updated_by";
+
+    /** A vulnerability id as feeds spell them: letters and digits joined by '-', '_', '.' or ':'. */
+    private static final Pattern WEAKNESS_ID = Pattern.compile("[A-Za-z0-9]+([-_.:][A-Za-z0-9]+)+");
 
     private final Transactions tx;
     private final Devices devices;
@@ -47,8 +51,19 @@ final class Exceptions {
                 + ": it must expire after it is created (" + e.created() + ")");
         require(!Sql.exists(tx.connection(), "SELECT 1 FROM control_exception WHERE id = ?", e.id()),
                 "exception id '" + e.id() + "' is taken");
-        require(controls.known(e.controlId()), "unknown control '" + e.controlId()
-                + "': no stored assessment has it (see `bulwark controls`)");
+        if (e.controlId().startsWith(ControlException.SOFTWARE_TARGET)) {
+            String source = e.controlId().substring(ControlException.SOFTWARE_TARGET.length());
+            require(Sql.exists(tx.connection(), "SELECT 1 FROM device_software WHERE source_name = ?", source),
+                    "unknown software '" + source + "': no stored device has a package built from that source "
+                            + "(see `bulwark software`)");
+        } else if (e.controlId().startsWith(ControlException.CVE_TARGET)) {
+            String id = e.controlId().substring(ControlException.CVE_TARGET.length());
+            require(WEAKNESS_ID.matcher(id).matches(), "'" + id + "' is not a vulnerability id (CVE-2024-1234, "
+                    + "DSA-5678-1, TEMP-0000000-ABCDEF, a GHSA or OSV id)");
+        } else {
+            require(controls.known(e.controlId()), "unknown control '" + e.controlId()
+                    + "': no stored assessment has it (see `bulwark controls`)");
+        }
         if (e.scope() == ControlException.Scope.DEVICE) {
             require(devices.exists(e.target()), "unknown device '" + e.target()
                     + "': no stored assessment of a device with that id (device exceptions name the machine id)");
