@@ -26,7 +26,8 @@
  * <p>1.5.0: {@code VulnerabilityOperations.updateFeeds} with {@link org.bulwark.operations.api.FeedSource}, the
  * feeds fetched from their publishers' URLs (conditional requests) and imported as files are.
  * <p>1.6.0: {@code DeviceExposure.excepted} with {@link org.bulwark.operations.api.ExceptedFinding}, weaknesses
- * covered by {@code cve:} and {@code software:} exceptions (credited ones leave the exposure score).
+ * covered by {@code cve:} and {@code software:} exceptions (credited ones leave the exposure score);
+ * {@code VulnerabilityOperations.importFeeds} with the files' origins.
  */
 @Export
 @Version("1.6.0")

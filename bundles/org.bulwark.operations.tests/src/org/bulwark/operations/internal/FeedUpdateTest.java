@@ -211,7 +211,9 @@ class FeedUpdateTest {
         answers.put("/json", body(TRACKER));
         try (AssessmentStore db = store()) {
             for (String refused : List.of("http://192.0.2.1/json", "ftp://127.0.0.1/json",
-                    "file://localhost/etc/passwd", "http://example.org./json")) {
+                    "file://localhost/etc/passwd", "http://example.org./json",
+                    // a name is not looked up: it could resolve to loopback when checked, elsewhere when connected
+                    "http://localhost:" + server.getAddress().getPort() + "/json", "http://[::ffff:192.0.2.1]/json")) {
                 OperationException e = assertThrows(OperationException.class,
                         () -> update(db, Duration.ofSeconds(30), tracker(url("/json")), epss(URI.create(refused))));
                 assertEquals(refused + ": feeds are fetched over https only (http only from this machine's loopback "

@@ -29,6 +29,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.regex.Pattern;
 
 import org.bulwark.operations.api.FeedSource;
 import org.bulwark.operations.api.OperationException;
@@ -41,6 +42,9 @@ import org.bulwark.operations.api.OperationException;
  * One instance per update: its threads end with {@link #close()}.
  */
 final class FeedDownloads implements AutoCloseable {
+
+    /** A dotted-quad IPv4 literal. */
+    private static final Pattern LITERAL_IPV4 = Pattern.compile("[0-9]{1,3}(\\.[0-9]{1,3}){3}");
 
     static final int MAX_REDIRECTS = 5;
     /** RFC 9110's IMF-fixdate, the form a server must accept in {@code If-Modified-Since}. */
@@ -70,7 +74,7 @@ final class FeedDownloads implements AutoCloseable {
     }
 
     /**
-     * Refuses a URL that is not fetched: {@code https} is, {@code http} only to a loopback address.
+     * Refuses a URL that is not fetched: {@code https} is, {@code http} only to a literal loopback address.
      *
      * @throws OperationException INVALID_INPUT naming the URL
      */
@@ -82,14 +86,17 @@ final class FeedDownloads implements AutoCloseable {
         }
     }
 
+    /**
+     * @return whether {@code host} is a literal loopback address ({@code 127.0.0.1}, {@code [::1]}): a name is never
+     *         looked up, as a name that resolves to loopback when checked may resolve elsewhere when connected
+     */
     private static boolean loopback(String host) {
+        if (!LITERAL_IPV4.matcher(host).matches() && !(host.startsWith("[") && host.endsWith("]"))) {
+            return false;
+        }
         try {
-            for (InetAddress a : InetAddress.getAllByName(host)) {
-                if (!a.isLoopbackAddress()) {
-                    return false;
-                }
-            }
-            return true;
+            return InetAddress.getByName(host.startsWith("[") ? host.substring(1, host.length() - 1) : host)
+                    .isLoopbackAddress(); // a literal: no lookup
         } catch (UnknownHostException e) {
             return false;
         }

@@ -53,6 +53,8 @@ class FeedTest extends ServerTestBase {
                 listed.get(1).get("kind").asText()));
         assertFalse(listed.get(1).get("stale").asBoolean());
         assertEquals(first.get(0).get("feed").get("sha256"), listed.get(1).get("sha256"));
+        assertEquals("tracker.json", listed.get(1).get("origin").asText(), "no path of the server's is shown");
+        assertFalse(fleet.get("/api/exposure", fleet.viewerWeb).toString().contains(fleet.dir.toString()));
 
         // and the exposure is computed from them
         assertFalse(fleet.get("/api/exposure", fleet.admin).get("feeds").isEmpty());

@@ -73,12 +73,8 @@ final class FeedResource implements Resource {
         for (String n : names) {
             files.add(inside(n));
         }
-        try {
-            return answer(vulnerabilities.importFeeds(store, files, Instant.now()), names);
-        } catch (OperationException e) { // named as the request named them, not by the server's paths
-            throw new OperationException(e.kind(), e.code(), e.field(), e.getMessage().replace(folder
-                    + folder.getFileSystem().getSeparator(), ""), e);
-        }
+        // named as the request named them, in messages and as the feeds' origin, never by the server's paths
+        return answer(vulnerabilities.importFeeds(store, files, names, Instant.now()), names);
     }
 
     private Reply update(Request request) throws Exception {
