@@ -78,9 +78,9 @@ class StoreCommandsTest {
 
         assertEquals(ExitCodes.OK, run("history"), bulwark.err());
         assertEquals("""
-                   ID  FINISHED              DEVICE                   SCORE  POINTS             OS    NET    ACC    SEC    APP
-                    1  <time>  d1                     18.5185  5 of 27             0    100      —      0      0
-                    2  <time>  d1                     85.1852  23 of 27          100    100      —    100      0
+                   ID  FINISHED              DEVICE                   SCORE  POINTS             OS    NET    ACC    SEC    APP  EXPOSURE
+                    1  <time>  d1                     18.5185  5 of 27             0    100      —      0      0         —
+                    2  <time>  d1                     85.1852  23 of 27          100    100      —    100      0         —
                 2 assessments
                 """, times(bulwark.out()));
 

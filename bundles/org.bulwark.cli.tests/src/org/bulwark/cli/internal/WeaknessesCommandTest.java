@@ -222,6 +222,16 @@ class WeaknessesCommandTest {
         assertEquals(ExitCodes.OK, run("assess", "--root", d1.toString(), "--benchmark",
                 FactsFixture.content(dir).toString(), "--format", "json", "--no-store", "-o", json.toString()),
                 bulwark.err());
+        // each stored assessment keeps the exposure computed when it was stored: none before the feeds
+        assertEquals(ExitCodes.OK, run("history", "--format", "json"), bulwark.err());
+        JsonNode history = new ObjectMapper().readTree(bulwark.out());
+        assertEquals(3, history.size());
+        assertTrue(history.get(0).get("exposureScore").isNull(), history.toString());
+        assertEquals(37.495, history.get(1).get("exposureScore").asDouble(), 1e-9);
+        assertEquals(37.495, history.get(2).get("exposureScore").asDouble(), 1e-9);
+        assertEquals(ExitCodes.OK, run("history"), bulwark.err());
+        assertTrue(bulwark.out().lines().skip(1).findFirst().orElseThrow().endsWith("       —"), bulwark.out());
+        assertTrue(bulwark.out().lines().skip(2).findFirst().orElseThrow().endsWith("    37.5"), bulwark.out());
         JsonNode without = new ObjectMapper().readTree(json.toFile());
         assertEquals("d1", without.get("device").get("hostname").asText());
         assertTrue(!without.has("exposure"), "no store, no feeds, no exposure");

@@ -14,7 +14,9 @@ import picocli.CommandLine.ParameterException;
 
 /** {@code bulwark history}: the stored assessments with their score and category scores. */
 @Command(name = "history", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "List stored assessments, oldest first, with the score and the five category scores.")
+        description = "List stored assessments, oldest first, with the score, the five category scores and the "
+                + "exposure score computed when each was stored (— when there was none: no feed, or no inventory "
+                + "a feed covers).")
 final class HistoryCommand extends StoreCommand {
 
     @Option(names = "--device", paramLabel = "DEVICE", description = "Only this device (machine id or host name).")
@@ -41,13 +43,16 @@ final class HistoryCommand extends StoreCommand {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
         List<AssessmentSummary> history = use(db -> db.history(device, from));
-        return table(json, history, json()::summary, "%5s  %-20s  %-20s  %8s  %-13s  %6s %6s %6s %6s %6s%s%n",
-                new Object[] { "ID", "FINISHED", "DEVICE", "SCORE", "POINTS", "OS", "NET", "ACC", "SEC", "APP", "" },
+        return table(json, history, json()::summary, "%5s  %-20s  %-20s  %8s  %-13s  %6s %6s %6s %6s %6s  %8s%s%n",
+                new Object[] { "ID", "FINISHED", "DEVICE", "SCORE", "POINTS", "OS", "NET", "ACC", "SEC", "APP",
+                        "EXPOSURE", "" },
                 s -> new Object[] { s.id(), s.finished().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString(),
                         s.device().hostname(), Figures.score(s.points()), Figures.points(s.points()),
                         category(s, Category.OPERATING_SYSTEM), category(s, Category.NETWORK),
                         category(s, Category.ACCOUNTS), category(s, Category.SECURITY_CONTROLS),
-                        category(s, Category.APPLICATION), s.complete() ? "" : "  (incomplete)" }, "assessments");
+                        category(s, Category.APPLICATION),
+                        s.exposure().map(e -> Figures.number(e, 1)).orElse(Figures.NO_SCORE),
+                        s.complete() ? "" : "  (incomplete)" }, "assessments");
     }
 
     private static String category(AssessmentSummary s, Category c) {

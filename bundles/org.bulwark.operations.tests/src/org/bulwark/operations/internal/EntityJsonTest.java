@@ -85,7 +85,7 @@ class EntityJsonTest {
                 + none + ",\"OPERATING_SYSTEM\":" + none + ",\"NETWORK\":{\"score\":100.0,\"rawPoints\":5.0,"
                 + "\"maxPoints\":5.0},\"ACCOUNTS\":" + none + ",\"SECURITY_CONTROLS\":" + none + "},\"coverage\":"
                 + "{\"counted\":5,\"passed\":1,\"failed\":3,\"errors\":1,\"unknown\":0,\"notChecked\":0,"
-                + "\"notApplicable\":1,\"informational\":0},\"content\":[\"worked-example 1\"],\"complete\":false}",
+                + "\"notApplicable\":1,\"informational\":0},\"content\":[\"worked-example 1\"],\"complete\":false,\"exposureScore\":null}",
                 json.write(json.summary(a), false));
         AssessmentDiff diff = new AssessmentDiff(a, b, List.of(new AssessmentDiff.Change(
                 AssessmentDiff.Kind.EXCEPTION_CREATED, "c4", "Control c4", ResultState.FAIL, ResultState.FAIL, "e1", 8,

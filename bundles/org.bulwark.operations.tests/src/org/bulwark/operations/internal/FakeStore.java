@@ -115,6 +115,16 @@ final class FakeStore implements AssessmentStore {
     }
 
     @Override
+    public AssessmentSummary save(Assessment assessment, String reportJson, Optional<Double> exposure) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public AssessmentSummary saveCompressed(Assessment assessment, byte[] reportGzip, Optional<Double> exposure) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
     public List<AssessmentSummary> history(String deviceId, Instant since) {
         throw new UnsupportedOperationException();
     }

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -213,7 +214,7 @@ public final class DefaultAssessments implements Assessments {
         String report = json.toString(StandardCharsets.UTF_8);
         return onStoreThread(() -> {
             try (AssessmentStore db = store.open()) {
-                return db.save(assessment, report);
+                return db.save(assessment, report, exposure == null ? Optional.empty() : exposure.score());
             }
         });
     }

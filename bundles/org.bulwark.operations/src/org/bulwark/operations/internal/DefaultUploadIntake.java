@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.bulwark.benchmark.api.Benchmark;
 import org.bulwark.benchmark.api.BenchmarkRegistry;
@@ -20,6 +21,7 @@ import org.bulwark.operations.api.UploadBody;
 import org.bulwark.operations.api.UploadIntake;
 import org.bulwark.operations.api.UploadOutcome;
 import org.bulwark.operations.api.UploadPolicy;
+import org.bulwark.operations.api.VulnerabilityOperations;
 import org.bulwark.report.api.ReportException;
 import org.bulwark.report.api.ReportReader;
 import org.bulwark.report.api.ReportedUpload;
@@ -40,6 +42,9 @@ import org.bulwark.store.api.StoreException;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 /** The {@link UploadIntake} service: a fleet server's upload step, as its REST API did it. */
 @Component(service = UploadIntake.class)
@@ -48,6 +53,11 @@ public final class DefaultUploadIntake implements UploadIntake {
     private final ReportReader reader;
     private final ScoringService scoring;
     private final BenchmarkRegistry registry;
+
+    /** Optional: without it (no matcher installed) uploads are stored without an exposure score. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile VulnerabilityOperations vulnerabilities;
 
     @Activate
     public DefaultUploadIntake(@Reference ReportReader reader, @Reference ScoringService scoring,
@@ -66,9 +76,28 @@ public final class DefaultUploadIntake implements UploadIntake {
     @Override
     public UploadOutcome save(AssessmentStore store, PreparedUpload upload) throws StoreException {
         UploadBody body = upload.body();
-        AssessmentSummary saved = body.gzip() != null ? store.saveCompressed(upload.assessment(), body.gzip())
-                : store.save(upload.assessment(), new String(body.json(), StandardCharsets.UTF_8));
+        Optional<Double> exposure = exposure(store, upload.assessment());
+        AssessmentSummary saved = body.gzip() != null
+                ? store.saveCompressed(upload.assessment(), body.gzip(), exposure)
+                : store.save(upload.assessment(), new String(body.json(), StandardCharsets.UTF_8), exposure);
         return new UploadOutcome(saved, upload.results(), upload.controls());
+    }
+
+    /**
+     * @return the upload's exposure against the server's own feeds (an agent needs none), kept with it so that the
+     *         exposure shows over time; empty when there is no matcher, no feed or no inventory a feed covers, or the
+     *         feeds cannot be read (the upload is stored all the same)
+     */
+    private Optional<Double> exposure(AssessmentStore store, Assessment assessment) throws StoreException {
+        VulnerabilityOperations v = vulnerabilities;
+        if (v == null) {
+            return Optional.empty();
+        }
+        try {
+            return v.exposure(store, assessment, Instant.now()).score();
+        } catch (OperationException e) {
+            return Optional.empty();
+        }
     }
 
     @Override

@@ -153,6 +153,7 @@ final class EntityMaps {
         o.put("coverage", coverage(s.coverage()));
         o.put("content", new ArrayList<Object>(s.content()));
         o.put("complete", s.complete());
+        o.put("exposureScore", s.exposure().orElse(null));
         return o;
     }
 

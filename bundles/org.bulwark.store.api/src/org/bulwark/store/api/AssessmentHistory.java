@@ -42,6 +42,27 @@ public interface AssessmentHistory {
     AssessmentSummary saveCompressed(Assessment assessment, byte[] reportGzip) throws StoreException;
 
     /**
+     * Stores an assessment as {@link #save(Assessment, String)} does, with its exposure score as computed when it
+     * is stored ({@link AssessmentSummary#exposure()}).
+     *
+     * @param exposure the exposure score, 0 to 100; empty when none was computed
+     * @throws StoreException INVALID_INPUT for an exposure outside 0 to 100
+     * @since 1.7
+     */
+    AssessmentSummary save(Assessment assessment, String reportJson, Optional<Double> exposure)
+            throws StoreException;
+
+    /**
+     * Stores an assessment as {@link #saveCompressed(Assessment, byte[])} does, with its exposure score.
+     *
+     * @param exposure the exposure score, 0 to 100; empty when none was computed
+     * @throws StoreException INVALID_INPUT for an exposure outside 0 to 100, or a report that is not gzip
+     * @since 1.7
+     */
+    AssessmentSummary saveCompressed(Assessment assessment, byte[] reportGzip, Optional<Double> exposure)
+            throws StoreException;
+
+    /**
      * @param deviceId only this device (id or host name), or {@code null} for all
      * @param since    only assessments finished at or after this time, or {@code null}
      * @return summaries in storing order

@@ -10,9 +10,11 @@
  * <p>1.5.0: {@link org.bulwark.store.api.DeviceRegistry#device(String)}, one device by id.
  * <p>1.6.0: {@link org.bulwark.store.api.DeviceRegistry#platforms()} and
  * {@link org.bulwark.store.api.DevicePlatform}, each device's platform.
+ * <p>1.7.0: {@code AssessmentSummary.exposure} and {@code AssessmentHistory.save}/{@code saveCompressed} with it,
+ * each assessment's exposure score as computed when it was stored.
  */
 @Export
-@Version("1.6.0")
+@Version("1.7.0")
 package org.bulwark.store.api;
 
 import org.osgi.annotation.bundle.Export;

@@ -17,6 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import org.bulwark.scoring.api.ControlRef;
@@ -91,6 +92,27 @@ class AssessmentHistoryTest extends StoreTestBase {
         assertEquals(PASS, latest.devices().get(0).states().get("c1"));
         assertEquals(List.of("c1", "c2", "c3", "c4", "c6"), latest.controls().stream().map(ControlRef::id)
                 .sorted().collect(Collectors.toList()));
+    }
+
+    @Test
+    void eachAssessmentKeepsTheExposureScoreItWasStoredWith() throws Exception {
+        AssessmentSummary none = store.save(Fixtures.assessment(D1, T1, List.of(r("c1", OPERATING_SYSTEM, 10, PASS)),
+                List.of()), "{}");
+        AssessmentSummary some = store.save(Fixtures.assessment(D1, T2, List.of(r("c1", OPERATING_SYSTEM, 10, PASS)),
+                List.of()), "{}", Optional.of(37.495));
+        AssessmentSummary zero = store.saveCompressed(Fixtures.assessment(D2, T3, List.of(r("c1", OPERATING_SYSTEM,
+                10, PASS)), List.of()), Reports.gzip("{}"), Optional.of(0.0));
+        assertEquals(Optional.empty(), none.exposure());
+        assertEquals(Optional.of(37.495), some.exposure());
+        assertEquals(List.of(Optional.empty(), Optional.of(37.495), Optional.of(0.0)), store.history(null, null)
+                .stream().map(AssessmentSummary::exposure).toList(), "0 is a score, not none");
+        for (double bad : new double[] { -0.5, 100.5, Double.NaN, Double.POSITIVE_INFINITY }) {
+            StoreException e = assertThrows(StoreException.class, () -> store.save(Fixtures.assessment(D1, T3,
+                    List.of(r("c1", OPERATING_SYSTEM, 10, PASS)), List.of()), "{}", Optional.of(bad)));
+            assertEquals(StoreException.Reason.INVALID_INPUT, e.reason());
+        }
+        assertEquals(3, store.history(null, null).size(), "a refused exposure stores nothing");
+        assertEquals(zero.id(), store.history("d2", null).get(0).id());
     }
 
     @Test

@@ -72,7 +72,7 @@ class MigrationTest extends StoreTestBase {
         store = JdbcStore.open(url);
         store.close();
         store = null;
-        assertEquals(7, checksums(url).size());
+        assertEquals(8, checksums(url).size());
         assertEquals(Migrations.FILES.get(0) + " " + Migrations.sha256(Migrations.read(Migrations.FILES.get(0))),
                 checksums(url).get(0));
         try (Connection c = TestStores.connect(url); Statement s = c.createStatement()) {
@@ -107,7 +107,7 @@ class MigrationTest extends StoreTestBase {
             } finally {
                 pool.shutdownNow();
             }
-            assertEquals(7, checksums(empty).size(), "round " + round);
+            assertEquals(8, checksums(empty).size(), "round " + round);
         }
     }
 

@@ -37,8 +37,8 @@ class SchemaTest extends StoreTestBase {
         store.close();
         store = JdbcStore.open(url);
         assertEquals(Migrations.latest(), store.schemaVersion());
-        assertEquals(7, Migrations.latest());
-        assertEquals(7, count("SELECT COUNT(*) FROM schema_version"));
+        assertEquals(8, Migrations.latest());
+        assertEquals(8, count("SELECT COUNT(*) FROM schema_version"));
         store.close();
         try (Connection c = TestStores.connect(url); Statement s = c.createStatement()) {
             s.executeUpdate("INSERT INTO schema_version (version, description, applied) VALUES (99, 'future', "
@@ -46,8 +46,8 @@ class SchemaTest extends StoreTestBase {
         }
         StoreException e = assertThrows(StoreException.class, () -> JdbcStore.open(url));
         assertEquals(StoreException.Reason.SCHEMA_TOO_NEW, e.reason());
-        assertTrue(e.getMessage().contains("schema version 99, newer than this Bulwark knows (7)"), e.getMessage());
-        assertEquals(8, count("SELECT COUNT(*) FROM schema_version"));
+        assertTrue(e.getMessage().contains("schema version 99, newer than this Bulwark knows (8)"), e.getMessage());
+        assertEquals(9, count("SELECT COUNT(*) FROM schema_version"));
         assertEquals(1, count("SELECT COUNT(*) FROM assessment"));
     }
 
@@ -80,7 +80,7 @@ class SchemaTest extends StoreTestBase {
             }
         }
         try (AssessmentStore upgraded = JdbcStore.open(old)) {
-            assertEquals(7, upgraded.schemaVersion());
+            assertEquals(8, upgraded.schemaVersion());
             assertEquals(java.util.Map.of("d1", new DevicePlatform("unknown", "")), upgraded.platforms(),
                     "a device stored before schema 7 is unknown until its next assessment");
             long first = upgraded.history(null, null).get(0).id();

@@ -10,6 +10,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -19,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -63,12 +65,13 @@ final class AssessmentWriter {
     }
 
     /** @return the summary {@code summaries("a.id = ?")} would read back, without reading it */
-    AssessmentSummary insert(Assessment a, byte[] reportGz) throws SQLException, StoreException {
+    AssessmentSummary insert(Assessment a, byte[] reportGz, Optional<Double> exposure)
+            throws SQLException, StoreException {
         Connection c = tx.connection();
         Instant finished = micros(a.finished());
         Device d = a.device();
         devices.upsert(d, DevicePlatform.of(a.platform()), finished);
-        long id = insertAssessment(c, a, reportGz);
+        long id = insertAssessment(c, a, reportGz, exposure);
         try (PreparedStatement p = c.prepareStatement(
                 "INSERT INTO assessment_category (assessment_id, category, earned, possible) VALUES (?, ?, ?, ?)")) {
             for (Category cat : Category.values()) {
@@ -151,18 +154,20 @@ final class AssessmentWriter {
         a.benchmarks().forEach(b -> content.add(b.id() + " " + nn(b.version())));
         return new AssessmentSummary(id, new Device(d.id(), d.hostname(), d.os(), new TreeSet<>(d.groups())),
                 micros(a.started()), finished, content, a.score().points(), categories, a.score().coverage(),
-                a.complete());
+                a.complete(), exposure);
     }
 
     /** @return the id of the new assessment row */
-    private static long insertAssessment(Connection c, Assessment a, byte[] reportGz) throws SQLException {
+    private static long insertAssessment(Connection c, Assessment a, byte[] reportGz, Optional<Double> exposure)
+            throws SQLException {
         Device d = a.device();
         Coverage cov = a.score().coverage();
         Points points = a.score().points();
         try (PreparedStatement p = c.prepareStatement("INSERT INTO assessment (device_id, hostname, os, "
                 + "groups_list, started, finished, root, live, complete, earned, possible, counted, passed, "
-                + "failed, errors, unknowns, not_checked, not_applicable, informational, report_gz) VALUES "
-                + "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+                + "failed, errors, unknowns, not_checked, not_applicable, informational, report_gz, exposure_score) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                Statement.RETURN_GENERATED_KEYS)) {
             int i = 1;
             p.setString(i++, d.id());
             p.setString(i++, d.hostname());
@@ -180,6 +185,11 @@ final class AssessmentWriter {
                 p.setInt(i++, n);
             }
             p.setBytes(i++, reportGz);
+            if (exposure.isPresent()) {
+                p.setDouble(i++, exposure.get());
+            } else {
+                p.setNull(i++, Types.DOUBLE);
+            }
             p.executeUpdate();
             try (ResultSet keys = p.getGeneratedKeys()) {
                 if (!keys.next()) {

@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -46,7 +47,7 @@ final class Assessments {
 
     private static final String SUMMARY_COLUMNS = "a.id, a.device_id, a.hostname, a.os, a.groups_list, a.started, "
             + "a.finished, a.complete, a.earned, a.possible, a.counted, a.passed, a.failed, a.errors, a.unknowns, "
-            + "a.not_checked, a.not_applicable, a.informational";
+            + "a.not_checked, a.not_applicable, a.informational, a.exposure_score";
 
     private final Transactions tx;
     private final Devices devices;
@@ -73,6 +74,7 @@ final class Assessments {
         return summaries(sql.toString(), params);
     }
 
+    @SuppressWarnings("unchecked") // the row's exposure, an Optional<Double> put there above
     private List<AssessmentSummary> summaries(String condition, List<Object> params) throws SQLException {
         Connection c = tx.connection();
         Map<Long, Object[]> rows = new LinkedHashMap<>();
@@ -86,8 +88,11 @@ final class Assessments {
                             groups.isEmpty() ? Set.of() : Set.of(groups.split("\n")));
                     Coverage coverage = new Coverage(r.getInt(11), r.getInt(12), r.getInt(13), r.getInt(14),
                             r.getInt(15), r.getInt(16), r.getInt(17), r.getInt(18));
+                    double score = r.getDouble(19);
+                    Optional<Double> exposure = r.wasNull() ? Optional.empty() : Optional.of(score);
                     rows.put(r.getLong(1), new Object[] { device, instant(r, 6), instant(r, 7), r.getBoolean(8),
-                            new Points(r.getDouble(9), r.getDouble(10)), coverage });
+                            new Points(r.getDouble(9), r.getDouble(10)), coverage,
+                            exposure });
                 }
             }
         }
@@ -119,7 +124,8 @@ final class Assessments {
             Object[] v = e.getValue();
             out.add(new AssessmentSummary(e.getKey(), (Device) v[0], (Instant) v[1], (Instant) v[2],
                     content.getOrDefault(e.getKey(), List.of()), (Points) v[4],
-                    categories.getOrDefault(e.getKey(), Map.of()), (Coverage) v[5], (Boolean) v[3]));
+                    categories.getOrDefault(e.getKey(), Map.of()), (Coverage) v[5], (Boolean) v[3],
+                    (Optional<Double>) v[6]));
         }
         return out;
     }

@@ -103,6 +103,12 @@ final class JdbcStore implements AssessmentStore {
 
     @Override
     public AssessmentSummary save(Assessment a, String reportJson) throws StoreException {
+        return save(a, reportJson, Optional.empty());
+    }
+
+    @Override
+    public AssessmentSummary save(Assessment a, String reportJson, Optional<Double> exposure) throws StoreException {
+        checkExposure(exposure);
         if (a == null || reportJson == null) {
             throw new StoreException(Reason.INVALID_INPUT, "an assessment and its JSON report are required");
         }
@@ -113,11 +119,18 @@ final class JdbcStore implements AssessmentStore {
         } catch (SQLException e) {
             throw new StoreException(Reason.FAILED, e.getMessage(), e);
         }
-        return tx.write(() -> writer.insert(a, gz));
+        return tx.write(() -> writer.insert(a, gz, exposure));
     }
 
     @Override
     public AssessmentSummary saveCompressed(Assessment a, byte[] reportGzip) throws StoreException {
+        return saveCompressed(a, reportGzip, Optional.empty());
+    }
+
+    @Override
+    public AssessmentSummary saveCompressed(Assessment a, byte[] reportGzip, Optional<Double> exposure)
+            throws StoreException {
+        checkExposure(exposure);
         if (a == null || reportGzip == null) {
             throw new StoreException(Reason.INVALID_INPUT, "an assessment and its compressed report are required");
         }
@@ -126,7 +139,13 @@ final class JdbcStore implements AssessmentStore {
                     + "with the gzip magic bytes 1f 8b)");
         }
         AssessmentLimits.check(a);
-        return tx.write(() -> writer.insert(a, reportGzip));
+        return tx.write(() -> writer.insert(a, reportGzip, exposure));
+    }
+
+    private static void checkExposure(Optional<Double> exposure) throws StoreException {
+        if (exposure == null || exposure.isPresent() && !(exposure.get() >= 0 && exposure.get() <= 100)) {
+            throw new StoreException(Reason.INVALID_INPUT, "an exposure score is 0 to 100 or none, not " + exposure);
+        }
     }
 
     @Override

@@ -35,7 +35,8 @@ final class Migrations {
     /** Every migration, in order: version n is {@code FILES.get(n - 1)}. Append only. */
     static final List<String> FILES = List.of("V1__initial.sql", "V2__compressed_reports.sql",
             "V3__updates_and_cancellations.sql", "V4__compact_results.sql", "V5__software.sql",
-            "V6__feeds.sql", "V7__device_platform.sql");
+            "V6__feeds.sql", "V7__device_platform.sql",
+            "V8__exposure_score.sql");
 
     private Migrations() {
     }

@@ -7,9 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.bulwark.collector.api.Category;
+import org.bulwark.store.api.AssessmentSummary;
 import org.bulwark.ui.WorkbenchTopics;
 import org.bulwark.ui.internal.jobs.ReassessJob;
 import org.bulwark.ui.internal.model.Row;
@@ -49,6 +52,28 @@ class DashboardPartTest extends PartsTestBase {
             assertTrue(shown.get(i - 1).impact() >= shown.get(i).impact());
         }
         screenshot("recommendations-network");
+    }
+
+    @Test
+    void theExposureTileAndTheChartShowTheExposureEachAssessmentWasStoredWith() throws Exception {
+        Snapshot s = now();
+        assertEquals("—", dashboard.exposure.getText(), "no feed: no exposure");
+        AssessmentSummary a = s.history().get(s.history().size() - 1);
+        AssessmentSummary earlier = new AssessmentSummary(a.id() - 1, a.device(), a.started().minusSeconds(3600),
+                a.finished().minusSeconds(3600), a.content(), a.points(), a.categories(), a.coverage(), a.complete(),
+                Optional.of(62.5));
+        AssessmentSummary newest = new AssessmentSummary(a.id(), a.device(), a.started(), a.finished(), a.content(),
+                a.points(), a.categories(), a.coverage(), a.complete(), Optional.of(37.495));
+        Snapshot with = new Snapshot(s.at(), s.score(), s.rows(), List.of(earlier, newest), s.devices(),
+                s.controls(), s.evidence(), s.notAssessed(), s.activities(), s.exceptions(), s.problem());
+        assertEquals(Map.of(a.device().id(), 37.495), with.lastExposures(), "the newest one counts");
+        dashboard.show(with);
+        settle();
+        assertEquals("37.5 medium", dashboard.exposure.getText());
+        assertEquals("as last assessed · 1 of 1 device", dashboard.exposureDetail.getText());
+        assertEquals(List.of(Optional.of(62.5), Optional.of(37.495)), dashboard.chart.history().stream()
+                .map(AssessmentSummary::exposure).toList());
+        screenshot("dashboard-exposure");
     }
 
     @Test

@@ -1,8 +1,10 @@
 package org.bulwark.ui.internal.model;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import org.bulwark.benchmark.api.Control;
 import org.bulwark.scoring.api.Device;
@@ -60,6 +62,20 @@ public record Snapshot(Instant at, FleetScore score, List<Row> rows, List<Assess
             }
         }
         return null;
+    }
+
+    /**
+     * @return each device's exposure score as its newest stored assessment recorded it, by device id; a device whose
+     *         newest assessment has none (no feed, no inventory a feed covers) is not in it
+     */
+    public Map<String, Double> lastExposures() {
+        Map<String, AssessmentSummary> newest = new LinkedHashMap<>();
+        for (AssessmentSummary a : history) { // in storing order: the last one of a device is its newest
+            newest.put(a.device().id(), a);
+        }
+        Map<String, Double> out = new TreeMap<>();
+        newest.forEach((id, a) -> a.exposure().ifPresent(e -> out.put(id, e)));
+        return out;
     }
 
     /** @return the number of active (not fully excepted) recommendations in {@code category}, or all if null */

@@ -16,6 +16,7 @@ import org.bulwark.ui.WorkbenchIds;
 import org.bulwark.ui.WorkbenchTopics;
 import org.bulwark.ui.internal.Session;
 import org.bulwark.ui.internal.model.Snapshot;
+import org.bulwark.vulnerability.api.ExposureBand;
 import org.eclipse.e4.core.di.annotations.Optional;
 import org.eclipse.e4.ui.di.Focus;
 import org.eclipse.e4.ui.workbench.modeling.EPartService;
@@ -39,7 +40,8 @@ import jakarta.annotation.PreDestroy;
 /**
  * The dashboard: the secure score (large, with raw points), the five category tiles (score, active
  * recommendations; a click opens the recommendations filtered to the category), coverage with a link to what was
- * not assessed, the score over time, and the devices when the store holds several.
+ * not assessed, the exposure score as last assessed (a click opens the weaknesses), the secure and exposure scores
+ * over time, and the devices when the store holds several.
  */
 public class DashboardPart extends SnapshotPart {
 
@@ -52,6 +54,9 @@ public class DashboardPart extends SnapshotPart {
     final Map<Category, Composite> tiles = new EnumMap<>(Category.class);
     private final Map<Category, Label[]> tileLabels = new EnumMap<>(Category.class);
     Link coverage;
+    Composite exposureTile;
+    Label exposure;
+    Label exposureDetail;
     ScoreChart chart;
     Table devices;
     private Label devicesTitle;
@@ -79,7 +84,22 @@ public class DashboardPart extends SnapshotPart {
         score = new Label(root, SWT.NONE);
         score.setFont(big);
         score.setText("…");
-        score.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 5, 1));
+        score.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 3, 1));
+        exposureTile = new Composite(root, SWT.BORDER);
+        exposureTile.setLayout(new GridLayout(1, false));
+        exposureTile.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, false, 2, 1));
+        exposureTile.setToolTipText("Show the weaknesses, matched against the feeds as they are now");
+        Label caption = new Label(exposureTile, SWT.NONE);
+        caption.setText("Exposure score (lower is better)");
+        exposure = new Label(exposureTile, SWT.NONE);
+        exposure.setFont(medium);
+        exposure.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        exposureDetail = new Label(exposureTile, SWT.NONE);
+        exposureDetail.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        for (Control ctl : new Control[] { exposureTile, caption, exposure, exposureDetail }) {
+            ctl.setCursor(parent.getDisplay().getSystemCursor(SWT.CURSOR_HAND));
+            ctl.addListener(SWT.MouseUp, e -> openWeaknesses());
+        }
         points = new Label(root, SWT.NONE);
         points.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 5, 1));
         points.setText("Loading the latest assessment from the store…");
@@ -114,7 +134,7 @@ public class DashboardPart extends SnapshotPart {
         status.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 5, 1));
 
         Label over = new Label(root, SWT.NONE);
-        over.setText("Score over time");
+        over.setText("Scores over time");
         over.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 5, 1));
         chart = new ScoreChart(root);
         GridData cg = new GridData(SWT.FILL, SWT.FILL, true, true, 5, 1);
@@ -165,6 +185,7 @@ public class DashboardPart extends SnapshotPart {
         } else {
             coverage.setText("");
         }
+        showExposure(s);
         chart.setHistory(s.history());
         devices.removeAll();
         boolean several = s.devices().size() > 1;
@@ -183,6 +204,30 @@ public class DashboardPart extends SnapshotPart {
         root.layout(true, true);
         if (fs != null) {
             session.broker().post(WorkbenchTopics.DASHBOARD_SHOWN, score.getText() + " · " + points.getText());
+        }
+    }
+
+    /**
+     * The exposure tile: the mean of the devices' exposure scores as their newest stored assessments recorded them
+     * (what the chart shows), with Defender's band; the Weaknesses part matches against the feeds as they are now.
+     */
+    private void showExposure(Snapshot s) {
+        Map<String, Double> last = s.lastExposures();
+        if (last.isEmpty()) {
+            exposure.setText("—");
+            exposureDetail.setText(s.history().isEmpty() ? "" : "no feed matched yet: import feeds, re-assess");
+            return;
+        }
+        double mean = last.values().stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+        exposure.setText(fmt(mean) + " " + ExposureBand.of(mean).name().toLowerCase(Locale.ROOT));
+        exposureDetail.setText("as last assessed · " + last.size() + " of " + s.devices().size()
+                + (s.devices().size() == 1 ? " device" : " devices"));
+    }
+
+    /** Opens the weaknesses (what a click on the exposure tile does). */
+    public void openWeaknesses() {
+        if (parts != null) {
+            parts.showPart(WorkbenchIds.PART_WEAKNESSES, EPartService.PartState.ACTIVATE);
         }
     }
 

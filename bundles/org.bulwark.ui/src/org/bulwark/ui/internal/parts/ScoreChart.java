@@ -4,6 +4,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.ToDoubleFunction;
 
 import org.bulwark.store.api.AssessmentSummary;
 import org.eclipse.swt.SWT;
@@ -12,7 +13,10 @@ import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.widgets.Canvas;
 import org.eclipse.swt.widgets.Composite;
 
-/** The score over time: one point per stored assessment, 0 to 100, drawn with SWT. */
+/**
+ * The secure score and the exposure score over time: one point per stored assessment (the exposure where it was
+ * computed when stored), 0 to 100, drawn with SWT.
+ */
 final class ScoreChart {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("MM-dd HH:mm", Locale.ROOT)
@@ -56,15 +60,54 @@ final class ScoreChart {
             gc.drawString("No stored assessments yet", left + 10, top + 10, true);
             return;
         }
-        gc.setForeground(canvas.getDisplay().getSystemColor(SWT.COLOR_DARK_BLUE));
-        gc.setBackground(canvas.getDisplay().getSystemColor(SWT.COLOR_DARK_BLUE));
+        int n = points.size();
+        line(gc, points, a -> a.score(), SWT.COLOR_DARK_BLUE, left, right, top, bottom);
+        boolean exposure = points.stream().anyMatch(a -> a.exposure().isPresent());
+        if (exposure) {
+            line(gc, points, a -> a.exposure().orElse(Double.NaN), SWT.COLOR_DARK_RED, left, right, top, bottom);
+        }
+        legend(gc, right, top, exposure ? new String[] { "● ", "secure score    ", "● ", "exposure score (lower is "
+                + "better)" } : new String[] { "● ", "secure score" });
+        gc.setForeground(canvas.getDisplay().getSystemColor(SWT.COLOR_DARK_GRAY));
+        gc.drawString(DAY.format(points.get(0).finished()), left, bottom + 3, true);
+        AssessmentSummary newest = points.get(n - 1);
+        String last = DAY.format(newest.finished()) + String.format(Locale.ROOT, "  %.1f", newest.score())
+                + newest.exposure().map(e -> String.format(Locale.ROOT, " · exposure %.1f", e)).orElse("");
+        gc.drawString(last, right - gc.textExtent(last).x, bottom + 3, true);
+    }
+
+    /** The legend, right-aligned at the top: each dot in its series' colour, the names in grey. */
+    private void legend(GC gc, int right, int top, String[] parts) {
+        int width = 0;
+        for (String p : parts) {
+            width += gc.textExtent(p).x;
+        }
+        int x = right - width;
+        int[] colours = { SWT.COLOR_DARK_BLUE, SWT.COLOR_DARK_GRAY, SWT.COLOR_DARK_RED, SWT.COLOR_DARK_GRAY };
+        for (int i = 0; i < parts.length; i++) {
+            gc.setForeground(canvas.getDisplay().getSystemColor(colours[i]));
+            gc.drawString(parts[i], x, top, true);
+            x += gc.textExtent(parts[i]).x;
+        }
+    }
+
+    /** One series over the assessments, 0 to 100; a NaN value is a gap (no point, the line resumes after it). */
+    private void line(GC gc, List<AssessmentSummary> points, ToDoubleFunction<AssessmentSummary> value, int colour,
+            int left, int right, int top, int bottom) {
+        gc.setForeground(canvas.getDisplay().getSystemColor(colour));
+        gc.setBackground(canvas.getDisplay().getSystemColor(colour));
         gc.setLineWidth(2);
         int n = points.size();
         int px = -1;
         int py = -1;
         for (int i = 0; i < n; i++) {
+            double v = value.applyAsDouble(points.get(i));
+            if (Double.isNaN(v)) {
+                px = -1;
+                continue;
+            }
             int x = n == 1 ? (left + right) / 2 : left + (right - left) * i / (n - 1);
-            int y = bottom - (int) Math.round((bottom - top) * points.get(i).score() / 100);
+            int y = bottom - (int) Math.round((bottom - top) * v / 100);
             if (px >= 0) {
                 gc.drawLine(px, py, x, y);
             }
@@ -72,10 +115,6 @@ final class ScoreChart {
             px = x;
             py = y;
         }
-        gc.setForeground(canvas.getDisplay().getSystemColor(SWT.COLOR_DARK_GRAY));
-        gc.drawString(DAY.format(points.get(0).finished()), left, bottom + 3, true);
-        String last = DAY.format(points.get(n - 1).finished()) + String.format(Locale.ROOT, "  %.1f",
-                points.get(n - 1).score());
-        gc.drawString(last, right - gc.textExtent(last).x, bottom + 3, true);
+        gc.setLineWidth(1);
     }
 }
