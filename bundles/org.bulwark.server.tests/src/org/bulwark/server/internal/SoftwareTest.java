@@ -2,6 +2,7 @@ package org.bulwark.server.internal;
 
 import static org.bulwark.server.internal.ServerFixture.error;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
@@ -130,6 +131,18 @@ class SoftwareTest extends ServerTestBase {
         assertEquals(0, fleet.get("/api/machines/m-other/vulnerabilities", fleet.admin).get("count").asInt(),
                 "a machine with no inventory has no findings");
         assertEquals(401, fleet.send("GET", "/api/exposure", null, null).statusCode());
+
+        // an upload after the feeds keeps the exposure the server computed for it (the earlier ones have none)
+        double webScore = web.get("devices").get(0).get("score").asDouble();
+        upload("m-web", "web-1", SoftwareInventory.read("dpkg", List.of(item("libssl3", "3.0.15-1~deb12u1",
+                "openssl")), List.of()));
+        JsonNode history = fleet.get("/api/configurationScore/history", fleet.viewerWeb).get("value");
+        int n = history.size();
+        for (int i = 0; i < n - 1; i++) {
+            assertTrue(history.get(i).get("exposureScore").isNull(), history.toString());
+        }
+        assertEquals(webScore, history.get(n - 1).get("exposureScore").asDouble(), 1e-9);
+        assertTrue(webScore > 0, "openssl's weakness counts");
 
         // a weakness exception of web's handler: web's openssl leaves web's exposure, db's util-linux stays
         fleet.post("/api/exceptions", fleet.excepterWeb, "{\"id\":\"ex-ssl\",\"controlId\":\"software:openssl\","

@@ -75,6 +75,11 @@ final class ScoreResource implements Resource {
             o.put("machineId", s.device().id());
             o.put("time", s.finished().toString());
             ServerJson.points(o, s.points());
+            if (s.exposure().isPresent()) {
+                o.put("exposureScore", s.exposure().get());
+            } else {
+                o.putNull("exposureScore");
+            }
             return o;
         });
     }
